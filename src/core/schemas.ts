@@ -1,0 +1,193 @@
+/**
+ * JSON Schemas transcribed from the seeds, so that the widget, the server and the tests check
+ * against the same text. Seed 000: Concord Privacy API "create consent events" (request and 201);
+ * seed 001: Concord Site API "get consent event by id" (200). Keep them exact: outside clients are
+ * written against the seeds.
+ */
+
+const anyValue = {
+  oneOf: [
+    { type: 'array', items: {} },
+    { type: 'boolean' },
+    { type: 'number' },
+    { type: 'object' },
+    { type: 'string' },
+  ],
+};
+
+const category = {
+  anyOf: [
+    {
+      type: 'string',
+      enum: ['disclosure', 'communication', 'privacy_setting', 'custom'],
+      maxLength: 128,
+    },
+    { type: 'string', maxLength: 128, pattern: '^custom_[a-z0-9_]{1,121}$' },
+  ],
+};
+
+const consentState = { type: 'string', enum: ['implied', 'viewed', 'accepted', 'declined'] };
+const consentAction = { type: 'string', enum: ['implied', 'user_click', 'import'] };
+const uuid = { type: 'string', format: 'uuid' };
+const dateTime = { type: 'string', format: 'date-time' };
+const reference = {
+  anyOf: [
+    uuid,
+    {
+      type: 'object',
+      properties: { id: uuid, name: { type: 'string' } },
+      additionalProperties: false,
+    },
+  ],
+};
+const responseLabel = { type: 'string', maxLength: 128, pattern: '[a-z0-9_*]{1,128}$' };
+
+/** Seed 000: one item of the request body. */
+export const consentEventItemSchema = {
+  type: 'object',
+  properties: {
+    projectUserId: { type: 'string' },
+    userId: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    phoneNumber: { type: 'string' },
+    concordId: uuid,
+    consentType: uuid,
+    category,
+    subcategory: anyValue,
+    label: { type: 'string', pattern: '^[a-z0-9_]{1,36}$' },
+    consentState,
+    consentAction,
+    consentDate: dateTime,
+    expirationDate: dateTime,
+  },
+  required: ['consentState', 'consentAction'],
+  additionalProperties: false,
+  allOf: [
+    {
+      anyOf: [
+        { required: ['concordId'] },
+        { required: ['email'] },
+        { required: ['phoneNumber'] },
+        { required: ['projectUserId'] },
+        { required: ['userId'] },
+      ],
+    },
+  ],
+};
+
+/** Seed 000: the request body of the Privacy API's `POST …/consent-events`, exactly. */
+export const privacyConsentEventsRequestSchema = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', minItems: 1, items: consentEventItemSchema },
+  },
+  required: ['items'],
+  additionalProperties: false,
+};
+
+/** The Site API's `POST …/consent-events`: seed 000's items plus a client-made `id`, 1–100 items. */
+export const siteConsentEventsRequestSchema = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        ...consentEventItemSchema,
+        properties: { id: uuid, ...consentEventItemSchema.properties },
+      },
+    },
+  },
+  required: ['items'],
+  additionalProperties: false,
+};
+
+/** Seed 000/001: the consent type object inside a stored event. */
+const consentTypeObject = {
+  type: 'object',
+  properties: {
+    createdAt: anyValue,
+    updatedAt: anyValue,
+    id: uuid,
+    organization: reference,
+    project: reference,
+    category,
+    subcategory: anyValue,
+    label: responseLabel,
+    version: { type: 'integer' },
+    dateCreated: dateTime,
+    dateUpdated: dateTime,
+    name: { type: 'string', maxLength: 100 },
+    description: { type: 'string', maxLength: 2000 },
+    document: { type: 'string', maxLength: 5000000 },
+    url: { type: 'string', format: 'uri' },
+    readOnly: { type: 'boolean', default: false },
+    validStates: { type: 'array', items: consentState },
+    status: { type: 'string', enum: ['active', 'archived', 'obsolete', 'test'] },
+    consentDuration: { type: 'string' },
+    required: { type: 'boolean', default: false },
+    requireReacceptVersion: { type: 'integer' },
+  },
+  required: ['id', 'project', 'version', 'name', 'description'],
+  additionalProperties: false,
+};
+
+/** Seed 001: `GET /site-v1/{projectId}/consent-events/{id}` → 200; also seed 000's 201 items. */
+export const consentEventRecordSchema = {
+  type: 'object',
+  properties: {
+    createdAt: anyValue,
+    updatedAt: anyValue,
+    id: uuid,
+    concordId: uuid,
+    consentAction,
+    consentDate: dateTime,
+    consentState,
+    dateCreated: dateTime,
+    dateUpdated: dateTime,
+    consentType: { anyOf: [uuid, consentTypeObject] },
+    expirationDate: dateTime,
+    organization: reference,
+    project: reference,
+    session: {
+      type: 'object',
+      properties: {
+        id: uuid,
+        ipAddress: { type: 'string', format: 'ipv4' },
+        domain: { anyOf: [{ enum: ['localhost'] }, { type: 'string' }] },
+        geography: { type: 'string' },
+        userAgent: { type: 'string' },
+      },
+      additionalProperties: false,
+    },
+    submitter: uuid,
+    category,
+    subcategory: anyValue,
+    label: responseLabel,
+    version: { type: 'integer' },
+  },
+  required: ['id', 'concordId', 'consentAction', 'consentDate', 'consentState', 'expirationDate'],
+  additionalProperties: false,
+};
+
+/** Seed 000: the 201 response of `POST …/consent-events`. */
+export const consentEventsResponseSchema = {
+  type: 'object',
+  properties: {
+    count: { type: 'number' },
+    items: { type: 'array', items: consentEventRecordSchema },
+  },
+  additionalProperties: false,
+};
+
+/** Seeds 000/001: every error response. */
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    statusCode: { type: 'integer', format: 'int32' },
+    error: { type: 'string' },
+    message: { type: 'string' },
+  },
+  required: ['statusCode', 'error', 'message'],
+};

@@ -1,0 +1,203 @@
+/**
+ * The consent model shared by the widget and the site API, after the Concord seeds
+ * (`000` create consent events, `001` get consent event by id).
+ */
+
+/** What a consent type is about. `custom_*` names follow `^custom_[a-z0-9_]{1,121}$`. */
+export type ConsentCategory =
+  'disclosure' | 'communication' | 'privacy_setting' | 'custom' | `custom_${string}`;
+
+/** The state a person put a consent type in. */
+export type ConsentState = 'implied' | 'viewed' | 'accepted' | 'declined';
+
+/** How a consent event came about. */
+export type ConsentAction = 'implied' | 'user_click' | 'import';
+
+/** Lifecycle of a consent type. Only `active` types are asked. */
+export type ConsentTypeStatus = 'active' | 'archived' | 'obsolete' | 'test';
+
+/** The policy that applies to a visitor, resolved by the server from their geography. */
+export type ConsentPolicy = 'opt-in' | 'opt-out' | 'notice-only';
+
+/** One purpose a site asks consent for (seed 000, `consentType` object). */
+export interface ConsentType {
+  /** Stable id (uuid). */
+  id: string;
+  /** What kind of consent this is. */
+  category: ConsentCategory;
+  /** Short machine name used in markup (`data-consent="analytics"`), `^[a-z0-9_]{1,36}$`. */
+  label: string;
+  /** Bumped when the name, description, document or url changes. */
+  version: number;
+  /** Human-readable name (≤ 100 characters). */
+  name: string;
+  /** Human-readable description (≤ 2000 characters), plain text. */
+  description: string;
+  /** Link to the full text (a privacy policy, say). */
+  url?: string;
+  /** The full text itself, when it is kept with the type. */
+  document?: string;
+  /**
+   * The visitor cannot decline it.
+   * @default false
+   */
+  required: boolean;
+  /**
+   * The visitor cannot change it.
+   * @default false
+   */
+  readOnly: boolean;
+  /** States a decision on this type may take. */
+  validStates: ConsentState[];
+  /** Lifecycle status. */
+  status: ConsentTypeStatus;
+  /** How long a decision lasts, as an ISO 8601 duration (`P6M`). The project default applies when absent. */
+  consentDuration?: string;
+  /** Decisions made under a lower version are no longer valid. */
+  requireReacceptVersion?: number;
+}
+
+/** The identifiers of seed 000: at least one names the person an event is about. */
+export interface PersonIdentifiers {
+  /** The visitor's id, made by the widget (uuid). */
+  concordId?: string;
+  /** The site's own account id. */
+  userId?: string;
+  /** An email address. */
+  email?: string;
+  /** A phone number. */
+  phoneNumber?: string;
+  /** The site's project-scoped user id. */
+  projectUserId?: string;
+}
+
+/**
+ * One item of a `POST …/consent-events` body: exactly seed 000's item, plus an optional
+ * client-made `id` that makes a retry a no-op.
+ */
+export interface ConsentEventInput extends PersonIdentifiers {
+  /** Client-made event id (uuid); the server stores each `(project, id)` once. */
+  id?: string;
+  /** The consent type's id (uuid). */
+  consentType?: string;
+  /** The consent type's category. */
+  category?: ConsentCategory;
+  /** Free-form subcategory. */
+  subcategory?: unknown;
+  /** The consent type's label. */
+  label?: string;
+  /** The recorded state. */
+  consentState: ConsentState;
+  /** How the state came about. */
+  consentAction: ConsentAction;
+  /** When the person decided (ISO 8601 date-time). */
+  consentDate?: string;
+  /** When the decision stops being valid (ISO 8601 date-time). */
+  expirationDate?: string;
+}
+
+/** A consent event as the server stores and returns it: exactly seed 001's response. */
+export interface ConsentEventRecord {
+  id: string;
+  concordId: string;
+  consentAction: ConsentAction;
+  consentDate: string;
+  consentState: ConsentState;
+  expirationDate: string;
+  dateCreated?: string;
+  dateUpdated?: string;
+  consentType?: string;
+  organization?: string;
+  project?: string;
+  session?: {
+    id?: string;
+    ipAddress?: string;
+    domain?: string;
+    geography?: string;
+    userAgent?: string;
+  };
+  category?: ConsentCategory;
+  subcategory?: unknown;
+  label?: string;
+  version?: number;
+}
+
+/** A visitor's decision on one consent type, as the widget keeps it. */
+export interface Decision {
+  /** The consent type's label. */
+  label: string;
+  /** The consent type's id. */
+  consentType: string;
+  /** The consent type's version when the visitor decided. */
+  version: number;
+  /** `accepted`, `declined` or `implied`. */
+  state: ConsentState;
+  /** How it came about. */
+  action: ConsentAction;
+  /** When (ISO 8601). */
+  consentDate: string;
+  /** Until when it is valid (ISO 8601). */
+  expirationDate: string;
+  /** The id of the event that recorded it. */
+  eventId: string;
+}
+
+/** Texts of the notice in one language. Plain text: nothing here is rendered as HTML. */
+export interface NoticeTexts {
+  /** Heading of the notice. */
+  title: string;
+  /** Body text of the notice. */
+  description: string;
+  /** Label of the button that accepts every type shown. */
+  acceptAll: string;
+  /** Label of the button that declines every type shown. */
+  rejectAll: string;
+  /** Label of the button that opens the per-type choice. */
+  customize: string;
+  /** Label of the button that saves the per-type choice. */
+  save: string;
+  /** Label of a locked, required type. */
+  alwaysOn: string;
+  /** Text of the privacy policy link. */
+  privacyPolicy: string;
+}
+
+/** `GET /site-v1/{projectId}/site-client`: everything the widget needs to know about a project. */
+export interface SiteConfig {
+  /** The project's id. */
+  projectId: string;
+  /** The project's name, shown nowhere but useful for debugging. */
+  name: string;
+  /** Every consent type of the project, whatever its status. */
+  consentTypes: ConsentType[];
+  /** Duration for types without `consentDuration`. */
+  defaultConsentDuration: string;
+  /** Notice texts per language (BCP 47 primary tag). */
+  texts: Record<string, NoticeTexts>;
+  /** The language used when the visitor's is not in `texts`. */
+  defaultLanguage: string;
+  /** Link to the site's privacy policy. */
+  privacyPolicyUrl?: string;
+  /** Colours of the widget. */
+  theme: { accent: string };
+  /** The visitor's geography as the server resolved it (`unknown` when it could not). */
+  geography: string;
+  /** The policy for that geography. */
+  policy: ConsentPolicy;
+}
+
+/** `POST /site-v1/{projectId}/sessions` → 201. */
+export interface SiteSession {
+  id: string;
+  token: string;
+  concordId: string;
+  geography: string;
+  expiresAt: string;
+}
+
+/** The seeds' error body. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}

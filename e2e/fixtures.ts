@@ -1,0 +1,79 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { consentEventRecordSchema, siteConsentEventsRequestSchema } from '../src/core/schemas.ts';
+import type { ConsentEventRecord } from '../src/core/types.ts';
+import { E2E_ADMIN_KEY } from '../playwright.config.ts';
+
+export const ORGANIZATION = '00000000-0000-4000-8000-00000000000a';
+export const PROJECT = '00000000-0000-4000-8000-00000000000b';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+export const validateRecord = ajv.compile(consentEventRecordSchema);
+export const validateRequest = ajv.compile(siteConsentEventsRequestSchema);
+
+/** What the page sent to the site API, read off the network. */
+export interface Traffic {
+  /** Every request the page made, by URL. */
+  urls: string[];
+  /** Bodies of `POST …/consent-events`. */
+  eventBatches: { items: Array<Record<string, unknown>> }[];
+}
+
+/** The visitor id (concordId) the page's events carry. */
+export async function visitorOf(traffic: Traffic): Promise<string> {
+  await expect.poll(() => traffic.eventBatches.length).toBeGreaterThan(0);
+  return traffic.eventBatches[0]!.items[0]!.concordId as string;
+}
+
+/** The events the server stored for a visitor, through the Privacy API. */
+export async function storedEvents(
+  request: APIRequestContext,
+  concordId: string,
+): Promise<ConsentEventRecord[]> {
+  const response = await request.get(
+    `/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}/consent-events?concordId=${concordId}&limit=1000`,
+    { headers: { 'x-api-key': E2E_ADMIN_KEY } },
+  );
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { items: ConsentEventRecord[] }).items;
+}
+
+/** Summaries like `analytics:accepted:user_click`, sorted, for readable assertions. */
+export const summarize = (events: ConsentEventRecord[]) =>
+  events.map((event) => `${event.label}:${event.consentState}:${event.consentAction}`).sort();
+
+/** The order and count of gated fixture scripts that ran. */
+export const runsOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
+
+export const notice = (page: Page) => page.locator('#assent-notice section[role="region"]');
+
+/**
+ * Every test fails on a page error or a console error, and records the page's traffic.
+ */
+export const test = base.extend<{ traffic: Traffic; expectedConsoleErrors: RegExp[] }>({
+  /** Console errors a test provokes on purpose (a failing request logs one in Chromium). */
+  expectedConsoleErrors: [[], { option: true }],
+  traffic: async ({ page, expectedConsoleErrors }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (expectedConsoleErrors.some((pattern) => pattern.test(message.text()))) return;
+      problems.push(`console error: ${message.text()}`);
+    });
+    const traffic: Traffic = { urls: [], eventBatches: [] };
+    page.on('request', (request) => {
+      traffic.urls.push(request.url());
+      if (request.method() === 'POST' && request.url().endsWith('/consent-events')) {
+        traffic.eventBatches.push(request.postDataJSON() as Traffic['eventBatches'][number]);
+      }
+    });
+    await use(traffic);
+    expect(problems).toEqual([]);
+  },
+});
+
+export { expect };

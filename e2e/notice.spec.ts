@@ -1,0 +1,235 @@
+import {
+  expect,
+  notice,
+  runsOf,
+  storedEvents,
+  summarize,
+  test,
+  validateRecord,
+  validateRequest,
+  visitorOf,
+} from './fixtures.ts';
+
+const ALL_RUNS = ['a1', 'am', 'a2', 'm1'];
+const VIEWED = ['analytics:viewed:implied', 'marketing:viewed:implied'];
+
+/** `date` plus whole months, in UTC (the demo's dates are never at a month's end here). */
+function plusMonths(date: string, months: number): string {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result.toISOString();
+}
+
+test.describe('first visit', () => {
+  test('shows the notice with equal accept and reject buttons and records it as viewed', async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/fixture.html');
+    const region = notice(page);
+    await expect(region).toBeVisible();
+    await expect(region.getByRole('heading')).toHaveText('We value your privacy');
+    const accept = region.getByRole('button', { name: 'Accept all' });
+    const reject = region.getByRole('button', { name: 'Reject all' });
+    await expect(region.getByRole('button', { name: 'Choose' })).toBeVisible();
+
+    // Equal weight on the first layer: same size, colours and type.
+    const look = (button: typeof accept) =>
+      button.evaluate((element) => {
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return [
+          style.backgroundColor,
+          style.color,
+          style.fontWeight,
+          style.fontSize,
+          box.width,
+          box.height,
+        ];
+      });
+    expect(await look(accept)).toEqual(await look(reject));
+
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () => summarize(await storedEvents(request, concordId)))
+      .toEqual(VIEWED);
+    expect(await runsOf(page)).toEqual([]);
+    expect(
+      await page.evaluate(
+        () => window.assent && 'allowed' in window.assent && window.assent.allowed('analytics'),
+      ),
+    ).toBe(false);
+  });
+
+  test('runs every gated script once, in document order, after accept all', async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/fixture.html');
+    expect(await runsOf(page)).toEqual([]);
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect(notice(page)).toHaveCount(0);
+    await expect.poll(() => runsOf(page)).toEqual(ALL_RUNS);
+
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () => summarize(await storedEvents(request, concordId)))
+      .toEqual(
+        [
+          'analytics:accepted:user_click',
+          'marketing:accepted:user_click',
+          'necessary:accepted:user_click',
+          ...VIEWED,
+        ].sort(),
+      );
+    const events = await storedEvents(request, concordId);
+    for (const event of events)
+      expect(validateRecord(event), JSON.stringify(validateRecord.errors)).toBe(true);
+    for (const batch of traffic.eventBatches) expect(validateRequest(batch)).toBe(true);
+    const byLabel = Object.fromEntries(
+      events
+        .filter((event) => event.consentState === 'accepted')
+        .map((event) => [event.label, event]),
+    );
+    expect(byLabel.analytics!.expirationDate).toBe(plusMonths(byLabel.analytics!.consentDate, 6));
+    expect(byLabel.necessary!.expirationDate).toBe(plusMonths(byLabel.necessary!.consentDate, 12));
+
+    // Accepting again records again but runs nothing twice.
+    await page.evaluate(() => (window.assent as { accept(): Promise<boolean> }).accept());
+    await page.waitForTimeout(300);
+    expect(await runsOf(page)).toEqual(ALL_RUNS);
+  });
+
+  test('keeps every gated script inert after reject all', async ({ page, traffic, request }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(notice(page)).toHaveCount(0);
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () => summarize(await storedEvents(request, concordId)))
+      .toEqual(
+        [
+          'analytics:declined:user_click',
+          'marketing:declined:user_click',
+          'necessary:accepted:user_click',
+          ...VIEWED,
+        ].sort(),
+      );
+    await page.waitForTimeout(300);
+    expect(await runsOf(page)).toEqual([]);
+    const state = await page.evaluate(() => {
+      const api = window.assent as {
+        get(label: string): string | undefined;
+        allowed(label: string): boolean;
+      };
+      return [api.get('analytics'), api.allowed('analytics'), api.allowed('marketing')];
+    });
+    expect(state).toEqual(['declined', false, false]);
+  });
+
+  test('runs only the scripts whose every consent was chosen per type', async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/fixture.html');
+    const region = notice(page);
+    await region.getByRole('button', { name: 'Choose' }).click();
+    const necessary = region.getByRole('switch', { name: 'Strictly necessary' });
+    await expect(necessary).toBeChecked();
+    await expect(necessary).toBeDisabled();
+    await expect(region.getByRole('switch', { name: 'Marketing' })).not.toBeChecked();
+    await region.getByRole('switch', { name: 'Analytics' }).check();
+    await region.getByRole('button', { name: 'Save choices' }).click();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'a2']);
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () => summarize(await storedEvents(request, concordId)))
+      .toEqual(
+        [
+          'analytics:accepted:user_click',
+          'marketing:declined:user_click',
+          'necessary:accepted:user_click',
+          ...VIEWED,
+        ].sort(),
+      );
+  });
+
+  test('accepts all with the keyboard alone', async ({ page, traffic, request }) => {
+    await page.goto('/index.html');
+    await expect(notice(page)).toBeVisible();
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? null);
+    let steps = 0;
+    while ((await focused()) !== 'Accept all' && steps++ < 10) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Accept all');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#status-analytics')).toHaveText('Analytics: running');
+    await expect(page.locator('#status-marketing')).toHaveText('Marketing: running');
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () => summarize(await storedEvents(request, concordId)))
+      .toContain('marketing:accepted:user_click');
+  });
+});
+
+test.describe('returning visitor', () => {
+  test('sees no notice, downloads only the loader and runs gated scripts at once', async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    const concordId = await visitorOf(traffic);
+    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(5);
+    // Delivered: wait for the page to know it, so nothing is left in its outbox.
+    await page.waitForFunction(
+      () => !!document.querySelector('script[data-name="m1"]:not([type])'),
+    );
+    await page.waitForTimeout(300);
+
+    const before = traffic.urls.length;
+    const batches = traffic.eventBatches.length;
+    await page.reload();
+    await page.evaluate(() => (window.assent as { ready: Promise<unknown> }).ready);
+    await expect.poll(() => runsOf(page)).toEqual(ALL_RUNS);
+    await page.waitForTimeout(300);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+    const assets = traffic.urls.slice(before).filter((url) => url.includes('/assent/'));
+    expect(assets.map((url) => new URL(url).pathname)).toEqual(['/assent/assent.js']);
+    expect(traffic.eventBatches.length).toBe(batches);
+    expect((await storedEvents(request, concordId)).length).toBe(5);
+  });
+
+  test('can reopen the notice from a cookie settings button and change its mind', async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/index.html');
+    await notice(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(page.locator('#status-analytics')).toHaveText('Analytics: not running');
+    await page.locator('footer').getByRole('button', { name: 'Cookie settings' }).click();
+    await expect(notice(page)).toBeVisible();
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect(page.locator('#status-analytics')).toHaveText('Analytics: running');
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () => summarize(await storedEvents(request, concordId)))
+      .toEqual(
+        [
+          'analytics:declined:user_click',
+          'analytics:accepted:user_click',
+          'marketing:declined:user_click',
+          'marketing:accepted:user_click',
+          'necessary:accepted:user_click',
+          'necessary:accepted:user_click',
+          ...VIEWED,
+          ...VIEWED,
+        ].sort(),
+      );
+  });
+});

@@ -1,0 +1,78 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Folder rules from DESIGN.md: ui → manager → storage, api, integrations → core. */
+const forbid = (...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: groups.map(([pattern, message]) => ({
+        group: [pattern],
+        message,
+        allowTypeImports: true,
+      })),
+    },
+  ],
+});
+const notUi = ['**/ui/**', 'UI code is imported by URL at run time, never statically.'];
+const notManager = ['**/manager/**', 'The manager is imported by URL at run time.'];
+const notLoader = ['**/loader/**', 'Nothing imports the loader: it is the entry sites include.'];
+const notPreact = ['preact', 'Preact belongs to src/ui only.'];
+const notPreactSub = ['preact/*', 'Preact belongs to src/ui only.'];
+const notSignals = ['@preact/*', 'Signals belong to src/ui only.'];
+const notBrowserParts = [
+  '**/{storage,api,integrations,elements}/**',
+  'This part cannot depend on browser parts.',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.data/', 'demo/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: forbid(
+      notUi,
+      notManager,
+      notLoader,
+      notBrowserParts,
+      notPreact,
+      notPreactSub,
+      notSignals,
+      ['idb-keyval', 'The core is pure: no storage.'],
+    ),
+  },
+  {
+    files: ['src/storage/**', 'src/api/**', 'src/integrations/**'],
+    rules: forbid(notUi, notManager, notLoader, notPreact, notPreactSub, notSignals),
+  },
+  {
+    files: ['src/manager/**', 'src/loader/**', 'src/elements/**'],
+    rules: forbid(notUi, notLoader, notPreact, notPreactSub, notSignals),
+  },
+  {
+    files: ['src/loader/**'],
+    rules: forbid(notUi, notManager, notPreact, notPreactSub, notSignals),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: forbid(notLoader),
+  },
+  {
+    files: ['server/**'],
+    rules: forbid(
+      notUi,
+      notManager,
+      notLoader,
+      notBrowserParts,
+      notPreact,
+      notPreactSub,
+      notSignals,
+    ),
+  },
+);

@@ -1,0 +1,99 @@
+import { parseSiteConfig } from '../core/site-config.ts';
+import type {
+  ConsentEventInput,
+  ConsentEventRecord,
+  ErrorBody,
+  SiteConfig,
+  SiteSession,
+} from '../core/types.ts';
+
+/** The outcome of a call: never an exception, so nothing reaches the host page. */
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      /** HTTP status, or 0 when no answer came (offline, refused, CORS). */
+      status: number;
+      message: string;
+      /** Seconds from a `Retry-After` header. */
+      retryAfter?: number;
+    };
+
+export interface SiteApi {
+  getConfig(): Promise<ApiResult<SiteConfig>>;
+  createSession(concordId: string | undefined): Promise<ApiResult<SiteSession>>;
+  sendEvents(
+    token: string,
+    items: ConsentEventInput[],
+  ): Promise<ApiResult<{ count: number; items: ConsentEventRecord[] }>>;
+}
+
+export interface SiteApiOptions {
+  /** Origin (and optional path) of the site API, without a trailing slash. */
+  base: string;
+  projectId: string;
+  /** Extra query for `site-client` (such as `region` for testing). */
+  configQuery?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+export function createSiteApi(options: SiteApiOptions): SiteApi {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const root = `${options.base.replace(/\/+$/, '')}/site-v1/${encodeURIComponent(options.projectId)}`;
+
+  async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await doFetch(root + path, { credentials: 'omit', ...init });
+    } catch (error) {
+      return { ok: false, status: 0, message: `site API unreachable: ${String(error)}` };
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    if (response.ok) return { ok: true, value: body as T };
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      ok: false,
+      status: response.status,
+      message: isErrorBody(body) ? body.message : `site API answered ${response.status}`,
+      ...(retryAfter >= 0 && response.headers.has('retry-after') ? { retryAfter } : {}),
+    };
+  }
+
+  const json = (method: string, body: unknown, token?: string): RequestInit => ({
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+
+  return {
+    async getConfig() {
+      const query = new URLSearchParams(options.configQuery).toString();
+      const result = await call<unknown>(`/site-client${query ? `?${query}` : ''}`);
+      if (!result.ok) return result;
+      const config = parseSiteConfig(result.value);
+      return typeof config === 'string'
+        ? { ok: false, status: 200, message: config }
+        : { ok: true, value: config };
+    },
+    createSession(concordId) {
+      return call('/sessions', json('POST', concordId ? { concordId } : {}));
+    },
+    sendEvents(token, items) {
+      return call('/consent-events', json('POST', { items }, token));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
+import { isShownInNotice, refuseState } from '../core/consent-type.ts';
+import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
+import { writeDecisions, writeVisitorId } from '../storage/consent-records.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
+import type { Runtime } from './runtime.ts';
+
+export type { Runtime } from './runtime.ts';
+
+/** The one place a decision is made: validate, store, apply, send, emit. */
+export interface Manager {
+  /** Records a state per label; refuses the whole choice (nothing stored) if any part is invalid. */
+  choose(states: Record<string, ConsentState>, action?: ConsentAction): Promise<boolean>;
+  /** Records that the visitor was shown these types (`viewed`, action `implied`). */
+  recordViewed(labels: string[]): Promise<void>;
+  /** Sends whatever waits in the outbox. */
+  flush(): Promise<void>;
+  /** Events not yet acknowledged by the server. */
+  pendingCount(): number;
+}
+
+const managers = new WeakMap<Runtime, Manager>();
+
+/** The runtime's manager, made on first use: the loader and every UI bundle share it. */
+export function managerFor(runtime: Runtime): Manager {
+  let manager = managers.get(runtime);
+  if (!manager) managers.set(runtime, (manager = createManager(runtime)));
+  return manager;
+}
+
+/** Labels of the types the notice asks about, in config order. */
+export function noticeLabels(runtime: Runtime): string[] {
+  return (runtime.config?.consentTypes ?? []).filter(isShownInNotice).map((type) => type.label);
+}
+
+export function createManager(
+  runtime: Runtime,
+  outbox: Outbox = createOutbox(runtime),
+  newId: () => string = () => crypto.randomUUID(),
+): Manager {
+  const report = (message: string) => runtime.emitter.emit('error', { message });
+
+  function visitorId(): string {
+    if (!runtime.visitorId) {
+      runtime.visitorId = newId();
+      void writeVisitorId(runtime.projectId, runtime.visitorId, runtime.store).catch(() => {});
+    }
+    return runtime.visitorId;
+  }
+
+  function buildEvents(
+    states: Record<string, ConsentState>,
+    action: ConsentAction,
+  ): { events: ConsentEventInput[]; decisions: Record<string, Decision> } | string {
+    const config = runtime.config;
+    if (!config) return 'the consent configuration has not loaded yet';
+    const byLabel = new Map(config.consentTypes.map((type) => [type.label, type]));
+    const now = runtime.now();
+    const events: ConsentEventInput[] = [];
+    const decisions: Record<string, Decision> = {};
+    for (const [label, state] of Object.entries(states)) {
+      const type = byLabel.get(label);
+      if (!type || type.status !== 'active') return `unknown consent type "${label}"`;
+      const refusal = refuseState(type, state);
+      if (refusal) return refusal;
+      const event = createConsentEvent({
+        type,
+        state,
+        action,
+        now,
+        concordId: visitorId(),
+        defaultDuration: config.defaultConsentDuration,
+        id: newId(),
+      });
+      events.push(event);
+      const decision = decisionOf(event, type);
+      if (decision) decisions[label] = decision;
+    }
+    return { events, decisions };
+  }
+
+  return {
+    async choose(states, action = 'user_click') {
+      const built = buildEvents(states, action);
+      if (typeof built === 'string') {
+        report(built);
+        return false;
+      }
+      // Apply first: the click runs what it allows at once; storing and sending follow.
+      runtime.commit(built.decisions);
+      await Promise.all([
+        writeDecisions(runtime.projectId, built.decisions, runtime.store).catch(() =>
+          report('could not store the consent decision in this browser'),
+        ),
+        outbox.enqueue(built.events),
+      ]);
+      return true;
+    },
+    async recordViewed(labels) {
+      // A type that cannot be `viewed` (a required one accepting only `accepted`) records nothing.
+      const viewable = (runtime.config?.consentTypes ?? []).filter(
+        (type) => labels.includes(type.label) && type.validStates.includes('viewed'),
+      );
+      if (!viewable.length) return;
+      const built = buildEvents(
+        Object.fromEntries(viewable.map((type) => [type.label, 'viewed' as const])),
+        'implied',
+      );
+      if (typeof built === 'string') return report(built);
+      await outbox.enqueue(built.events);
+    },
+    flush: () => outbox.flush(),
+    pendingCount: () => outbox.pendingCount(),
+  };
+}

@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiResult, SiteApi } from '../api/site-api.ts';
+import { createEmitter } from '../core/emitter.ts';
+import type { ConsentEventInput, ConsentType, SiteConfig } from '../core/types.ts';
+import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
+import { createManager } from './index.ts';
+import { createOutbox } from './outbox.ts';
+import type { AssentEvents, Runtime } from './runtime.ts';
+
+const PROJECT = '00000000-0000-4000-8000-00000000000b';
+const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType => ({
+  id: `id-${label}`,
+  category: 'privacy_setting',
+  label,
+  version: 1,
+  name: label,
+  description: '',
+  required: false,
+  readOnly: false,
+  validStates: ['viewed', 'accepted', 'declined', 'implied'],
+  status: 'active',
+  consentDuration: 'P6M',
+  ...extra,
+});
+const config: SiteConfig = {
+  projectId: PROJECT,
+  name: 'Test',
+  consentTypes: [
+    type('necessary', { required: true, validStates: ['accepted'] }),
+    type('analytics'),
+  ],
+  defaultConsentDuration: 'P6M',
+  texts: {},
+  defaultLanguage: 'en',
+  theme: { accent: '#000' },
+  geography: 'unknown',
+  policy: 'opt-in',
+};
+
+type Answer = ApiResult<unknown>;
+const accepted = (items: ConsentEventInput[]): Answer => ({
+  ok: true,
+  value: { count: items.length, items: [] },
+});
+
+function setup(
+  answers: Array<(items: ConsentEventInput[]) => Answer> = [],
+  store: KeyValueStore = createMemoryStore(),
+) {
+  const sent: ConsentEventInput[][] = [];
+  let sessions = 0;
+  const api: SiteApi = {
+    getConfig: async () => ({ ok: true, value: config }),
+    createSession: async (concordId) => ({
+      ok: true,
+      value: {
+        id: `session-${++sessions}`,
+        token: `token-${sessions}`,
+        concordId: concordId ?? 'new',
+        geography: 'unknown',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      },
+    }),
+    sendEvents: async (_token, items) => {
+      sent.push(items);
+      return (answers.shift() ?? accepted)(items) as never;
+    },
+  };
+  const emitted: Array<[string, unknown]> = [];
+  const inner = createEmitter<AssentEvents>();
+  const runtime: Runtime = {
+    projectId: PROJECT,
+    config,
+    decisions: {},
+    visitorId: 'c0ffee00-0000-4000-8000-000000000001',
+    store,
+    api,
+    emitter: { on: inner.on, emit: (name, detail) => void emitted.push([String(name), detail]) },
+    now: () => new Date('2026-11-22T12:00:00.000Z'),
+    languages: ['en'],
+    commit: vi.fn((decisions) => void (runtime.decisions = { ...runtime.decisions, ...decisions })),
+  };
+  let id = 0;
+  const outbox = createOutbox(runtime, () => 0.5);
+  const manager = createManager(
+    runtime,
+    outbox,
+    () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
+  );
+  return { runtime, manager, sent, emitted, store, sessionCount: () => sessions };
+}
+
+const outboxOf = (store: KeyValueStore) => store.get<ConsentEventInput[]>(`${PROJECT}:outbox`);
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('choose', () => {
+  it('stores, applies and sends one accepted event per type with its expiration date', async () => {
+    const { manager, runtime, sent, store } = setup();
+    expect(await manager.choose({ necessary: 'accepted', analytics: 'accepted' })).toBe(true);
+    await manager.flush();
+    expect(runtime.commit).toHaveBeenCalledOnce();
+    expect(sent).toHaveLength(1);
+    expect(
+      sent[0]!.map((e) => [e.label, e.consentState, e.consentAction, e.expirationDate]),
+    ).toEqual([
+      ['necessary', 'accepted', 'user_click', '2027-05-22T12:00:00.000Z'],
+      ['analytics', 'accepted', 'user_click', '2027-05-22T12:00:00.000Z'],
+    ]);
+    expect(Object.keys((await store.get(`${PROJECT}:decisions`)) ?? {})).toEqual([
+      'necessary',
+      'analytics',
+    ]);
+    expect(await outboxOf(store)).toEqual([]);
+  });
+
+  it('refuses the whole choice when one state is invalid, and stores and sends nothing', async () => {
+    const { manager, runtime, sent, emitted, store } = setup();
+    expect(await manager.choose({ analytics: 'accepted', necessary: 'declined' })).toBe(false);
+    expect(await manager.choose({ nope: 'accepted' })).toBe(false);
+    await manager.flush();
+    expect(runtime.commit).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    expect(await store.get(`${PROJECT}:decisions`)).toBeUndefined();
+    expect(emitted.map(([name]) => name)).toEqual(['error', 'error']);
+  });
+
+  it('records viewed only for types that accept it', async () => {
+    const { manager, sent } = setup();
+    await manager.recordViewed(['necessary', 'analytics']);
+    await manager.flush();
+    expect(sent[0]!.map((e) => `${e.label}:${e.consentState}:${e.consentAction}`)).toEqual([
+      'analytics:viewed:implied',
+    ]);
+  });
+});
+
+describe('delivery', () => {
+  it('keeps events through server errors and sends each once when the server recovers', async () => {
+    const unavailable = (): Answer => ({ ok: false, status: 503, message: 'down' });
+    const { manager, sent, store, emitted } = setup([unavailable, unavailable]);
+    await manager.choose({ analytics: 'accepted' });
+    await vi.runAllTimersAsync();
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent.map((batch) => batch[0]!.id)).size).toBe(1);
+    expect(await outboxOf(store)).toEqual([]);
+    expect(emitted.filter(([name]) => name === 'sync')).toEqual([
+      ['sync', { count: 1, pending: 0 }],
+    ]);
+  });
+
+  it('waits as long as Retry-After says', async () => {
+    const { manager, sent } = setup([
+      () => ({ ok: false, status: 429, message: 'slow down', retryAfter: 30 }),
+    ]);
+    await manager.choose({ analytics: 'accepted' });
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('renews an expired session once and resends', async () => {
+    const { manager, sent, sessionCount } = setup([
+      () => ({ ok: false, status: 401, message: 'expired' }),
+    ]);
+    await manager.choose({ analytics: 'accepted' });
+    await manager.flush();
+    expect(sent).toHaveLength(2);
+    expect(sessionCount()).toBe(2);
+  });
+
+  it('moves events the server refuses as wrong to a dead-letter list instead of retrying', async () => {
+    const { manager, sent, store, emitted } = setup([
+      () => ({ ok: false, status: 400, message: 'bad' }),
+    ]);
+    await manager.choose({ analytics: 'accepted' });
+    await vi.runAllTimersAsync();
+    expect(sent).toHaveLength(1);
+    expect(await outboxOf(store)).toEqual([]);
+    expect(await store.get(`${PROJECT}:dead-letter`)).toHaveLength(1);
+    expect(emitted).toContainEqual([
+      'error',
+      { message: 'consent events refused by the site API: bad' },
+    ]);
+  });
+
+  it('sends events a previous page left in the outbox, in batches of at most 100', async () => {
+    const store = createMemoryStore();
+    const left = Array.from({ length: 150 }, (_, i) => ({
+      id: `left-${i}`,
+      concordId: 'c0ffee00-0000-4000-8000-000000000001',
+      consentState: 'viewed' as const,
+      consentAction: 'implied' as const,
+    }));
+    await store.set(`${PROJECT}:outbox`, left);
+    const { manager, sent } = setup([], store);
+    await manager.flush();
+    expect(sent.map((batch) => batch.length)).toEqual([100, 50]);
+    expect(await outboxOf(store)).toEqual([]);
+  });
+
+  it('still delivers from memory when storage throws', async () => {
+    const broken: KeyValueStore = {
+      get: () => Promise.reject(new Error('blocked')),
+      set: () => Promise.reject(new Error('blocked')),
+      update: () => Promise.reject(new Error('blocked')),
+      del: () => Promise.reject(new Error('blocked')),
+    };
+    const { manager, sent, runtime } = setup([], broken);
+    expect(await manager.choose({ analytics: 'accepted' })).toBe(true);
+    await manager.flush();
+    expect(runtime.commit).toHaveBeenCalledOnce();
+    expect(sent).toHaveLength(1);
+    expect(manager.pendingCount()).toBe(0);
+  });
+});

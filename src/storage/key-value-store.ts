@@ -1,0 +1,59 @@
+import { createStore, del, get, set, update, type UseStore } from 'idb-keyval';
+
+/** The little of a key-value store Assent needs; IndexedDB in browsers, memory in tests. */
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  /** Reads and writes one key in one transaction, so concurrent updates do not lose each other. */
+  update<T>(key: string, updater: (old: T | undefined) => T): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+/**
+ * A hung `indexedDB.open` (seen in Firefox private windows and when another tab blocks an
+ * upgrade) never settles; bound every call so the widget still answers.
+ */
+const TIMEOUT_MS = 2000;
+
+function bounded<T>(promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('storage timed out')), TIMEOUT_MS);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
+/** IndexedDB through idb-keyval, in a database of Assent's own. */
+export function createIndexedDbStore(dbName = 'assent'): KeyValueStore {
+  let idb: UseStore | undefined;
+  // createStore opens the database at once and may throw (no indexedDB, blocked storage):
+  // defer it to the first call so such a failure becomes a rejected promise.
+  const open = (): UseStore => (idb ??= createStore(dbName, 'kv'));
+  const run = <T>(action: (store: UseStore) => Promise<T>): Promise<T> => {
+    try {
+      return bounded(action(open()));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  return {
+    get: (key) => run((store) => get(key, store)),
+    set: (key, value) => run((store) => set(key, value, store)),
+    update: (key, updater) => run((store) => update(key, updater, store)),
+    del: (key) => run((store) => del(key, store)),
+  };
+}
+
+/** A store that forgets everything with the page. */
+export function createMemoryStore(): KeyValueStore {
+  const data = new Map<string, unknown>();
+  const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
+  return {
+    get: async (key) => copy(data.get(key)) as never,
+    set: async (key, value) => void data.set(key, copy(value)),
+    update: async (key, updater) => void data.set(key, copy(updater(copy(data.get(key)) as never))),
+    del: async (key) => void data.delete(key),
+  };
+}

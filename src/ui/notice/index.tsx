@@ -1,0 +1,75 @@
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { managerFor, noticeLabels, type Runtime } from '../../manager/index.ts';
+import { validDecisions } from '../../core/decision.ts';
+import { textsFor } from '../../core/site-config.ts';
+import { adoptStyles } from '../components/shadow-host.ts';
+import { Notice, type NoticeView } from './notice.tsx';
+import css from './notice.css?inline';
+
+export type { NoticeView } from './notice.tsx';
+
+interface Mounted {
+  host: HTMLElement;
+  view: ReturnType<typeof signal<NoticeView>>;
+  returnFocus: Element | null;
+  unsubscribe: () => void;
+}
+
+let mounted: Mounted | undefined;
+
+function close(runtime: Runtime) {
+  if (!mounted) return;
+  const { host, unsubscribe, returnFocus } = mounted;
+  mounted = undefined;
+  unsubscribe();
+  const hadFocus = host.shadowRoot?.activeElement;
+  render(null, host.shadowRoot!);
+  host.remove();
+  // Keyboard users keep their place: focus returns to what opened the notice.
+  if (hadFocus && returnFocus instanceof HTMLElement && returnFocus.isConnected)
+    returnFocus.focus();
+  runtime.emitter.emit('notice:hide', {});
+}
+
+/** Shows the notice (once: a second call only switches its view) and records it as viewed. */
+export function showNotice(runtime: Runtime, initialView: NoticeView = 'summary'): void {
+  const config = runtime.config;
+  if (!config) return;
+  if (mounted?.host.isConnected) {
+    mounted.view.value = initialView;
+    return;
+  }
+  const manager = managerFor(runtime);
+  const labels = noticeLabels(runtime);
+  const host = document.createElement('div');
+  host.id = 'assent-notice';
+  // Search engines must not index the notice as the page's text.
+  host.setAttribute('data-nosnippet', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  adoptStyles(shadow, css, config.theme?.accent);
+  const view = signal<NoticeView>(initialView);
+  const returnFocus = document.activeElement;
+  // A decision made anywhere (this notice, the window API, another bundle) closes the notice.
+  const unsubscribe = runtime.emitter.on('change', () => close(runtime));
+  mounted = { host, view, returnFocus, unsubscribe };
+  render(
+    <Notice
+      config={config}
+      texts={textsFor(config, runtime.languages)}
+      initial={Object.fromEntries(
+        Object.entries(validDecisions(runtime.decisions, config.consentTypes, runtime.now())).map(
+          ([label, decision]) => [label, decision.state === 'accepted'],
+        ),
+      )}
+      labels={labels}
+      view={view}
+      onChoose={(states) => void manager.choose(states)}
+    />,
+    shadow,
+  );
+  // First in the tab order, so a keyboard user meets it before the page.
+  document.body.prepend(host);
+  runtime.emitter.emit('notice:show', { labels });
+  void manager.recordViewed(labels);
+}

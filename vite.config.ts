@@ -1,0 +1,58 @@
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The loader must stay free of UI code: a returning visitor downloads only it. Fails the loader
+ * build as soon as Preact, signals or anything under src/ui or src/manager is pulled into it
+ * (the loader reaches those only through `import(url)` at run time).
+ */
+export const FORBIDDEN_IN_LOADER =
+  /[\\/](?:node_modules[\\/](?:preact|@preact)|src[\\/](?:ui|manager)[\\/])/;
+
+function loaderBoundary(): Plugin {
+  return {
+    name: 'assent-loader-boundary',
+    load(id) {
+      if (FORBIDDEN_IN_LOADER.test(id) && !/[\\/]src[\\/]manager[\\/]runtime\.ts$/.test(id)) {
+        this.error(`the loader must not include ${id}: import it by URL at run time instead`);
+      }
+    },
+  };
+}
+
+/**
+ * Two builds into one `dist/`:
+ * - `--mode loader`: the classic script sites include, one IIFE (`dist/assent.js`).
+ * - `--mode ui`: ES modules the loader imports by URL at run time (`manager.js`, `notice.js`,
+ *   and the chunks they share).
+ */
+export default defineConfig(({ mode }) => ({
+  plugins: mode === 'loader' ? [loaderBoundary()] : [],
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    emptyOutDir: mode === 'ui',
+    modulePreload: false,
+    reportCompressedSize: false,
+    ...(mode === 'loader'
+      ? {
+          lib: {
+            entry: 'src/loader/index.ts',
+            formats: ['iife' as const],
+            name: 'assentLoader',
+            fileName: () => 'assent.js',
+          },
+        }
+      : {
+          rollupOptions: {
+            input: { manager: 'src/manager/index.ts', notice: 'src/ui/notice/index.tsx' },
+            preserveEntrySignatures: 'strict' as const,
+            output: {
+              format: 'es' as const,
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+            },
+          },
+        }),
+  },
+}));

@@ -2,8 +2,14 @@
 (function () {
   'use strict';
   var params;
-  try { params = new URLSearchParams(location.search); } catch (err) { params = null; }
-  function get(name) { return params ? params.get(name) : null; }
+  try {
+    params = new URLSearchParams(location.search);
+  } catch (err) {
+    params = null;
+  }
+  function get(name) {
+    return params ? params.get(name) : null;
+  }
 
   if (get('queue') === '1') {
     window.assent = window.assent || [];
@@ -31,7 +37,11 @@
 (function () {
   'use strict';
   var spec = null;
-  try { spec = new URLSearchParams(location.search).get('scripts'); } catch (err) { spec = null; }
+  try {
+    spec = new URLSearchParams(location.search).get('scripts');
+  } catch (err) {
+    spec = null;
+  }
   if (!spec) return;
   function add() {
     var parts = spec.split(',');

@@ -5,13 +5,17 @@
   try {
     var saved = parseInt(window.sessionStorage.getItem('northwind-cart') || '0', 10);
     if (saved > 0) count = saved;
-  } catch (err) { /* storage unavailable */ }
+  } catch (err) {
+    /* storage unavailable */
+  }
 
   function render() {
     try {
       var els = document.querySelectorAll('[data-cart-count]');
       for (var i = 0; i < els.length; i++) els[i].textContent = String(count);
-    } catch (err) { /* ignore */ }
+    } catch (err) {
+      /* ignore */
+    }
   }
 
   function ready(fn) {
@@ -27,16 +31,25 @@
         var btn = t && t.closest ? t.closest('[data-add-to-cart]') : null;
         if (!btn) return;
         count += 1;
-        try { window.sessionStorage.setItem('northwind-cart', String(count)); } catch (err) { /* ignore */ }
+        try {
+          window.sessionStorage.setItem('northwind-cart', String(count));
+        } catch (err) {
+          /* ignore */
+        }
         render();
         var status = document.getElementById('cart-status');
-        if (status) status.textContent = (btn.getAttribute('data-add-to-cart') || 'Item') + ' added to cart.';
+        if (status)
+          status.textContent = (btn.getAttribute('data-add-to-cart') || 'Item') + ' added to cart.';
         var label = btn.querySelector('.btn-label');
         if (label) {
           label.textContent = 'Added ✓';
-          setTimeout(function () { label.textContent = 'Add to cart'; }, 1200);
+          setTimeout(function () {
+            label.textContent = 'Add to cart';
+          }, 1200);
         }
       });
-    } catch (err) { /* ignore */ }
+    } catch (err) {
+      /* ignore */
+    }
   });
 })();

@@ -13,5 +13,7 @@
         links[i].setAttribute('aria-current', 'page');
       }
     }
-  } catch (err) { /* ignore */ }
+  } catch (err) {
+    /* ignore */
+  }
 })();

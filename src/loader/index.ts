@@ -118,7 +118,8 @@ function boot(): void {
       fail(`could not load the consent configuration: ${result.message}`);
     }
     if (stored.outbox.length) void loadManager().then((m) => m.flush(), reportImport);
-    if (undecided().length) void show();
+    // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
+    if (undecided().length) await show();
   }
 
   function reportImport(error: unknown) {

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, RouteDeps } from './app-env.ts';
+import type { Database } from './db/database.ts';
+import { errorBody, handleError, handleNotFound } from './http-error.ts';
+import { consentEventRoutes } from './routes/consent-events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { privacyConsentEventRoutes } from './routes/privacy-consent-events.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { siteClientRoutes } from './routes/site-client.ts';
+import { siteCors } from './site-cors.ts';
+import { staticFiles } from './static-files.ts';
+
+/** What the site API is made of. Production passes the database and settings; tests pass fakes. */
+export interface AppDeps {
+  /** Where projects, sessions and consent events live (PGlite or PostgreSQL). */
+  db: Database;
+  /**
+   * The clock: session expiry, default consent dates, `dateCreated`.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+  /**
+   * A request header carrying the visitor's geography (`DE`, `US-CA`), set by a trusted proxy or
+   * CDN, e.g. `cf-ipcountry`. Without it every visitor's geography is `unknown`.
+   * @default undefined
+   */
+  geoHeader?: string;
+  /**
+   * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`) and
+   * `site` at `/` (the demo site). Without it only the APIs are served.
+   * @default undefined
+   */
+  staticDirs?: { assets: string; site: string };
+  /**
+   * Where unexpected errors go; the client only ever sees a bare 500.
+   * @default console.error
+   */
+  logError?: (error: unknown) => void;
+}
+
+/** Largest request body taken: 100 events are far below it. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The site API and, when given folders, the widget and demo files. Does no I/O until a request. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
+  };
+  const app = new Hono<AppEnv>();
+  app.onError(handleError(deps.logError ?? ((error) => console.error('assent:', error))));
+  app.notFound(handleNotFound);
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody(413, `the body is larger than ${MAX_BODY_BYTES} bytes`), 413),
+  });
+  app.use('/site-v1/*', limit);
+  app.use('/privacy-v1/*', limit);
+  app.use('/site-v1/:projectId/*', siteCors(deps.db));
+  app.route('/', healthRoutes(routeDeps));
+  app.route('/', siteClientRoutes(routeDeps));
+  app.route('/', sessionRoutes(routeDeps));
+  app.route('/', consentEventRoutes(routeDeps));
+  app.route('/', privacyConsentEventRoutes(routeDeps));
+  if (deps.staticDirs) {
+    app.get(
+      '/assent/*',
+      staticFiles(deps.staticDirs.assets, {
+        prefix: '/assent',
+        // The widget is embedded from other origins and its ES module chunks load with CORS.
+        // `no-cache`: file names carry no hash, so the browser must revalidate each time.
+        headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' },
+      }),
+    );
+    app.get('/*', staticFiles(deps.staticDirs.site, { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+  return app;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { refuseState } from '../src/core/consent-type.ts';
+import { expirationFor } from '../src/core/decision.ts';
+import type { ConsentEventInput, ConsentEventRecord, ConsentType } from '../src/core/types.ts';
+import { canonicalJson } from './canonical-json.ts';
+import type { Database } from './db/database.ts';
+import { httpError } from './http-error.ts';
+import {
+  findConsentEvent,
+  insertConsentEvent,
+  type NewConsentEvent,
+} from './repository/consent-events.ts';
+import { listConsentTypes } from './repository/consent-types.ts';
+import type { Project } from './repository/projects.ts';
+import type { Session } from './repository/sessions.ts';
+import { sha256 } from './secret.ts';
+
+/** A batch from the Site API, already checked against `siteConsentEventsRequestSchema`. */
+export interface ConsentEventBatch {
+  project: Project;
+  session: Session;
+  items: ConsentEventInput[];
+  now: Date;
+}
+
+function findType(item: ConsentEventInput, at: string, types: ConsentType[]): ConsentType {
+  if (item.consentType === undefined && item.label === undefined) {
+    throw httpError(400, `${at} must have consentType or label`);
+  }
+  const type =
+    item.consentType !== undefined
+      ? types.find((candidate) => candidate.id === item.consentType!.toLowerCase())
+      : types.find((candidate) => candidate.label === item.label);
+  if (!type) {
+    const name =
+      item.consentType !== undefined ? `consentType ${item.consentType}` : `label "${item.label}"`;
+    throw httpError(422, `${at}: ${name} is not a consent type of this project`);
+  }
+  if (item.label !== undefined && item.label !== type.label) {
+    throw httpError(
+      422,
+      `${at}/label "${item.label}" does not match consent type ${type.id} ("${type.label}")`,
+    );
+  }
+  if (item.category !== undefined && item.category !== type.category) {
+    throw httpError(
+      422,
+      `${at}/category "${item.category}" does not match consent type "${type.label}" ("${type.category}")`,
+    );
+  }
+  return type;
+}
+
+/** Checks one item against the session and the project, and makes the row to insert. */
+function prepare(
+  item: ConsentEventInput,
+  index: number,
+  batch: ConsentEventBatch,
+  types: ConsentType[],
+): NewConsentEvent {
+  const at = `items/${index}`;
+  const { project, session, now } = batch;
+  if (item.concordId?.toLowerCase() !== session.concordId) {
+    throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
+  }
+  const type = findType(item, at, types);
+  const refusal = refuseState(type, item.consentState);
+  if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
+  const consentDate = item.consentDate ? new Date(item.consentDate) : now;
+  const expirationDate = item.expirationDate
+    ? new Date(item.expirationDate)
+    : expirationFor(type, consentDate, project.defaultConsentDuration);
+  return {
+    id: item.id?.toLowerCase() ?? randomUUID(),
+    projectId: project.id,
+    organizationId: project.organizationId,
+    concordId: session.concordId,
+    ...(item.userId !== undefined && { userId: item.userId }),
+    ...(item.email !== undefined && { email: item.email }),
+    ...(item.phoneNumber !== undefined && { phoneNumber: item.phoneNumber }),
+    ...(item.projectUserId !== undefined && { projectUserId: item.projectUserId }),
+    consentTypeId: type.id,
+    version: type.version,
+    category: type.category,
+    ...(item.subcategory !== undefined && { subcategory: item.subcategory }),
+    label: type.label,
+    consentState: item.consentState,
+    consentAction: item.consentAction,
+    consentDate: consentDate.toISOString(),
+    expirationDate: expirationDate.toISOString(),
+    sessionId: session.id,
+    bodyHash: sha256(canonicalJson(item)),
+    createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * Records a batch all or nothing. Every item is checked before anything is written; the inserts
+ * share one transaction. An item whose `id` is already stored with the same body is a retry and
+ * answers the stored record; with another body it is a 409 and the batch is rolled back.
+ */
+export async function recordConsentEvents(
+  db: Database,
+  batch: ConsentEventBatch,
+): Promise<ConsentEventRecord[]> {
+  const types = await listConsentTypes(db, batch.project.id);
+  const events = batch.items.map((item, index) => prepare(item, index, batch, types));
+  return db.transaction(async (tx) => {
+    const records: ConsentEventRecord[] = [];
+    for (const [index, event] of events.entries()) {
+      const stored =
+        (await insertConsentEvent(tx, event)) ??
+        (await findConsentEvent(tx, event.projectId, event.id));
+      if (!stored) throw new Error(`consent event ${event.id} conflicted but cannot be read`);
+      if (stored.bodyHash !== event.bodyHash) {
+        throw httpError(
+          409,
+          `items/${index}/id ${event.id} is already recorded with a different body`,
+        );
+      }
+      records.push(stored.record);
+    }
+    return records;
+  });
+}

@@ -1,0 +1,26 @@
+import type { Queryable } from '../db/database.ts';
+
+/** The organization an API key (by its sha-256) belongs to. */
+export async function findApiKeyOrganization(
+  db: Queryable,
+  keyHash: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ organization_id: string }>(
+    'select organization_id from api_keys where key_hash = $1',
+    [keyHash],
+  );
+  return rows[0]?.organization_id;
+}
+
+/** Sets the hash of the organization's key called `name`, replacing the previous one. */
+export async function putApiKey(
+  db: Queryable,
+  key: { id: string; organizationId: string; name: string; keyHash: string },
+) {
+  await db.query(
+    `insert into api_keys (id, organization_id, name, key_hash) values ($1, $2, $3, $4)
+     on conflict (organization_id, name) do update set key_hash = excluded.key_hash
+       where api_keys.key_hash <> excluded.key_hash`,
+    [key.id, key.organizationId, key.name, key.keyHash],
+  );
+}

@@ -1,0 +1,71 @@
+import type { NoticeTexts } from '../../src/core/types.ts';
+import type { Queryable } from '../db/database.ts';
+
+/** A project as the site API needs it. */
+export interface Project {
+  id: string;
+  organizationId: string;
+  name: string;
+  /** Exact origins (`https://shop.example`) or the word `loopback`. */
+  allowedOrigins: string[];
+  defaultConsentDuration: string;
+  texts: Record<string, NoticeTexts>;
+  defaultLanguage: string;
+  privacyPolicyUrl?: string;
+  theme: { accent: string };
+}
+
+interface ProjectRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  allowed_origins: string[];
+  default_consent_duration: string;
+  notice_texts: Record<string, NoticeTexts>;
+  default_language: string;
+  privacy_policy_url: string | null;
+  theme: { accent: string };
+}
+
+export async function findProject(db: Queryable, id: string): Promise<Project | undefined> {
+  const { rows } = await db.query<ProjectRow>(
+    `select id, organization_id, name, allowed_origins, default_consent_duration, notice_texts,
+            default_language, privacy_policy_url, theme
+       from projects where id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    allowedOrigins: row.allowed_origins,
+    defaultConsentDuration: row.default_consent_duration,
+    texts: row.notice_texts,
+    defaultLanguage: row.default_language,
+    ...(row.privacy_policy_url !== null && { privacyPolicyUrl: row.privacy_policy_url }),
+    theme: row.theme,
+  };
+}
+
+/** Inserts the project unless one with its id exists. */
+export async function ensureProject(db: Queryable, project: Project) {
+  await db.query(
+    `insert into projects (id, organization_id, name, allowed_origins, default_consent_duration,
+                           notice_texts, default_language, privacy_policy_url, theme)
+     values ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7, $8, $9::text::jsonb)
+     on conflict (id) do nothing`,
+    [
+      project.id,
+      project.organizationId,
+      project.name,
+      JSON.stringify(project.allowedOrigins),
+      project.defaultConsentDuration,
+      JSON.stringify(project.texts),
+      project.defaultLanguage,
+      project.privacyPolicyUrl ?? null,
+      JSON.stringify(project.theme),
+    ],
+  );
+}

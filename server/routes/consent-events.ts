@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { siteConsentEventsRequestSchema } from '../../src/core/schemas.ts';
+import type { ConsentEventInput } from '../../src/core/types.ts';
+import type { AppEnv, RouteDeps } from '../app-env.ts';
+import { recordConsentEvents } from '../consent-event-batch.ts';
+import { httpError } from '../http-error.ts';
+import { readJsonBody } from '../json-body.ts';
+import { findConsentEvent } from '../repository/consent-events.ts';
+import { findProject } from '../repository/projects.ts';
+import { compileSchema } from '../request-schema.ts';
+import { sessionAuth } from '../session-auth.ts';
+import { requireUuid } from '../uuid.ts';
+
+const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(siteConsentEventsRequestSchema);
+
+/** The Site API's consent events: a visitor records and reads back their own. */
+export function consentEventRoutes({ db, now }: RouteDeps) {
+  const auth = sessionAuth(db, now);
+  return new Hono<AppEnv>()
+    .post('/site-v1/:projectId/consent-events', auth, async (c) => {
+      const { items } = checkBatch(await readJsonBody(c));
+      const session = c.get('session');
+      const project = await findProject(db, session.projectId);
+      if (!project) throw httpError(404, `project ${session.projectId} not found`);
+      const records = await recordConsentEvents(db, { project, session, items, now: now() });
+      return c.json({ count: records.length, items: records }, 201);
+    })
+    .get('/site-v1/:projectId/consent-events/:id', auth, async (c) => {
+      const id = requireUuid(c.req.param('id'), 'id');
+      const session = c.get('session');
+      const stored = await findConsentEvent(db, session.projectId, id);
+      // Another visitor's event is as absent as a missing one: its existence is not disclosed.
+      if (!stored || stored.record.concordId !== session.concordId) {
+        throw httpError(404, `consent event ${id} not found`);
+      }
+      return c.json(stored.record);
+    });
+}

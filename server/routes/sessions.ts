@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { AppEnv, RouteDeps } from '../app-env.ts';
+import { clientAddress } from '../client-address.ts';
+import { resolveGeography } from '../geography.ts';
+import { httpError } from '../http-error.ts';
+import { readJsonBody } from '../json-body.ts';
+import { isAllowedOrigin } from '../origin-rule.ts';
+import { findProject } from '../repository/projects.ts';
+import { compileSchema } from '../request-schema.ts';
+import { requireUuid } from '../uuid.ts';
+import { openSession } from '../visitor-session.ts';
+
+const checkSessionRequest = compileSchema<{ concordId?: string }>({
+  type: 'object',
+  properties: { concordId: { type: 'string', format: 'uuid' } },
+  additionalProperties: false,
+});
+
+export function sessionRoutes({ db, now, geoHeader }: RouteDeps) {
+  return new Hono<AppEnv>().post('/site-v1/:projectId/sessions', async (c) => {
+    const projectId = requireUuid(c.req.param('projectId'), 'projectId');
+    const project = await findProject(db, projectId);
+    if (!project) throw httpError(404, `project ${projectId} not found`);
+    const origin = c.req.header('origin');
+    if (!origin) throw httpError(403, 'an Origin header is required to open a session');
+    if (!isAllowedOrigin(origin, project.allowedOrigins)) {
+      throw httpError(403, `origin ${origin} is not allowed for this project`);
+    }
+    const body = checkSessionRequest((await readJsonBody(c)) ?? {});
+    const ipAddress = clientAddress(c);
+    const userAgent = c.req.header('user-agent');
+    const session = await openSession(db, {
+      projectId,
+      ...(body.concordId !== undefined && { concordId: body.concordId }),
+      origin,
+      ...(ipAddress !== undefined && { ipAddress }),
+      ...(userAgent !== undefined && { userAgent }),
+      geography: resolveGeography(geoHeader ? c.req.header(geoHeader) : undefined),
+      now: now(),
+    });
+    return c.json(session, 201);
+  });
+}

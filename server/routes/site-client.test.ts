@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSiteConfig } from '../../src/core/site-config.ts';
+import type { SiteConfig } from '../../src/core/types.ts';
+import {
+  createTestContext,
+  DEMO_PROJECT_ID,
+  expectError,
+  type TestContext,
+} from '../testing/test-context.ts';
+
+describe('GET /site-v1/{projectId}/site-client', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext({ geoHeader: 'CF-IPCountry' });
+  }, 60_000);
+  afterAll(() => t.db.close());
+
+  const url = `/site-v1/${DEMO_PROJECT_ID}/site-client`;
+
+  it('answers the demo project config that the widget accepts', async () => {
+    const response = await t.app.request(url);
+    expect(response.status).toBe(200);
+    const config = (await response.json()) as SiteConfig;
+    expect(parseSiteConfig(config)).toEqual(config);
+    expect(config).toMatchObject({
+      projectId: DEMO_PROJECT_ID,
+      name: 'Northwind Coffee',
+      defaultConsentDuration: 'P6M',
+      defaultLanguage: 'en',
+      privacyPolicyUrl: '/privacy.html',
+      theme: { accent: '#1f5f8b' },
+      geography: 'unknown',
+      policy: 'opt-in',
+    });
+    expect(Object.keys(config.texts).sort()).toEqual(['de', 'en', 'fr']);
+    expect(config.texts.en).toMatchObject({ acceptAll: 'Accept all', customize: 'Choose' });
+    expect(config.consentTypes.map((type) => type.label)).toEqual([
+      'necessary',
+      'analytics',
+      'marketing',
+      'privacy_policy',
+    ]);
+    expect(config.consentTypes[0]).toMatchObject({
+      required: true,
+      readOnly: true,
+      validStates: ['accepted'],
+      consentDuration: 'P12M',
+    });
+    const policy = config.consentTypes[3]!;
+    expect(policy).toMatchObject({ category: 'disclosure', url: '/privacy.html' });
+    expect('consentDuration' in policy).toBe(false);
+    expect('document' in policy).toBe(false);
+  });
+
+  it('takes the geography from the configured header, uppercased', async () => {
+    for (const [value, geography] of [
+      ['de', 'DE'],
+      ['US-CA', 'US-CA'],
+      ['not a country', 'unknown'],
+    ]) {
+      const response = await t.app.request(url, { headers: { 'cf-ipcountry': value! } });
+      expect(((await response.json()) as SiteConfig).geography).toBe(geography);
+    }
+  });
+
+  it('answers 404 for a project that does not exist', async () => {
+    await expectError(
+      await t.app.request('/site-v1/00000000-0000-4000-8000-0000000000ff/site-client'),
+      404,
+    );
+  });
+
+  it('answers 400 for a project id that is not a uuid', async () => {
+    expect(await expectError(await t.app.request('/site-v1/northwind/site-client'), 400)).toBe(
+      'projectId must be a uuid',
+    );
+  });
+
+  it('gives an allowed origin CORS headers and another origin none', async () => {
+    const allowed = await t.app.request(url, { headers: { origin: 'http://127.0.0.1:5173' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    expect(allowed.headers.get('vary')).toContain('Origin');
+    const refused = await t.app.request(url, { headers: { origin: 'https://evil.example' } });
+    expect(refused.status).toBe(200);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import type { SiteConfig } from '../../src/core/types.ts';
+import type { AppEnv, RouteDeps } from '../app-env.ts';
+import { resolveGeography } from '../geography.ts';
+import { httpError } from '../http-error.ts';
+import { listConsentTypes } from '../repository/consent-types.ts';
+import { findProject } from '../repository/projects.ts';
+import { requireUuid } from '../uuid.ts';
+
+export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
+  return new Hono<AppEnv>().get('/site-v1/:projectId/site-client', async (c) => {
+    const projectId = requireUuid(c.req.param('projectId'), 'projectId');
+    const project = await findProject(db, projectId);
+    if (!project) throw httpError(404, `project ${projectId} not found`);
+    const config: SiteConfig = {
+      projectId: project.id,
+      name: project.name,
+      consentTypes: await listConsentTypes(db, project.id),
+      defaultConsentDuration: project.defaultConsentDuration,
+      texts: project.texts,
+      defaultLanguage: project.defaultLanguage,
+      ...(project.privacyPolicyUrl !== undefined && { privacyPolicyUrl: project.privacyPolicyUrl }),
+      theme: project.theme,
+      geography: resolveGeography(geoHeader ? c.req.header(geoHeader) : undefined),
+      // Unknown geography gets the strictest policy; per-jurisdiction policies come later.
+      policy: 'opt-in',
+    };
+    return c.json(config);
+  });
+}

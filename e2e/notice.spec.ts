@@ -233,3 +233,18 @@ test.describe('returning visitor', () => {
       );
   });
 });
+
+test('loads a gated iframe only once marketing is allowed', async ({ page }) => {
+  await page.goto('/journal.html');
+  const video = page.locator('iframe[data-consent="marketing"]');
+  await notice(page).getByRole('button', { name: 'Choose' }).click();
+  await notice(page).getByRole('switch', { name: 'Analytics' }).check();
+  await notice(page).getByRole('button', { name: 'Save choices' }).click();
+  await expect(page.locator('#status-analytics')).toHaveText('Analytics: running');
+  await expect(video).not.toHaveAttribute('src');
+  await page.evaluate(() =>
+    (window.assent as { accept(l: string[]): Promise<boolean> }).accept(['marketing']),
+  );
+  await expect(video).toHaveAttribute('src', '/embed/video.html');
+  await expect(page.locator('#status-marketing')).toHaveText('Marketing: running');
+});

@@ -15,6 +15,15 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
   existsSync(path),
 );
 
+/** Chromium launch options of the suite; a test that needs other flags spreads these. */
+export const launchOptions = {
+  ...(process.env.CHROMIUM_PATH || systemChromium
+    ? { executablePath: process.env.CHROMIUM_PATH ?? systemChromium }
+    : {}),
+  // This network refuses Chromium's background calls; keep it from making them.
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // Two cores: the server and one browser per worker share them.
@@ -28,13 +37,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
-    launchOptions: {
-      ...(process.env.CHROMIUM_PATH || systemChromium
-        ? { executablePath: process.env.CHROMIUM_PATH ?? systemChromium }
-        : {}),
-      // This network refuses Chromium's background calls; keep it from making them.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-    },
+    launchOptions,
     trace: 'retain-on-failure',
   },
   webServer: {

@@ -31,9 +31,10 @@ export async function visitorOf(traffic: Traffic): Promise<string> {
 export async function storedEvents(
   request: APIRequestContext,
   concordId: string,
+  base = '',
 ): Promise<ConsentEventRecord[]> {
   const response = await request.get(
-    `/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}/consent-events?concordId=${concordId}&limit=1000`,
+    `${base}/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}/consent-events?concordId=${concordId}&limit=1000`,
     { headers: { 'x-api-key': E2E_ADMIN_KEY } },
   );
   expect(response.status()).toBe(200);

@@ -22,9 +22,11 @@ export type ApiResult<T> =
 export interface SiteApi {
   getConfig(): Promise<ApiResult<SiteConfig>>;
   createSession(concordId: string | undefined): Promise<ApiResult<SiteSession>>;
+  /** `keepalive` lets the request outlive the page (at most 64 KiB of such bodies in flight). */
   sendEvents(
     token: string,
     items: ConsentEventInput[],
+    options?: { keepalive?: boolean },
   ): Promise<ApiResult<{ count: number; items: ConsentEventRecord[] }>>;
 }
 
@@ -92,8 +94,8 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     createSession(concordId) {
       return call('/sessions', json('POST', concordId ? { concordId } : {}));
     },
-    sendEvents(token, items) {
-      return call('/consent-events', json('POST', { items }, token));
+    sendEvents(token, items, { keepalive = false } = {}) {
+      return call('/consent-events', { ...json('POST', { items }, token), keepalive });
     },
   };
 }

@@ -12,9 +12,10 @@ import { applyGates } from '../integrations/script-gate.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
-import { createIndexedDbStore } from '../storage/key-value-store.ts';
+import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import type * as NoticeModule from '../ui/notice/index.tsx';
 import { readScriptTag } from './script-tag.ts';
+import { createTabSync } from './tab-sync.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
 declare global {
@@ -51,7 +52,11 @@ function boot(): void {
     config: undefined,
     decisions: {},
     visitorId: undefined,
-    store: createIndexedDbStore(),
+    store: withMemoryFallback(createIndexedDbStore(), () =>
+      emitter.emit('error', {
+        message: 'browser storage is unavailable: consent is kept for this page only',
+      }),
+    ),
     api: createSiteApi({
       base: options.apiBase,
       projectId,
@@ -62,12 +67,14 @@ function boot(): void {
     languages: [options.language, document.documentElement.lang, ...navigator.languages].filter(
       (language): language is string => !!language,
     ),
-    commit(decisions) {
+    commit(decisions, fromOtherTab = false) {
       runtime.decisions = { ...runtime.decisions, ...decisions };
       apply();
+      if (!fromOtherTab) tabs.announce(decisions);
       emitter.emit('change', { states: states(), changed: Object.keys(decisions) });
     },
   };
+  const tabs = createTabSync(projectId, (decisions) => runtime.commit(decisions, true));
 
   function states(): Record<string, ConsentState> {
     if (!runtime.config) return {};

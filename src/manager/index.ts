@@ -15,8 +15,12 @@ export interface Manager {
   recordViewed(labels: string[]): Promise<void>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
+  /** Hands unacknowledged events to keepalive requests: the page is going away. */
+  flushOnExit(): void;
   /** Events not yet acknowledged by the server. */
   pendingCount(): number;
+  /** Events the server refused as wrong, kept aside in this page's life. */
+  deadLetterCount(): number;
 }
 
 const managers = new WeakMap<Runtime, Manager>();
@@ -24,7 +28,16 @@ const managers = new WeakMap<Runtime, Manager>();
 /** The runtime's manager, made on first use: the loader and every UI bundle share it. */
 export function managerFor(runtime: Runtime): Manager {
   let manager = managers.get(runtime);
-  if (!manager) managers.set(runtime, (manager = createManager(runtime)));
+  if (!manager) {
+    const created = createManager(runtime);
+    managers.set(runtime, (manager = created));
+    // A closing tab cancels ordinary requests; keepalive ones outlive it.
+    addEventListener('pagehide', () => created.flushOnExit());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') created.flushOnExit();
+    });
+    addEventListener('online', () => void created.flush());
+  }
   return manager;
 }
 
@@ -110,6 +123,8 @@ export function createManager(
       await outbox.enqueue(built.events);
     },
     flush: () => outbox.flush(),
+    flushOnExit: () => outbox.flushOnExit(),
     pendingCount: () => outbox.pendingCount(),
+    deadLetterCount: () => outbox.deadLetterCount(),
   };
 }

@@ -81,7 +81,7 @@ function setup(
     commit: vi.fn((decisions) => void (runtime.decisions = { ...runtime.decisions, ...decisions })),
   };
   let id = 0;
-  const outbox = createOutbox(runtime, () => 0.5);
+  const outbox = createOutbox(runtime, { random: () => 0.5, exclusive: (_name, task) => task() });
   const manager = createManager(
     runtime,
     outbox,
@@ -146,7 +146,7 @@ describe('delivery', () => {
     expect(new Set(sent.map((batch) => batch[0]!.id)).size).toBe(1);
     expect(await outboxOf(store)).toEqual([]);
     expect(emitted.filter(([name]) => name === 'sync')).toEqual([
-      ['sync', { count: 1, pending: 0 }],
+      ['sync', { count: 1, pending: 0, deadLetter: 0 }],
     ]);
   });
 
@@ -182,7 +182,9 @@ describe('delivery', () => {
     expect(await store.get(`${PROJECT}:dead-letter`)).toHaveLength(1);
     expect(emitted).toContainEqual([
       'error',
-      { message: 'consent events refused by the site API: bad' },
+      {
+        message: 'consent event 00000000-0000-4000-8000-000000000001 refused by the site API: bad',
+      },
     ]);
   });
 
@@ -199,6 +201,53 @@ describe('delivery', () => {
     await manager.flush();
     expect(sent.map((batch) => batch.length)).toEqual([100, 50]);
     expect(await outboxOf(store)).toEqual([]);
+  });
+
+  it('isolates a wrong event of a refused batch and still delivers the others', async () => {
+    const store = createMemoryStore();
+    const event = (id: string, label: string) => ({
+      id,
+      concordId: 'c0ffee00-0000-4000-8000-000000000001',
+      label,
+      consentState: 'accepted' as const,
+      consentAction: 'user_click' as const,
+    });
+    await store.set(`${PROJECT}:outbox`, [
+      event('good-1', 'analytics'),
+      event('bad', 'nope'),
+      event('good-2', 'analytics'),
+    ]);
+    const refuseNope = (items: ConsentEventInput[]): Answer =>
+      items.some((item) => item.label === 'nope')
+        ? { ok: false, status: 422, message: 'wrong' }
+        : accepted(items);
+    const { manager, sent } = setup(Array(4).fill(refuseNope), store);
+    await manager.flush();
+    expect(sent.map((batch) => batch.map((item) => item.id))).toEqual([
+      ['good-1', 'bad', 'good-2'],
+      ['good-1'],
+      ['bad'],
+      ['good-2'],
+    ]);
+    expect(await outboxOf(store)).toEqual([]);
+    expect(await store.get(`${PROJECT}:dead-letter`)).toEqual([event('bad', 'nope')]);
+    expect(manager.deadLetterCount()).toBe(1);
+  });
+
+  it('hands unacknowledged events to a keepalive request when the page goes away', async () => {
+    const { manager, runtime, sent } = setup([() => ({ ok: false, status: 503, message: 'down' })]);
+    const keepalive: boolean[] = [];
+    const send = runtime.api.sendEvents;
+    runtime.api.sendEvents = (token, items, options) => {
+      keepalive.push(!!options?.keepalive);
+      return send(token, items, options);
+    };
+    await manager.choose({ analytics: 'accepted' });
+    await manager.flush();
+    manager.flushOnExit();
+    await Promise.resolve();
+    expect(keepalive).toEqual([false, true]);
+    expect(sent[1]!.map((event) => event.label)).toEqual(['analytics']);
   });
 
   it('still delivers from memory when storage throws', async () => {

@@ -8,21 +8,50 @@ const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 60_000;
 /** Renew a session this long before the server would refuse it. */
 const SESSION_MARGIN_MS = 60_000;
+/**
+ * Browsers allow 64 KiB of keepalive bodies in flight per page (Fetch standard, "keepalive");
+ * stay under it with room for headers and other requests.
+ */
+const KEEPALIVE_BUDGET = 60_000;
 
 /** Statuses after which the same request may succeed later. */
 const isRetryable = (status: number) =>
   status === 0 || status === 408 || status === 429 || status >= 500;
 
+/** What the outbox needs from the browser, injectable for tests. */
+export interface OutboxEnvironment {
+  random(): number;
+  /** Runs `task` while holding a lock shared by every tab of the site (Web Locks when there). */
+  exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
+}
+
+const browserEnvironment = (): OutboxEnvironment => ({
+  random: Math.random,
+  exclusive(name, task) {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks
+      ? (locks.request(name, task) as Promise<Awaited<ReturnType<typeof task>>>)
+      : task();
+  },
+});
+
 /**
- * Delivers consent events: written to the stored outbox first, kept in memory too (storage may
- * fail), sent in batches under a session, removed only once the server acknowledged them.
+ * Delivers consent events exactly once: each is written to the stored outbox before its first
+ * send, and leaves it only when the server acknowledged it (the server de-duplicates by id, so a
+ * resend after a lost answer stores nothing twice). Events storage would not take are kept in
+ * memory and still sent. One tab sends at a time.
  */
-export function createOutbox(runtime: Runtime, random: () => number = Math.random) {
-  const pending = new Map<string, ConsentEventInput>();
+export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserEnvironment()) {
+  /** Events the store refused: memory is all they have. */
+  const memoryOnly = new Map<string, ConsentEventInput>();
+  /** The last known content of the outbox, for a send that cannot wait for storage (page exit). */
+  const known = new Map<string, ConsentEventInput>();
   let session: SiteSession | undefined;
   let sending: Promise<void> | undefined;
+  let again = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
+  let deadLetters = 0;
 
   const report = (message: string) => runtime.emitter.emit('error', { message });
 
@@ -36,19 +65,42 @@ export function createOutbox(runtime: Runtime, random: () => number = Math.rando
     return { ok: true, value: session.token };
   }
 
+  /** The stored outbox (another tab may have emptied it) plus what only memory holds. */
   async function collect(): Promise<ConsentEventInput[]> {
-    const { outbox } = await readStoredState(runtime.projectId, runtime.store);
-    for (const event of outbox)
-      if (event.id && !pending.has(event.id)) pending.set(event.id, event);
-    return [...pending.values()];
+    let stored: ConsentEventInput[];
+    try {
+      stored = (await readStoredState(runtime.projectId, runtime.store)).outbox;
+    } catch {
+      stored = [...known.values()];
+    }
+    const events = new Map(stored.filter((event) => event.id).map((event) => [event.id!, event]));
+    for (const [id, event] of memoryOnly) events.set(id, event);
+    known.clear();
+    for (const [id, event] of events) known.set(id, event);
+    return [...events.values()];
   }
 
-  async function acknowledge(ids: Set<string>) {
-    for (const id of ids) pending.delete(id);
+  async function settle(batch: ConsentEventInput[]) {
+    const ids = new Set(batch.map((event) => event.id!));
+    for (const id of ids) {
+      memoryOnly.delete(id);
+      known.delete(id);
+    }
     await removeFromOutbox(runtime.projectId, ids, runtime.store).catch(() => {});
   }
 
-  /** Sends one batch; `true` when it went through or can never go through. */
+  async function deadLetter(event: ConsentEventInput, message: string) {
+    deadLetters++;
+    await runtime.store
+      .update<ConsentEventInput[]>(`${runtime.projectId}:dead-letter`, (old = []) => [
+        ...old,
+        event,
+      ])
+      .catch(() => {});
+    report(`consent event ${event.id} refused by the site API: ${message}`);
+  }
+
+  /** Sends one batch; on success returns how many events the server now holds. */
   async function sendBatch(
     batch: ConsentEventInput[],
     renewed = false,
@@ -57,72 +109,124 @@ export function createOutbox(runtime: Runtime, random: () => number = Math.rando
     if (!token.ok) return token;
     const result = await runtime.api.sendEvents(token.value, batch);
     if (result.ok) {
-      await acknowledge(new Set(batch.map((event) => event.id!)));
+      await settle(batch);
       return { ok: true, value: batch.length };
     }
     if (result.status === 401 && !renewed) {
       session = undefined;
       return sendBatch(batch, true);
     }
-    if (!isRetryable(result.status)) {
-      // The server refused these events as wrong: sending them again cannot help.
-      await acknowledge(new Set(batch.map((event) => event.id!)));
-      await runtime.store
-        .update<ConsentEventInput[]>(`${runtime.projectId}:dead-letter`, (old = []) => [
-          ...old,
-          ...batch,
-        ])
-        .catch(() => {});
-      report(`consent events refused by the site API: ${result.message}`);
-      return { ok: true, value: 0 };
+    if (isRetryable(result.status)) return result;
+    // The server refuses a batch whole. Send its events one by one, so that one wrong event
+    // lands in the dead-letter list and does not hold back the good ones.
+    if (batch.length > 1) {
+      let delivered = 0;
+      for (const event of batch) {
+        const single = await sendBatch([event]);
+        if (!single.ok) return single;
+        delivered += single.value;
+      }
+      return { ok: true, value: delivered };
     }
-    return result;
+    await settle(batch);
+    await deadLetter(batch[0]!, result.message);
+    return { ok: true, value: 0 };
   }
 
   async function deliver(): Promise<void> {
     const events = await collect();
-    let delivered = 0;
     for (let start = 0; start < events.length; start += BATCH_SIZE) {
-      const result = await sendBatch(events.slice(start, start + BATCH_SIZE));
+      const batch = events.slice(start, start + BATCH_SIZE);
+      const result = await sendBatch(batch);
       if (!result.ok) {
         scheduleRetry(result.retryAfter);
+        // Offline is expected and retried quietly; a server that answers an error is reported.
         if (result.status !== 0) report(`could not record consent yet: ${result.message}`);
         return;
       }
-      delivered += result.value;
+      if (result.value) {
+        runtime.emitter.emit('sync', {
+          count: result.value,
+          pending: known.size,
+          deadLetter: deadLetters,
+        });
+      }
     }
     attempt = 0;
-    if (delivered) runtime.emitter.emit('sync', { count: delivered, pending: pending.size });
   }
 
   function scheduleRetry(retryAfterSeconds?: number) {
     clearTimeout(retryTimer);
-    // Exponential backoff with full jitter, or the server's own Retry-After.
+    // Exponential backoff with full jitter, unless the server said when (Retry-After).
     const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt++);
-    const delay = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : random() * cap;
+    const delay =
+      retryAfterSeconds !== undefined
+        ? Math.min(retryAfterSeconds * 1000, MAX_DELAY_MS)
+        : env.random() * cap;
     retryTimer = setTimeout(() => void flush(), delay);
   }
 
-  /** Sends whatever is waiting; concurrent calls share one delivery run. */
+  /** Sends whatever waits. A call during a run makes one more run follow it. */
   function flush(): Promise<void> {
-    if (sending) return sending.then(() => (pending.size ? flush() : undefined));
-    sending = deliver()
+    if (sending) {
+      again = true;
+      return sending;
+    }
+    clearTimeout(retryTimer);
+    sending = env
+      .exclusive(`assent-outbox:${runtime.projectId}`, deliver)
       .catch((error: unknown) => {
         report(`consent delivery failed: ${String(error)}`);
         scheduleRetry();
       })
-      .finally(() => (sending = undefined));
+      .finally(() => {
+        sending = undefined;
+        if (again) {
+          again = false;
+          void flush();
+        }
+      });
     return sending;
   }
 
   /** Queues events durably (as far as storage allows) and starts sending them. */
   async function enqueue(events: ConsentEventInput[]): Promise<void> {
-    for (const event of events) pending.set(event.id!, event);
-    await addToOutbox(runtime.projectId, events, runtime.store).catch(() => {});
+    for (const event of events) known.set(event.id!, event);
+    try {
+      await addToOutbox(runtime.projectId, events, runtime.store);
+    } catch {
+      for (const event of events) memoryOnly.set(event.id!, event);
+    }
     void flush();
   }
 
-  return { enqueue, flush, pendingCount: () => pending.size };
+  /**
+   * The page is going away: hand what is not yet acknowledged to keepalive requests, which
+   * outlive it. What does not fit, or finds no session, stays stored for the next page.
+   */
+  function flushOnExit(): void {
+    if (!session || !known.size) return;
+    const batch: ConsentEventInput[] = [];
+    let bytes = 0;
+    for (const event of known.values()) {
+      bytes += JSON.stringify(event).length + 1;
+      if (bytes > KEEPALIVE_BUDGET || batch.length === BATCH_SIZE) break;
+      batch.push(event);
+    }
+    if (!batch.length) return;
+    void runtime.api.sendEvents(session.token, batch, { keepalive: true }).then((result) => {
+      // Still alive (a hidden tab, or bfcache): the acknowledgement settles them here.
+      if (result.ok) void settle(batch);
+    });
+  }
+
+  return {
+    enqueue,
+    flush,
+    flushOnExit,
+    pendingCount: () => known.size,
+    deadLetterCount: () => deadLetters,
+  };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;

@@ -10,7 +10,8 @@ export interface AssentEvents extends Record<string, unknown> {
   'notice:show': { labels: string[] };
   'notice:hide': Record<string, never>;
   'preferences:show': Record<string, never>;
-  sync: { count: number; pending: number };
+  /** A batch reached the server: how many events, how many still wait, how many were refused. */
+  sync: { count: number; pending: number; deadLetter: number };
   error: { message: string };
 }
 
@@ -31,6 +32,9 @@ export interface Runtime {
   now(): Date;
   /** The visitor's languages, most preferred first. */
   languages: readonly string[];
-  /** Records new decisions in memory, runs what they allow, and emits `change`. */
-  commit(decisions: Record<string, Decision>): void;
+  /**
+   * Records new decisions in memory, runs what they allow, and emits `change`. Unless they came
+   * from another tab, they are announced to the other tabs of the site.
+   */
+  commit(decisions: Record<string, Decision>, fromOtherTab?: boolean): void;
 }

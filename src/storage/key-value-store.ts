@@ -13,7 +13,7 @@ export interface KeyValueStore {
  * A hung `indexedDB.open` (seen in Firefox private windows and when another tab blocks an
  * upgrade) never settles; bound every call so the widget still answers.
  */
-const TIMEOUT_MS = 2000;
+const TIMEOUT_MS = 1500;
 
 function bounded<T>(promise: Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -55,5 +55,36 @@ export function createMemoryStore(): KeyValueStore {
     set: async (key, value) => void data.set(key, copy(value)),
     update: async (key, updater) => void data.set(key, copy(updater(copy(data.get(key)) as never))),
     del: async (key) => void data.delete(key),
+  };
+}
+
+/**
+ * IndexedDB that gives way to memory for the rest of the page at its first failure (private
+ * modes, quota, a blocked or hung open): the widget stays usable and still delivers the page's
+ * events, it just cannot remember them for the next page.
+ */
+export function withMemoryFallback(
+  primary: KeyValueStore,
+  onFallback: (error: unknown) => void = () => {},
+  fallback: KeyValueStore = createMemoryStore(),
+): KeyValueStore {
+  let current = primary;
+  const run = async <T>(action: (store: KeyValueStore) => Promise<T>): Promise<T> => {
+    if (current === fallback) return action(fallback);
+    try {
+      return await action(primary);
+    } catch (error) {
+      if (current !== fallback) {
+        current = fallback;
+        onFallback(error);
+      }
+      return action(fallback);
+    }
+  };
+  return {
+    get: (key) => run((store) => store.get(key)),
+    set: (key, value) => run((store) => store.set(key, value)),
+    update: (key, updater) => run((store) => store.update(key, updater)),
+    del: (key) => run((store) => store.del(key)),
   };
 }

@@ -1,0 +1,29 @@
+import { launchOptions } from '../playwright.config.ts';
+import { expect, notice, storedEvents, test, visitorOf } from './fixtures.ts';
+
+// Playwright turns the back-forward cache off by default; these tests need it on.
+test.use({
+  launchOptions: { ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] },
+});
+
+test('neither resends nor shows the notice again when a page returns from the back-forward cache', async ({
+  page,
+  traffic,
+  request,
+}) => {
+  await page.goto('/index.html');
+  await notice(page).getByRole('button', { name: 'Accept all' }).click();
+  const concordId = await visitorOf(traffic);
+  await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(5);
+  await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+  await page.goto('/shop.html');
+  // A restore fires pageshow, not load.
+  await page.goBack({ waitUntil: 'commit' });
+  // The same window, restored: not a reload.
+  expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+  await page.waitForTimeout(500);
+  await expect(page.locator('#assent-notice')).toHaveCount(0);
+  expect(await page.locator('#status-analytics').textContent()).toBe('Analytics: running');
+  expect(await storedEvents(request, concordId)).toHaveLength(5);
+  expect(traffic.eventBatches).toHaveLength(2);
+});

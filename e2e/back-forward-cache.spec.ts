@@ -14,7 +14,7 @@ test('neither resends nor shows the notice again when a page returns from the ba
   await page.goto('/index.html');
   await notice(page).getByRole('button', { name: 'Accept all' }).click();
   const concordId = await visitorOf(traffic);
-  await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(5);
+  await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
   await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
   await page.goto('/shop.html');
   // A restore fires pageshow, not load.
@@ -24,6 +24,6 @@ test('neither resends nor shows the notice again when a page returns from the ba
   await page.waitForTimeout(500);
   await expect(page.locator('#assent-notice')).toHaveCount(0);
   expect(await page.locator('#status-analytics').textContent()).toBe('Analytics: running');
-  expect(await storedEvents(request, concordId)).toHaveLength(5);
+  expect(await storedEvents(request, concordId)).toHaveLength(7);
   expect(traffic.eventBatches).toHaveLength(2);
 });

@@ -19,8 +19,14 @@ const ACCEPTED = [
   'analytics:accepted:user_click',
   'marketing:accepted:user_click',
   'necessary:accepted:user_click',
+  'privacy_policy:accepted:user_click',
 ];
-const VIEWED = ['analytics:viewed:implied', 'marketing:viewed:implied'];
+/** Showing the notice records the purposes and the privacy policy disclosure as viewed. */
+const VIEWED = [
+  'analytics:viewed:implied',
+  'marketing:viewed:implied',
+  'privacy_policy:viewed:implied',
+];
 
 /** Each event id once: the server never holds a duplicate. */
 function expectNoDuplicates(events: { id: string }[]) {
@@ -68,7 +74,7 @@ test.describe('delivery under faults', () => {
         .toEqual([...ACCEPTED, ...VIEWED].sort());
       await page.waitForTimeout(1500);
       const events = await storedEvents(request, concordId);
-      expect(events).toHaveLength(5);
+      expect(events).toHaveLength(7);
       expectNoDuplicates(events);
     });
   });
@@ -123,7 +129,7 @@ test.describe('delivery under faults', () => {
     }, testInfo) => {
       // Two server starts (a fresh database takes seconds on a busy 2-core machine).
       test.setTimeout(120_000);
-      const port = privatePort(testInfo.workerIndex);
+      const port = privatePort(testInfo.parallelIndex);
       let server = await startServer(port);
       try {
         await page.goto(`/fixture.html?api=${encodeURIComponent(server.url)}`);
@@ -140,7 +146,7 @@ test.describe('delivery under faults', () => {
           .toEqual([...ACCEPTED, ...VIEWED].sort());
         await page.waitForTimeout(1000);
         const events = await storedEvents(request, concordId, server.url);
-        expect(events).toHaveLength(5);
+        expect(events).toHaveLength(7);
         expectNoDuplicates(events);
       } finally {
         await server.stop();
@@ -203,7 +209,7 @@ test.describe('delivery under faults', () => {
       .toEqual([...ACCEPTED, ...VIEWED, ...VIEWED].sort());
     await first.waitForTimeout(1000);
     const events = await storedEvents(request, concordId);
-    expect(events).toHaveLength(7);
+    expect(events).toHaveLength(10);
     expectNoDuplicates(events);
   });
 
@@ -347,7 +353,7 @@ test.describe('delivery under faults', () => {
         PROJECT,
       );
       expect(deadLetter).toEqual([expect.objectContaining({ id: badId, consentState: 'maybe' })]);
-      expect(syncs).toContainEqual({ count: 3, pending: 0, deadLetter: 1 });
+      expect(syncs).toContainEqual({ count: 4, pending: 0, deadLetter: 1 });
     });
   });
 
@@ -417,7 +423,7 @@ test.describe('server ingest', () => {
     request,
   }, testInfo) => {
     test.setTimeout(120_000);
-    const port = privatePort(testInfo.workerIndex);
+    const port = privatePort(testInfo.parallelIndex);
     let server = await startServer(port);
     const concordId = randomUUID();
     const acknowledged = new Set<string>();

@@ -11,7 +11,14 @@ import {
 } from './fixtures.ts';
 
 const ALL_RUNS = ['a1', 'am', 'a2', 'm1'];
-const VIEWED = ['analytics:viewed:implied', 'marketing:viewed:implied'];
+/** Showing the notice records the purposes and the privacy policy disclosure as viewed. */
+const VIEWED = [
+  'analytics:viewed:implied',
+  'marketing:viewed:implied',
+  'privacy_policy:viewed:implied',
+];
+/** Any choice in the notice acknowledges the disclosure shown with it. */
+const DISCLOSED = 'privacy_policy:accepted:user_click';
 
 /** `date` plus whole months, in UTC (the demo's dates are never at a month's end here). */
 function plusMonths(date: string, months: number): string {
@@ -81,6 +88,7 @@ test.describe('first visit', () => {
           'analytics:accepted:user_click',
           'marketing:accepted:user_click',
           'necessary:accepted:user_click',
+          DISCLOSED,
           ...VIEWED,
         ].sort(),
       );
@@ -114,6 +122,7 @@ test.describe('first visit', () => {
           'analytics:declined:user_click',
           'marketing:declined:user_click',
           'necessary:accepted:user_click',
+          DISCLOSED,
           ...VIEWED,
         ].sort(),
       );
@@ -152,6 +161,7 @@ test.describe('first visit', () => {
           'analytics:accepted:user_click',
           'marketing:declined:user_click',
           'necessary:accepted:user_click',
+          DISCLOSED,
           ...VIEWED,
         ].sort(),
       );
@@ -184,7 +194,7 @@ test.describe('returning visitor', () => {
     await page.goto('/fixture.html');
     await notice(page).getByRole('button', { name: 'Accept all' }).click();
     const concordId = await visitorOf(traffic);
-    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(5);
+    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
     // Delivered: wait for the page to know it, so nothing is left in its outbox.
     await page.waitForFunction(
       () => !!document.querySelector('script[data-name="m1"]:not([type])'),
@@ -201,7 +211,7 @@ test.describe('returning visitor', () => {
     const assets = traffic.urls.slice(before).filter((url) => url.includes('/assent/'));
     expect(assets.map((url) => new URL(url).pathname)).toEqual(['/assent/assent.js']);
     expect(traffic.eventBatches.length).toBe(batches);
-    expect((await storedEvents(request, concordId)).length).toBe(5);
+    expect((await storedEvents(request, concordId)).length).toBe(7);
   });
 
   test('can reopen the notice from a cookie settings button and change its mind', async ({
@@ -227,8 +237,11 @@ test.describe('returning visitor', () => {
           'marketing:accepted:user_click',
           'necessary:accepted:user_click',
           'necessary:accepted:user_click',
+          // The disclosure is acknowledged once: reopened, the notice no longer shows it.
+          DISCLOSED,
           ...VIEWED,
-          ...VIEWED,
+          'analytics:viewed:implied',
+          'marketing:viewed:implied',
         ].sort(),
       );
   });

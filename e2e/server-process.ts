@@ -12,8 +12,8 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** A port per worker, clear of the suite's own server. */
-export const privatePort = (workerIndex: number) => E2E_PORT + 100 + workerIndex;
+/** A port per parallel worker slot, clear of the suite's own server. */
+export const privatePort = (parallelIndex: number) => E2E_PORT + 100 + parallelIndex;
 
 export async function startServer(
   port: number,
@@ -32,7 +32,8 @@ export async function startServer(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A fresh database takes seconds to create on a busy two-core machine.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       if ((await fetch(`${url}/site-v1/health`)).ok) break;

@@ -13,4 +13,9 @@ describe('resolveGeography', () => {
     expect(resolveGeography('XX1')).toBe('unknown');
     expect(resolveGeography('<script>')).toBe('unknown');
   });
+
+  it('prefers a valid override to the header', () => {
+    expect(resolveGeography('DE', 'us-ca')).toBe('US-CA');
+    expect(resolveGeography('DE', 'bogus')).toBe('DE');
+  });
 });

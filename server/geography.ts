@@ -1,8 +1,10 @@
-// A country (ISO 3166-1 alpha-2), optionally with a subdivision: `DE`, `US-CA`.
-const GEOGRAPHY = /^[A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?$/;
+import { parseGeography } from '../src/core/jurisdiction.ts';
 
-/** The visitor's geography from the header a proxy or CDN sets, else `unknown`. */
-export function resolveGeography(headerValue: string | undefined): string {
-  const value = headerValue?.trim();
-  return value && GEOGRAPHY.test(value) ? value.toUpperCase() : 'unknown';
+/**
+ * The visitor's geography: the script tag's `data-region` (sent as `?region=`, for testing) wins,
+ * then the header a trusted proxy or CDN sets; else `unknown`.
+ */
+export function resolveGeography(headerValue: string | undefined, override?: string): string {
+  const overridden = parseGeography(override);
+  return overridden !== 'unknown' ? overridden : parseGeography(headerValue);
 }

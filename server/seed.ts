@@ -96,6 +96,8 @@ export const DEMO_CONSENT_TYPES: ConsentType[] = [
     id: '00000000-0000-4000-8000-0000000000c3',
     category: 'privacy_setting',
     label: 'marketing',
+    // Advertising partners: a "sale or sharing" under US state laws, declined by GPC.
+    subcategory: 'sale_or_sharing',
     version: 1,
     name: 'Marketing',
     description:

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database.ts';
 interface ConsentTypeRow {
   id: string;
   category: ConsentType['category'];
+  subcategory: unknown;
   label: string;
   version: number;
   name: string;
@@ -22,6 +23,7 @@ function toConsentType(row: ConsentTypeRow): ConsentType {
   return {
     id: row.id,
     category: row.category,
+    ...(row.subcategory !== null && { subcategory: row.subcategory }),
     label: row.label,
     version: row.version,
     name: row.name,
@@ -42,7 +44,7 @@ function toConsentType(row: ConsentTypeRow): ConsentType {
 /** Every consent type of a project, whatever its status, oldest first. */
 export async function listConsentTypes(db: Queryable, projectId: string): Promise<ConsentType[]> {
   const { rows } = await db.query<ConsentTypeRow>(
-    `select id, category, label, version, name, description, url, document, required, read_only,
+    `select id, category, subcategory, label, version, name, description, url, document, required, read_only,
             valid_states, status, consent_duration, require_reaccept_version
        from consent_types where project_id = $1 order by created_at, id`,
     [projectId],
@@ -55,8 +57,9 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
   await db.query(
     `insert into consent_types (id, project_id, category, label, version, name, description, url,
                                 document, required, read_only, valid_states, status,
-                                consent_duration, require_reaccept_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15)
+                                consent_duration, require_reaccept_version, subcategory)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15,
+             $16::text::jsonb)
      on conflict (id) do nothing`,
     [
       type.id,
@@ -74,6 +77,7 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
       type.status,
       type.consentDuration ?? null,
       type.requireReacceptVersion ?? null,
+      type.subcategory === undefined ? null : JSON.stringify(type.subcategory),
     ],
   );
 }

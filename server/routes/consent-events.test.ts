@@ -196,6 +196,36 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
     );
   });
 
+  it('refuses an expiration later than the 13-month cap for cookie consent, or before the consent', async () => {
+    const consentDate = '2026-01-31T00:00:00.000Z';
+    expect(
+      await expectRefused(
+        { items: [item({ consentDate, expirationDate: '2027-03-01T00:00:00.000Z' })] },
+        400,
+      ),
+    ).toBe(
+      'items/0/expirationDate is later than consentDate + P13M, the longest a "privacy_setting" consent may last',
+    );
+    expect(
+      await expectRefused({ items: [item({ consentDate, expirationDate: consentDate })] }, 400),
+    ).toBe('items/0/expirationDate must be after consentDate');
+    const atCap = item({ consentDate, expirationDate: '2027-02-28T00:00:00.000Z' });
+    expect((await postEvents(t.app, visitor.token, { items: [atCap] })).status).toBe(201);
+  });
+
+  it('refuses new decisions on an archived or obsolete type with a 422', async () => {
+    for (const status of ['archived', 'obsolete']) {
+      await t.db.query(`update consent_types set status = $1 where id = $2`, [
+        status,
+        ANALYTICS_ID,
+      ]);
+      expect(await expectRefused({ items: [item()] }, 422)).toBe(
+        `items/0: consent type "analytics" is ${status} and takes no new decisions`,
+      );
+    }
+    await t.db.query(`update consent_types set status = 'active' where id = $1`, [ANALYTICS_ID]);
+  });
+
   it('refuses an item that names no consent type with a 400', async () => {
     const { label: _label, ...sent } = item();
     expect(await expectRefused({ items: [sent] }, 400)).toBe(

@@ -52,15 +52,40 @@ describe('GET /site-v1/{projectId}/site-client', () => {
     expect('document' in policy).toBe(false);
   });
 
-  it('takes the geography from the configured header, uppercased', async () => {
-    for (const [value, geography] of [
-      ['de', 'DE'],
-      ['US-CA', 'US-CA'],
-      ['not a country', 'unknown'],
+  it('takes the geography from the configured header and answers its policy', async () => {
+    for (const [value, geography, policy] of [
+      ['de', 'DE', 'opt-in'],
+      ['US-CA', 'US-CA', 'opt-out'],
+      ['gb', 'GB', 'opt-in'],
+      ['not a country', 'unknown', 'opt-in'],
     ]) {
       const response = await t.app.request(url, { headers: { 'cf-ipcountry': value! } });
-      expect(((await response.json()) as SiteConfig).geography).toBe(geography);
+      expect(await response.json()).toMatchObject({ geography, policy });
     }
+  });
+
+  it('lets the script tag region override the header, for testing', async () => {
+    const response = await t.app.request(`${url}?region=us-ca`, {
+      headers: { 'cf-ipcountry': 'DE' },
+    });
+    expect(await response.json()).toMatchObject({ geography: 'US-CA', policy: 'opt-out' });
+    const ignored = await t.app.request(`${url}?region=nowhere`, {
+      headers: { 'cf-ipcountry': 'DE' },
+    });
+    expect(await ignored.json()).toMatchObject({ geography: 'DE', policy: 'opt-in' });
+  });
+
+  it('reports Global Privacy Control from the Sec-GPC header', async () => {
+    const on = await t.app.request(url, { headers: { 'sec-gpc': '1' } });
+    expect(((await on.json()) as SiteConfig).gpc).toBe(true);
+    expect(((await (await t.app.request(url)).json()) as SiteConfig).gpc).toBe(false);
+  });
+
+  it('marks the demo marketing type as a sale or sharing', async () => {
+    const config = (await (await t.app.request(url)).json()) as SiteConfig;
+    expect(config.consentTypes.find((type) => type.label === 'marketing')?.subcategory).toBe(
+      'sale_or_sharing',
+    );
   });
 
   it('answers 404 for a project that does not exist', async () => {

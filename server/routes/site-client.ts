@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SiteConfig } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
+import { policyFor } from '../../src/core/jurisdiction.ts';
 import { resolveGeography } from '../geography.ts';
 import { httpError } from '../http-error.ts';
 import { listConsentTypes } from '../repository/consent-types.ts';
@@ -12,6 +13,10 @@ export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
     const projectId = requireUuid(c.req.param('projectId'), 'projectId');
     const project = await findProject(db, projectId);
     if (!project) throw httpError(404, `project ${projectId} not found`);
+    const geography = resolveGeography(
+      geoHeader ? c.req.header(geoHeader) : undefined,
+      c.req.query('region'),
+    );
     const config: SiteConfig = {
       projectId: project.id,
       name: project.name,
@@ -21,9 +26,10 @@ export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
       defaultLanguage: project.defaultLanguage,
       ...(project.privacyPolicyUrl !== undefined && { privacyPolicyUrl: project.privacyPolicyUrl }),
       theme: project.theme,
-      geography: resolveGeography(geoHeader ? c.req.header(geoHeader) : undefined),
-      // Unknown geography gets the strictest policy; per-jurisdiction policies come later.
-      policy: 'opt-in',
+      geography,
+      policy: policyFor(geography),
+      // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
+      gpc: c.req.header('sec-gpc') === '1',
     };
     return c.json(config);
   });

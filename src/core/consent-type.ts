@@ -26,9 +26,12 @@ export function isLabel(value: unknown): value is string {
   return typeof value === 'string' && LABEL_PATTERN.test(value);
 }
 
-/** Types the notice asks about: active cookie and tracking purposes. */
-export function isShownInNotice(type: ConsentType): boolean {
-  return type.status === 'active' && type.category === 'privacy_setting';
+/** Types the notice asks about: active cookie and tracking purposes (and `test` ones in preview). */
+export function isShownInNotice(type: ConsentType, preview = false): boolean {
+  return (
+    (type.status === 'active' || (preview && type.status === 'test')) &&
+    type.category === 'privacy_setting'
+  );
 }
 
 /**

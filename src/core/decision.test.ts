@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expirationFor, isAllowingState, isDecisionValid, validDecisions } from './decision.ts';
+import {
+  expirationFor,
+  isAllowingState,
+  isDecisionValid,
+  maxDurationFor,
+  validDecisions,
+} from './decision.ts';
 import { refuseState } from './consent-type.ts';
 import type { ConsentType, Decision } from './types.ts';
 
@@ -38,12 +44,17 @@ describe('isDecisionValid', () => {
     expect(isDecisionValid(decision, analytics, new Date(decision.expirationDate))).toBe(false);
   });
 
-  it.each(['archived', 'obsolete', 'test'] as const)(
-    'does not hold for a type that is %s',
+  it.each(['archived', 'obsolete'] as const)(
+    'still holds for a type that is %s: never asked again, but the decision answers',
     (status) => {
-      expect(isDecisionValid(decision, { ...analytics, status }, before)).toBe(false);
+      expect(isDecisionValid(decision, { ...analytics, status }, before)).toBe(true);
     },
   );
+
+  it('holds for a test type only in preview mode', () => {
+    expect(isDecisionValid(decision, { ...analytics, status: 'test' }, before)).toBe(false);
+    expect(isDecisionValid(decision, { ...analytics, status: 'test' }, before, true)).toBe(true);
+  });
 
   it('does not hold under a version lower than requireReacceptVersion', () => {
     expect(isDecisionValid(decision, { ...analytics, requireReacceptVersion: 2 }, before)).toBe(
@@ -95,6 +106,24 @@ describe('expirationFor', () => {
     const broken = { ...analytics, consentDuration: 'six months' };
     expect(expirationFor(broken, new Date('2026-03-01T00:00:00Z'), 'P1D').toISOString()).toBe(
       '2026-03-02T00:00:00.000Z',
+    );
+  });
+
+  it('never lasts longer than the maximum for the category', () => {
+    const long = { ...analytics, consentDuration: 'P2Y' };
+    expect(expirationFor(long, new Date('2026-01-31T00:00:00Z'), 'P1Y', 'P13M').toISOString()).toBe(
+      '2027-02-28T00:00:00.000Z',
+    );
+    expect(
+      expirationFor(analytics, new Date('2026-01-31T00:00:00Z'), 'P1Y', 'P13M').toISOString(),
+    ).toBe('2026-07-31T00:00:00.000Z');
+  });
+
+  it('applies the 13-month cookie cap to privacy settings unless the project says otherwise', () => {
+    expect(maxDurationFor(analytics, {})).toBe('P13M');
+    expect(maxDurationFor({ ...analytics, category: 'disclosure' }, {})).toBeUndefined();
+    expect(maxDurationFor(analytics, { maxConsentDurations: { privacy_setting: 'P6M' } })).toBe(
+      'P6M',
     );
   });
 

@@ -55,6 +55,11 @@ export interface ConsentType {
   consentDuration?: string;
   /** Decisions made under a lower version are no longer valid. */
   requireReacceptVersion?: number;
+  /**
+   * Free-form refinement (seed 000). `"sale_or_sharing"` (alone or in an array) marks a type that
+   * Global Privacy Control declines.
+   */
+  subcategory?: unknown;
 }
 
 /** The identifiers of seed 000: at least one names the person an event is about. */
@@ -184,6 +189,16 @@ export interface SiteConfig {
   geography: string;
   /** The policy for that geography. */
   policy: ConsentPolicy;
+  /**
+   * Longest a decision may last, per category (ISO 8601), capping every type's duration.
+   * @default { privacy_setting: 'P13M' }
+   */
+  maxConsentDurations?: Partial<Record<string, string>>;
+  /**
+   * The config request carried `Sec-GPC: 1` (Global Privacy Control).
+   * @default false
+   */
+  gpc?: boolean;
 }
 
 /** `POST /site-v1/{projectId}/sessions` → 201. */

@@ -4,6 +4,7 @@
  * visitor with valid decisions downloads nothing else.
  */
 import { createSiteApi } from '../api/site-api.ts';
+import { planConsent } from '../core/consent-plan.ts';
 import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
@@ -21,6 +22,10 @@ import { drainQueue, type AssentApi } from './window-api.ts';
 declare global {
   interface Window {
     assent?: AssentApi | unknown[];
+  }
+  interface Navigator {
+    /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
+    readonly globalPrivacyControl?: boolean;
   }
 }
 
@@ -52,6 +57,7 @@ function boot(): void {
     config: undefined,
     decisions: {},
     visitorId: undefined,
+    preview: options.preview,
     store: withMemoryFallback(createIndexedDbStore(), () =>
       emitter.emit('error', {
         message: 'browser storage is unavailable: consent is kept for this page only',
@@ -78,7 +84,8 @@ function boot(): void {
 
   function states(): Record<string, ConsentState> {
     if (!runtime.config) return {};
-    const valid = validDecisions(runtime.decisions, runtime.config.consentTypes, runtime.now());
+    const { consentTypes } = runtime.config;
+    const valid = validDecisions(runtime.decisions, consentTypes, runtime.now(), runtime.preview);
     return Object.fromEntries(Object.entries(valid).map(([label, d]) => [label, d.state]));
   }
   const allowed = (label: string) => isAllowingState(states()[label]);
@@ -94,13 +101,47 @@ function boot(): void {
 
   const fail = (message: string) => emitter.emit('error', { message });
 
-  /** Types the notice asks about that have no valid decision yet. */
-  function undecided(): string[] {
-    const current = states();
-    return (runtime.config?.consentTypes ?? [])
-      .filter((type) => isShownInNotice(type) && !type.required && !current[type.label])
-      .map((type) => type.label);
+  /**
+   * Applies the visitor's jurisdiction and Global Privacy Control: records what is implied or
+   * declined without a prompt, and asks about what needs asking (only that, on a return visit).
+   */
+  async function settle(): Promise<void> {
+    const config = runtime.config;
+    if (!config) return;
+    const plan = planConsent({
+      types: config.consentTypes,
+      decisions: runtime.decisions,
+      policy: config.policy,
+      gpc: navigator.globalPrivacyControl === true || config.gpc === true,
+      preview: runtime.preview,
+      now: runtime.now(),
+    });
+    const automatic: Record<string, ConsentState> = {};
+    for (const label of plan.imply) automatic[label] = 'implied';
+    for (const label of plan.gpcDecline) automatic[label] = 'declined';
+    if (plan.imply.length || plan.gpcDecline.length) {
+      try {
+        await (await loadManager()).choose(automatic, 'implied');
+      } catch (error) {
+        reportImport(error);
+      }
+    }
+    // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
+    if (plan.ask.length) {
+      // Some purposes already decided: ask about the others only.
+      const decided = noticeLabels().some((label) => !plan.ask.includes(label) && states()[label]);
+      await show('summary', decided ? plan.ask : undefined);
+    } else if (plan.disclose.length || plan.imply.length || plan.gpcDecline.length) {
+      // Nothing to ask, but something to tell: a visible way to decline what was implied.
+      await show();
+    }
   }
+
+  /** Types the notice lists when it shows everything. */
+  const noticeLabels = () =>
+    (runtime.config?.consentTypes ?? [])
+      .filter((type) => isShownInNotice(type, runtime.preview))
+      .map((type) => type.label);
 
   async function start(): Promise<void> {
     if (!options.projectId) {
@@ -125,22 +166,21 @@ function boot(): void {
       fail(`could not load the consent configuration: ${result.message}`);
     }
     if (stored.outbox.length) void loadManager().then((m) => m.flush(), reportImport);
-    // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
-    if (undecided().length) await show();
+    await settle();
   }
 
   function reportImport(error: unknown) {
     fail(`could not load part of the consent widget: ${String(error)}`);
   }
 
-  async function show(view: NoticeModule.NoticeView = 'summary'): Promise<void> {
+  async function show(view: NoticeModule.NoticeView = 'summary', labels?: string[]): Promise<void> {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
       const [notice] = await Promise.all([
         importBundle<typeof NoticeModule>('notice'),
         loadManager(),
       ]);
-      notice.showNotice(runtime, view);
+      notice.showNotice(runtime, view, labels);
     } catch (error) {
       reportImport(error);
     }
@@ -154,9 +194,7 @@ function boot(): void {
   async function choose(labels: string[] | undefined, accept: boolean): Promise<boolean> {
     await ready;
     const byLabel = new Map(runtime.config?.consentTypes.map((type) => [type.label, type]));
-    const chosen =
-      labels ??
-      (runtime.config?.consentTypes ?? []).filter(isShownInNotice).map((type) => type.label);
+    const chosen = labels ?? noticeLabels();
     const states: Record<string, ConsentState> = {};
     for (const label of chosen) {
       // Declining "everything" keeps required types accepted; naming one explicitly is refused.

@@ -8,6 +8,8 @@ export interface ScriptTagOptions {
   language: string | undefined;
   region: string | undefined;
   nonce: string | undefined;
+  /** `data-preview`: consent types in `test` status are asked too. */
+  preview: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,5 +24,6 @@ export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOption
     language: script?.dataset.language || undefined,
     region: script?.dataset.region || undefined,
     nonce: script?.nonce || undefined,
+    preview: script?.hasAttribute('data-preview') ?? false,
   };
 }

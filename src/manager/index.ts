@@ -1,5 +1,6 @@
 import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { isShownInNotice, refuseState } from '../core/consent-type.ts';
+import { maxDurationFor } from '../core/decision.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import { writeDecisions, writeVisitorId } from '../storage/consent-records.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -43,7 +44,9 @@ export function managerFor(runtime: Runtime): Manager {
 
 /** Labels of the types the notice asks about, in config order. */
 export function noticeLabels(runtime: Runtime): string[] {
-  return (runtime.config?.consentTypes ?? []).filter(isShownInNotice).map((type) => type.label);
+  return (runtime.config?.consentTypes ?? [])
+    .filter((type) => isShownInNotice(type, runtime.preview))
+    .map((type) => type.label);
 }
 
 export function createManager(
@@ -73,7 +76,12 @@ export function createManager(
     const decisions: Record<string, Decision> = {};
     for (const [label, state] of Object.entries(states)) {
       const type = byLabel.get(label);
-      if (!type || type.status !== 'active') return `unknown consent type "${label}"`;
+      if (!type || (type.status === 'test' && !runtime.preview)) {
+        return `unknown consent type "${label}"`;
+      }
+      if (type.status === 'archived' || type.status === 'obsolete') {
+        return `consent type "${label}" is ${type.status} and takes no new decisions`;
+      }
       const refusal = refuseState(type, state);
       if (refusal) return refusal;
       const event = createConsentEvent({
@@ -83,6 +91,7 @@ export function createManager(
         now,
         concordId: visitorId(),
         defaultDuration: config.defaultConsentDuration,
+        maxDuration: maxDurationFor(type, config),
         id: newId(),
       });
       events.push(event);

@@ -73,6 +73,7 @@ function setup(
     config,
     decisions: {},
     visitorId: 'c0ffee00-0000-4000-8000-000000000001',
+    preview: false,
     store,
     api,
     emitter: { on: inner.on, emit: (name, detail) => void emitted.push([String(name), detail]) },

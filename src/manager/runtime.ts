@@ -26,6 +26,8 @@ export interface Runtime {
   /** Decisions as stored, valid or not. */
   decisions: Record<string, Decision>;
   visitorId: string | undefined;
+  /** `test` consent types are asked and count (the script tag's `data-preview`). */
+  preview: boolean;
   store: KeyValueStore;
   api: SiteApi;
   emitter: Emitter<AssentEvents>;

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { managerFor, noticeLabels, type Runtime } from '../../manager/index.ts';
+import { planConsent } from '../../core/consent-plan.ts';
 import { validDecisions } from '../../core/decision.ts';
 import { textsFor } from '../../core/site-config.ts';
 import { adoptStyles } from '../components/shadow-host.ts';
@@ -32,8 +33,16 @@ function close(runtime: Runtime) {
   runtime.emitter.emit('notice:hide', {});
 }
 
-/** Shows the notice (once: a second call only switches its view) and records it as viewed. */
-export function showNotice(runtime: Runtime, initialView: NoticeView = 'summary'): void {
+/**
+ * Shows the notice (once: a second call only switches its view) and records it as viewed.
+ * `labels` narrows it to the purposes that need a decision; disclosures without a valid
+ * acknowledgement are shown with it and accepted by any choice made in it.
+ */
+export function showNotice(
+  runtime: Runtime,
+  initialView: NoticeView = 'summary',
+  labels: string[] = noticeLabels(runtime),
+): void {
   const config = runtime.config;
   if (!config) return;
   if (mounted?.host.isConnected) {
@@ -41,7 +50,15 @@ export function showNotice(runtime: Runtime, initialView: NoticeView = 'summary'
     return;
   }
   const manager = managerFor(runtime);
-  const labels = noticeLabels(runtime);
+  const now = runtime.now();
+  const disclosures = planConsent({
+    types: config.consentTypes,
+    decisions: runtime.decisions,
+    policy: config.policy,
+    gpc: false,
+    preview: runtime.preview,
+    now,
+  }).disclose;
   const host = document.createElement('div');
   host.id = 'assent-notice';
   // Search engines must not index the notice as the page's text.
@@ -58,18 +75,24 @@ export function showNotice(runtime: Runtime, initialView: NoticeView = 'summary'
       config={config}
       texts={textsFor(config, runtime.languages)}
       initial={Object.fromEntries(
-        Object.entries(validDecisions(runtime.decisions, config.consentTypes, runtime.now())).map(
-          ([label, decision]) => [label, decision.state === 'accepted'],
-        ),
+        Object.entries(
+          validDecisions(runtime.decisions, config.consentTypes, now, runtime.preview),
+        ).map(([label, decision]) => [label, decision.state === 'accepted']),
       )}
       labels={labels}
+      disclosures={disclosures}
       view={view}
-      onChoose={(states) => void manager.choose(states)}
+      onChoose={(states) =>
+        void manager.choose({
+          ...states,
+          ...Object.fromEntries(disclosures.map((label) => [label, 'accepted' as const])),
+        })
+      }
     />,
     shadow,
   );
   // First in the tab order, so a keyboard user meets it before the page.
   document.body.prepend(host);
   runtime.emitter.emit('notice:show', { labels });
-  void manager.recordViewed(labels);
+  void manager.recordViewed([...labels, ...disclosures]);
 }

@@ -8,6 +8,8 @@ export interface NoticeProps {
   texts: NoticeTexts;
   /** Labels of the types shown, in order. */
   labels: string[];
+  /** Labels of disclosures shown with the notice (their links). */
+  disclosures: string[];
   /** Which types start switched on (a valid acceptance); nothing is pre-ticked otherwise. */
   initial: Record<string, boolean>;
   view: Signal<NoticeView>;
@@ -50,7 +52,10 @@ function TypeChoice(props: {
 }
 
 export function Notice(props: NoticeProps) {
-  const { config, texts, labels, view, onChoose } = props;
+  const { config, texts, labels, disclosures, view, onChoose } = props;
+  const links = config.consentTypes.filter(
+    (type) => disclosures.includes(type.label) && type.url !== undefined,
+  );
   const on = useSignal(props.initial);
   const types = labels
     .map((label) => config.consentTypes.find((type) => type.label === label))
@@ -78,7 +83,13 @@ export function Notice(props: NoticeProps) {
       </h2>
       <p class="description">
         {texts.description}{' '}
-        {config.privacyPolicyUrl ? (
+        {links.length ? (
+          links.map((type) => (
+            <a key={type.label} href={type.url} class="policy">
+              {type.name}
+            </a>
+          ))
+        ) : config.privacyPolicyUrl ? (
           <a href={config.privacyPolicyUrl} class="policy">
             {texts.privacyPolicy}
           </a>

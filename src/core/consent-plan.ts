@@ -1,0 +1,62 @@
+import { validDecisions } from './decision.ts';
+import type { ConsentPolicy, ConsentType, Decision } from './types.ts';
+
+/** What the widget must do for a visitor, given the project's types and what they decided. */
+export interface ConsentPlan {
+  /** Purposes the notice asks about now: no valid decision, and the policy wants consent first. */
+  ask: string[];
+  /** Purposes recorded as `implied` without asking (opt-out and notice-only policies). */
+  imply: string[];
+  /** Sale or sharing purposes Global Privacy Control declines without a prompt. */
+  gpcDecline: string[];
+  /** Disclosures (privacy policy, terms) without a valid acknowledgement. */
+  disclose: string[];
+}
+
+export interface PlanInput {
+  types: ConsentType[];
+  decisions: Record<string, Decision>;
+  policy: ConsentPolicy;
+  /** Global Privacy Control is on. */
+  gpc: boolean;
+  /** `test` types are asked too (the script tag's `data-preview`). */
+  preview: boolean;
+  now: Date;
+}
+
+/** Whether the notice and preference center ask about this type at all. */
+export function isAsked(type: ConsentType, preview: boolean): boolean {
+  return type.status === 'active' || (preview && type.status === 'test');
+}
+
+/** Marked as a sale or sharing of personal data, which Global Privacy Control opts out of. */
+export function isSaleOrSharing(type: ConsentType): boolean {
+  const marks = Array.isArray(type.subcategory) ? type.subcategory : [type.subcategory];
+  return marks.includes('sale_or_sharing');
+}
+
+/**
+ * Decides, per type and independently of the others, whether to ask, imply, decline for GPC, or
+ * leave alone. A valid decision is never overridden: an explicit choice outlives the GPC signal,
+ * and a GPC decline outlives the signal going away (that is not an opt-in).
+ */
+export function planConsent(input: PlanInput): ConsentPlan {
+  const { types, policy, gpc, preview, now } = input;
+  const valid = validDecisions(input.decisions, types, now, preview);
+  const plan: ConsentPlan = { ask: [], imply: [], gpcDecline: [], disclose: [] };
+  for (const type of types) {
+    if (!isAsked(type, preview) || type.required || valid[type.label]) continue;
+    if (type.category === 'disclosure') {
+      plan.disclose.push(type.label);
+    } else if (type.category !== 'privacy_setting') {
+      continue; // communication and custom types belong to the preference center
+    } else if (gpc && isSaleOrSharing(type) && type.validStates.includes('declined')) {
+      plan.gpcDecline.push(type.label);
+    } else if (policy !== 'opt-in' && type.validStates.includes('implied')) {
+      plan.imply.push(type.label);
+    } else {
+      plan.ask.push(type.label);
+    }
+  }
+  return plan;
+}

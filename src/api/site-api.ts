@@ -3,6 +3,7 @@ import type {
   ConsentEventInput,
   ConsentEventRecord,
   ErrorBody,
+  PersonIdentifiers,
   SiteConfig,
   SiteSession,
 } from '../core/types.ts';
@@ -26,6 +27,21 @@ export interface SiteApi {
     token: string,
     items: ConsentEventInput[],
   ): Promise<ApiResult<{ count: number; items: ConsentEventRecord[] }>>;
+  /** Links the session's visitor to these identifiers; answers the merged state. */
+  putProfile(token: string, identifiers: ProfileIdentifiers): Promise<ApiResult<ConsentStateBody>>;
+  /** The merged state of the session's visitor and everyone linked to the same identifiers. */
+  getConsentState(token: string): Promise<ApiResult<ConsentStateBody>>;
+}
+
+/** Who a visitor is to the site: what `assent.identify` takes, without the widget's own `concordId`. */
+export type ProfileIdentifiers = Omit<PersonIdentifiers, 'concordId'>;
+
+/**
+ * `GET …/consent-state` and `PUT …/profile`: the latest valid decision per consent type across
+ * every visitor id linked to the same person, as stored events (seed 001's shape).
+ */
+export interface ConsentStateBody {
+  items: ConsentEventRecord[];
 }
 
 export interface SiteApiOptions {
@@ -94,6 +110,12 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     },
     sendEvents(token, items) {
       return call('/consent-events', json('POST', { items }, token));
+    },
+    putProfile(token, identifiers) {
+      return call('/profile', json('PUT', identifiers, token));
+    },
+    getConsentState(token) {
+      return call('/consent-state', { headers: { authorization: `Bearer ${token}` } });
     },
   };
 }

@@ -14,14 +14,10 @@ import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
 import { createIndexedDbStore } from '../storage/key-value-store.ts';
 import type * as NoticeModule from '../ui/notice/index.tsx';
+import type * as PreferencesModule from '../ui/preferences/index.tsx';
+import { defineElements } from '../elements/index.ts';
 import { readScriptTag } from './script-tag.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
-
-declare global {
-  interface Window {
-    assent?: AssentApi | unknown[];
-  }
-}
 
 const PREFIX = '[assent]';
 
@@ -126,14 +122,29 @@ function boot(): void {
     fail(`could not load part of the consent widget: ${String(error)}`);
   }
 
-  async function show(view: NoticeModule.NoticeView = 'summary'): Promise<void> {
+  async function show(): Promise<void> {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
       const [notice] = await Promise.all([
         importBundle<typeof NoticeModule>('notice'),
         loadManager(),
       ]);
-      notice.showNotice(runtime, view);
+      notice.showNotice(runtime, { onCustomize: () => void showPreferences() });
+    } catch (error) {
+      reportImport(error);
+    }
+  }
+
+  /** The preference center: its bundle is downloaded the first time someone opens it. */
+  async function showPreferences(container?: Element): Promise<void> {
+    await ready;
+    if (!runtime.config) return fail('the consent configuration is not available');
+    try {
+      const [preferences] = await Promise.all([
+        importBundle<typeof PreferencesModule>('preferences'),
+        loadManager(),
+      ]);
+      preferences.showPreferences(runtime, container);
     } catch (error) {
       reportImport(error);
     }
@@ -170,6 +181,16 @@ function boot(): void {
     accept: (labels) => choose(labels, true),
     decline: (labels) => choose(labels, false),
     showNotice: () => ready.then(() => show()),
+    showPreferences: (container) => showPreferences(container),
+    async identify(identifiers) {
+      await ready;
+      try {
+        return await (await loadManager()).identify(identifiers);
+      } catch (error) {
+        reportImport(error);
+        return false;
+      }
+    },
     async reset() {
       await ready;
       await clearVisitor(projectId, runtime.store).catch(() => {});
@@ -194,10 +215,11 @@ function boot(): void {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;
     event.preventDefault();
-    void ready.then(() =>
-      show(opener.getAttribute('data-assent-open') === 'notice' ? 'summary' : 'choose'),
-    );
+    void (opener.getAttribute('data-assent-open') === 'preferences'
+      ? showPreferences()
+      : ready.then(() => show()));
   });
+  defineElements();
 }
 
 try {

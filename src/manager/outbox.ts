@@ -122,7 +122,7 @@ export function createOutbox(runtime: Runtime, random: () => number = Math.rando
     void flush();
   }
 
-  return { enqueue, flush, pendingCount: () => pending.size };
+  return { enqueue, flush, sessionToken, pendingCount: () => pending.size };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,18 +1,12 @@
 import type { SiteApi } from '../api/site-api.ts';
 import type { Emitter } from '../core/emitter.ts';
-import type { ConsentState, Decision, SiteConfig } from '../core/types.ts';
+import type { Decision, PersonIdentifiers, SiteConfig } from '../core/types.ts';
 import type { KeyValueStore } from '../storage/key-value-store.ts';
 
-/** What each window API event carries. */
-export interface AssentEvents extends Record<string, unknown> {
-  ready: { states: Record<string, ConsentState> };
-  change: { states: Record<string, ConsentState>; changed: string[] };
-  'notice:show': { labels: string[] };
-  'notice:hide': Record<string, never>;
-  'preferences:show': Record<string, never>;
-  sync: { count: number; pending: number };
-  error: { message: string };
-}
+import type { AssentEvents } from '../../types/assent.d.ts';
+
+/** What each window API event carries: the public types site owners get. */
+export type { AssentEvents };
 
 /**
  * The state the loader owns and hands to the bundles it imports at run time (manager, UI).
@@ -25,6 +19,8 @@ export interface Runtime {
   /** Decisions as stored, valid or not. */
   decisions: Record<string, Decision>;
   visitorId: string | undefined;
+  /** Who the site said the visitor is (`assent.identify`), for this page only. */
+  identity?: PersonIdentifiers;
   store: KeyValueStore;
   api: SiteApi;
   emitter: Emitter<AssentEvents>;

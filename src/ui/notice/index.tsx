@@ -1,17 +1,19 @@
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { managerFor, noticeLabels, type Runtime } from '../../manager/index.ts';
-import { validDecisions } from '../../core/decision.ts';
 import { textsFor } from '../../core/site-config.ts';
 import { adoptStyles } from '../components/shadow-host.ts';
-import { Notice, type NoticeView } from './notice.tsx';
+import widgetCss from '../components/widget.css?inline';
+import { Notice } from './notice.tsx';
 import css from './notice.css?inline';
 
-export type { NoticeView } from './notice.tsx';
+/** What the loader hands the notice besides the runtime. */
+export interface NoticeOptions {
+  /** Opens the preference center (its own bundle, which the loader imports on demand). */
+  onCustomize(): void;
+}
 
 interface Mounted {
   host: HTMLElement;
-  view: ReturnType<typeof signal<NoticeView>>;
   returnFocus: Element | null;
   unsubscribe: () => void;
 }
@@ -32,14 +34,10 @@ function close(runtime: Runtime) {
   runtime.emitter.emit('notice:hide', {});
 }
 
-/** Shows the notice (once: a second call only switches its view) and records it as viewed. */
-export function showNotice(runtime: Runtime, initialView: NoticeView = 'summary'): void {
+/** Shows the notice (once: a second call while it is open does nothing) and records it as viewed. */
+export function showNotice(runtime: Runtime, options: NoticeOptions): void {
   const config = runtime.config;
-  if (!config) return;
-  if (mounted?.host.isConnected) {
-    mounted.view.value = initialView;
-    return;
-  }
+  if (!config || mounted?.host.isConnected) return;
   const manager = managerFor(runtime);
   const labels = noticeLabels(runtime);
   const host = document.createElement('div');
@@ -47,24 +45,18 @@ export function showNotice(runtime: Runtime, initialView: NoticeView = 'summary'
   // Search engines must not index the notice as the page's text.
   host.setAttribute('data-nosnippet', '');
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, css, config.theme?.accent);
-  const view = signal<NoticeView>(initialView);
+  adoptStyles(shadow, widgetCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.
   const unsubscribe = runtime.emitter.on('change', () => close(runtime));
-  mounted = { host, view, returnFocus, unsubscribe };
+  mounted = { host, returnFocus, unsubscribe };
   render(
     <Notice
       config={config}
       texts={textsFor(config, runtime.languages)}
-      initial={Object.fromEntries(
-        Object.entries(validDecisions(runtime.decisions, config.consentTypes, runtime.now())).map(
-          ([label, decision]) => [label, decision.state === 'accepted'],
-        ),
-      )}
       labels={labels}
-      view={view}
       onChoose={(states) => void manager.choose(states)}
+      onCustomize={options.onCustomize}
     />,
     shadow,
   );

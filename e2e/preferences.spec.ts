@@ -184,4 +184,28 @@ test.describe('preference center', () => {
     await expect(inline.getByRole('switch', { name: 'Analytics' })).toBeChecked();
     await inline.screenshot({ path: '/tmp/assent-inline-preferences.png' });
   });
+
+  test('lists communication types once the site identified the visitor', async ({ page }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Reject all' }).click();
+    const open = () =>
+      page.evaluate(() => (window as unknown as TestWindow).assent.showPreferences());
+    await open();
+    await expect(preferences(page).getByRole('switch', { name: 'Newsletter' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() =>
+      (window as unknown as { assent: { identify(i: object): Promise<boolean> } }).assent.identify({
+        email: 'reader@example.com',
+      }),
+    );
+    await open();
+    const center = preferences(page);
+    await expect(center.getByRole('heading', { name: 'Messages to you' })).toBeVisible();
+    await center.getByRole('switch', { name: 'Newsletter' }).check();
+    await center.getByRole('button', { name: 'Save choices' }).click();
+    await expect(center).toHaveCount(0);
+    expect(
+      await page.evaluate(() => (window as unknown as TestWindow).assent.get('newsletter')),
+    ).toBe('accepted');
+  });
 });

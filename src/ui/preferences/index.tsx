@@ -17,6 +17,15 @@ import css from './preferences.css?inline';
 
 let dialogHost: HTMLElement | undefined;
 let renderedCount = 0;
+/** Inline centers by shadow root: rendering into one again replaces the earlier render. */
+const inlineMounts = new WeakMap<ShadowRoot, () => void>();
+
+/** The focused element, inside shadow roots too (the notice's "Choose" button lives in one). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 
 /** Renders the center into `root`; returns a function that unmounts it. */
 function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => void {
@@ -69,7 +78,7 @@ function openDialog(runtime: Runtime): void {
   host.id = 'assent-preferences';
   host.setAttribute('data-nosnippet', '');
   const root = host.attachShadow({ mode: 'open' });
-  const returnFocus = document.activeElement;
+  const returnFocus = deepActiveElement();
   let unmount = () => {};
   const close = () => {
     if (!host.isConnected) return;
@@ -99,14 +108,18 @@ export function showPreferences(runtime: Runtime, container?: Element): void {
     openDialog(runtime);
   } else {
     const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
-    // Rendered again into the same root: the earlier render is replaced, not doubled.
-    const unmount = mount(runtime, root);
+    inlineMounts.get(root)?.();
+    const unmountCenter = mount(runtime, root);
     // An inline center removed from the page stops listening at the next change.
     const stop = runtime.emitter.on('change', () => {
-      if (container.isConnected) return;
-      stop();
-      unmount();
+      if (!container.isConnected) unmount();
     });
+    const unmount = () => {
+      stop();
+      unmountCenter();
+      inlineMounts.delete(root);
+    };
+    inlineMounts.set(root, unmount);
   }
   runtime.emitter.emit('preferences:show', {});
 }

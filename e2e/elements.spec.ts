@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, notice, storedEvents, summarize, test, visitorOf } from './fixtures.ts';
 
 interface TestWindow {
@@ -36,6 +37,8 @@ test.describe('<assent-gate>', () => {
     await expect(gate.locator('iframe')).toHaveCount(0);
     await gate.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/assent-gate-placeholder.png' });
+    const audit = await new AxeBuilder({ page }).include('assent-gate').analyze();
+    expect(audit.violations.map((violation) => violation.id)).toEqual([]);
     expect(traffic.urls.some((url) => url.includes('/embed/video.html'))).toBe(false);
 
     await gate.getByRole('button', { name: 'Allow marketing and load' }).click();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import {
   assetsOf,
   expect,
@@ -70,6 +71,8 @@ test.describe('preference center', () => {
     ).toHaveAttribute('href', /\/privacy\.html$/);
     await expect(center.getByText('No choice yet')).toHaveCount(4);
     await page.screenshot({ path: '/tmp/assent-preference-center.png' });
+    const audit = await new AxeBuilder({ page }).include('#assent-preferences').analyze();
+    expect(audit.violations.map((violation) => violation.id)).toEqual([]);
 
     // Focus stays in the dialog; Escape closes it and gives focus back to "Choose".
     await page.keyboard.press('Escape');

@@ -72,8 +72,9 @@ function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => v
   };
 }
 
-function openDialog(runtime: Runtime): void {
-  if (dialogHost?.isConnected) return;
+/** Opens the dialog unless it is open already; `false` when it was. */
+function openDialog(runtime: Runtime): boolean {
+  if (dialogHost?.isConnected) return false;
   const host = (dialogHost = document.createElement('div'));
   host.id = 'assent-preferences';
   host.setAttribute('data-nosnippet', '');
@@ -96,6 +97,7 @@ function openDialog(runtime: Runtime): void {
   dialog.addEventListener('close', close);
   // A modal dialog: focus stays inside, the page behind is inert, Escape closes it.
   dialog.showModal();
+  return true;
 }
 
 /**
@@ -105,7 +107,7 @@ function openDialog(runtime: Runtime): void {
 export function showPreferences(runtime: Runtime, container?: Element): void {
   if (!runtime.config) return;
   if (!container) {
-    openDialog(runtime);
+    if (!openDialog(runtime)) return;
   } else {
     const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
     inlineMounts.get(root)?.();

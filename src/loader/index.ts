@@ -181,7 +181,9 @@ function boot(): void {
     accept: (labels) => choose(labels, true),
     decline: (labels) => choose(labels, false),
     showNotice: () => ready.then(() => show()),
-    showPreferences: (container) => showPreferences(container),
+    // Anything but an element (a selector string, say) opens the dialog rather than failing.
+    showPreferences: (container) =>
+      showPreferences(container instanceof Element ? container : undefined),
     async identify(identifiers) {
       await ready;
       try {

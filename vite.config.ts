@@ -45,7 +45,11 @@ export default defineConfig(({ mode }) => ({
         }
       : {
           rollupOptions: {
-            input: { manager: 'src/manager/index.ts', notice: 'src/ui/notice/index.tsx' },
+            input: {
+              manager: 'src/manager/index.ts',
+              notice: 'src/ui/notice/index.tsx',
+              preferences: 'src/ui/preferences/index.tsx',
+            },
             preserveEntrySignatures: 'strict' as const,
             output: {
               format: 'es' as const,

@@ -51,6 +51,13 @@ export const runsOf = (page: Page) =>
 
 export const notice = (page: Page) => page.locator('#assent-notice section[role="region"]');
 
+/** The preference center opened as a dialog. */
+export const preferences = (page: Page) => page.locator('#assent-preferences dialog');
+
+/** The paths of the widget's files the page downloaded (`/assent/…`). */
+export const assetsOf = (traffic: Traffic) =>
+  traffic.urls.filter((url) => url.includes('/assent/')).map((url) => new URL(url).pathname);
+
 /**
  * Every test fails on a page error or a console error, and records the page's traffic.
  */

@@ -1,5 +1,14 @@
 import { E2E_PORT } from '../playwright.config.ts';
-import { expect, notice, runsOf, storedEvents, summarize, test, visitorOf } from './fixtures.ts';
+import {
+  expect,
+  notice,
+  preferences,
+  runsOf,
+  storedEvents,
+  summarize,
+  test,
+  visitorOf,
+} from './fixtures.ts';
 
 interface TestWindow {
   assent: Record<string, unknown> & {
@@ -27,11 +36,13 @@ test('exposes exactly the public window API', async ({ page }) => {
     'allowed:function',
     'decline:function',
     'get:function',
+    'identify:function',
     'on:function',
     'push:function',
     'ready:promise',
     'reset:function',
     'showNotice:function',
+    'showPreferences:function',
   ]);
 });
 
@@ -135,4 +146,119 @@ test.describe('when the site API cannot give the configuration', () => {
     await expect(page.locator('#assent-notice')).toHaveCount(0);
     expect(await runsOf(page)).toEqual([]);
   });
+});
+
+const EVENTS = [
+  'ready',
+  'change',
+  'notice:show',
+  'notice:hide',
+  'preferences:show',
+  'sync',
+  'error',
+];
+
+test('answers every window API call and dispatches every event through on() and the DOM alike', async ({
+  page,
+}) => {
+  await page.addInitScript((names) => {
+    const w = window as unknown as { __on: string[]; __dom: string[]; assent: unknown };
+    w.__on = [];
+    w.__dom = [];
+    for (const name of names) document.addEventListener(`assent:${name}`, () => w.__dom.push(name));
+    // Queued before the loader runs, so that even `ready` reaches on().
+    w.assent = [
+      (api: TestWindow['assent']) => {
+        for (const name of names) api.on(name, () => w.__on.push(name));
+      },
+    ];
+  }, EVENTS);
+  await page.goto('/fixture.html');
+  const results = await page.evaluate(async () => {
+    const api = (window as unknown as TestWindow).assent as unknown as Record<
+      string,
+      (...args: unknown[]) => unknown
+    > & { ready: Promise<unknown> };
+    const out: Record<string, unknown> = {};
+    out.ready = (await api.ready) === api;
+    out.accept = await api.accept!(['analytics']);
+    out.get = api.get!('analytics');
+    out.allowed = api.allowed!('analytics');
+    out.decline = await api.decline!(['necessary']);
+    out.identify = await api.identify!({ userId: `e2e-calls-${Math.random()}` });
+    await api.showPreferences!();
+    out.showPreferences = !!document.querySelector('#assent-preferences');
+    let pushed = false;
+    api.push!(() => (pushed = true));
+    out.push = pushed;
+    return out;
+  });
+  expect(results).toEqual({
+    ready: true,
+    accept: true,
+    get: 'accepted',
+    allowed: true,
+    decline: false,
+    identify: true,
+    showPreferences: true,
+    push: true,
+  });
+  await page.keyboard.press('Escape');
+  await expect(preferences(page)).toHaveCount(0);
+  await page.evaluate(async () => {
+    const api = (window as unknown as TestWindow).assent as unknown as {
+      reset(): Promise<void>;
+      showNotice(): Promise<void>;
+    };
+    await api.reset();
+    await api.showNotice();
+  });
+  await expect(notice(page)).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __dom: string[] }).__dom))
+    .toContain('sync');
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __on: string[]; __dom: string[] };
+    return { on: [...w.__on].sort(), dom: [...w.__dom].sort() };
+  });
+  // Each emission reaches both channels exactly once, and every event name occurs.
+  expect(seen.on).toEqual(seen.dom);
+  expect([...new Set(seen.dom)].sort()).toEqual([...EVENTS].sort());
+});
+
+test('applies a decision made in another browser once both identify as the same user', async ({
+  page,
+  browser,
+  traffic,
+}) => {
+  const userId = `e2e-user-${Date.now()}-${Math.random()}`;
+  await page.goto('/fixture.html');
+  await notice(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => runsOf(page)).toEqual(['a1', 'am', 'a2', 'm1']);
+  const identify = (id: string) =>
+    (
+      window as unknown as { assent: { identify(i: { userId: string }): Promise<boolean> } }
+    ).assent.identify({
+      userId: id,
+    });
+  expect(await page.evaluate(identify, userId)).toBe(true);
+  expect(traffic.urls.some((url) => url.endsWith('/profile'))).toBe(true);
+  expect(traffic.urls.some((url) => url.endsWith('/consent-state'))).toBe(true);
+
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await second.goto(`http://127.0.0.1:${E2E_PORT}/fixture.html`);
+    await expect(notice(second)).toBeVisible();
+    expect(await runsOf(second)).toEqual([]);
+    expect(await second.evaluate(identify, userId)).toBe(true);
+    // The decision from the first browser applies: the notice closes and the tags run.
+    await expect(notice(second)).toHaveCount(0);
+    await expect.poll(() => runsOf(second)).toEqual(['a1', 'am', 'a2', 'm1']);
+    await second.reload();
+    await expect.poll(() => runsOf(second)).toEqual(['a1', 'am', 'a2', 'm1']);
+    await expect(notice(second)).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
 });

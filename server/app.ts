@@ -4,8 +4,10 @@ import type { AppEnv, RouteDeps } from './app-env.ts';
 import type { Database } from './db/database.ts';
 import { errorBody, handleError, handleNotFound } from './http-error.ts';
 import { consentEventRoutes } from './routes/consent-events.ts';
+import { consentStateRoutes } from './routes/consent-state.ts';
 import { healthRoutes } from './routes/health.ts';
 import { privacyConsentEventRoutes } from './routes/privacy-consent-events.ts';
+import { profileRoutes } from './routes/profile.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { siteClientRoutes } from './routes/site-client.ts';
 import { siteCors } from './site-cors.ts';
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', siteClientRoutes(routeDeps));
   app.route('/', sessionRoutes(routeDeps));
   app.route('/', consentEventRoutes(routeDeps));
+  app.route('/', consentStateRoutes(routeDeps));
+  app.route('/', profileRoutes(routeDeps));
   app.route('/', privacyConsentEventRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(

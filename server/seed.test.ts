@@ -32,7 +32,7 @@ describe('seedDemo', () => {
   }, 60_000);
   afterAll(() => db.close());
 
-  it('creates the demo organization, project and its four consent types', async () => {
+  it('creates the demo organization, project and its five consent types', async () => {
     await seedDemo(db, { adminKey: 'first-key', keyStore: memoryKeyStore() });
     const { rows } = await db.query<{ label: string }>(
       'select label from consent_types where project_id = $1 order by id',
@@ -43,6 +43,7 @@ describe('seedDemo', () => {
       'analytics',
       'marketing',
       'privacy_policy',
+      'newsletter',
     ]);
   });
 

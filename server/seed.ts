@@ -121,6 +121,21 @@ export const DEMO_CONSENT_TYPES: ConsentType[] = [
     validStates: ['viewed', 'accepted'],
     status: 'active',
   },
+  {
+    // Listed in the preference center only for visitors the site identified (assent.identify).
+    id: '00000000-0000-4000-8000-0000000000c5',
+    category: 'communication',
+    label: 'newsletter',
+    version: 1,
+    name: 'Newsletter',
+    description:
+      'A monthly email with new coffees, brewing tips and offers. Unsubscribe at any time.',
+    required: false,
+    readOnly: false,
+    validStates: ['viewed', 'accepted', 'declined'],
+    status: 'active',
+    consentDuration: 'P24M',
+  },
 ];
 
 /** Where a generated demo API key is kept in plain text, so that it can be shown on every start. */

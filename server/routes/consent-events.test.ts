@@ -178,8 +178,8 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
   });
 
   it('refuses an unknown consent type, label or category mismatch with a 422 and stores nothing', async () => {
-    expect(await expectRefused({ items: [item({ label: 'newsletter' })] }, 422)).toContain(
-      'label "newsletter" is not a consent type of this project',
+    expect(await expectRefused({ items: [item({ label: 'loyalty_points' })] }, 422)).toContain(
+      'label "loyalty_points" is not a consent type of this project',
     );
     await expectRefused(
       { items: [item({ label: undefined, consentType: '00000000-0000-4000-8000-0000000000ff' })] },

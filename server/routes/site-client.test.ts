@@ -39,6 +39,7 @@ describe('GET /site-v1/{projectId}/site-client', () => {
       'analytics',
       'marketing',
       'privacy_policy',
+      'newsletter',
     ]);
     expect(config.consentTypes[0]).toMatchObject({
       required: true,

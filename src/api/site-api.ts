@@ -3,6 +3,7 @@ import type {
   ConsentEventInput,
   ConsentEventRecord,
   ErrorBody,
+  PersonIdentifiers,
   SiteConfig,
   SiteSession,
 } from '../core/types.ts';
@@ -28,6 +29,21 @@ export interface SiteApi {
     items: ConsentEventInput[],
     options?: { keepalive?: boolean },
   ): Promise<ApiResult<{ count: number; items: ConsentEventRecord[] }>>;
+  /** Links the session's visitor to these identifiers; answers the merged state. */
+  putProfile(token: string, identifiers: ProfileIdentifiers): Promise<ApiResult<ConsentStateBody>>;
+  /** The merged state of the session's visitor and everyone linked to the same identifiers. */
+  getConsentState(token: string): Promise<ApiResult<ConsentStateBody>>;
+}
+
+/** Who a visitor is to the site: what `assent.identify` takes, without the widget's own `concordId`. */
+export type ProfileIdentifiers = Omit<PersonIdentifiers, 'concordId'>;
+
+/**
+ * `GET …/consent-state` and `PUT …/profile`: the latest valid decision per consent type across
+ * every visitor id linked to the same person, as stored events (seed 001's shape).
+ */
+export interface ConsentStateBody {
+  items: ConsentEventRecord[];
 }
 
 export interface SiteApiOptions {
@@ -96,6 +112,12 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     },
     sendEvents(token, items, { keepalive = false } = {}) {
       return call('/consent-events', { ...json('POST', { items }, token), keepalive });
+    },
+    putProfile(token, identifiers) {
+      return call('/profile', json('PUT', identifiers, token));
+    },
+    getConsentState(token) {
+      return call('/consent-state', { headers: { authorization: `Bearer ${token}` } });
     },
   };
 }

@@ -15,14 +15,13 @@ import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import type * as NoticeModule from '../ui/notice/index.tsx';
+import type * as PreferencesModule from '../ui/preferences/index.tsx';
+import { defineElements } from '../elements/index.ts';
 import { readScriptTag } from './script-tag.ts';
 import { createTabSync } from './tab-sync.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
 declare global {
-  interface Window {
-    assent?: AssentApi | unknown[];
-  }
   interface Navigator {
     /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
     readonly globalPrivacyControl?: boolean;
@@ -130,7 +129,7 @@ function boot(): void {
     if (plan.ask.length) {
       // Some purposes already decided: ask about the others only.
       const decided = noticeLabels().some((label) => !plan.ask.includes(label) && states()[label]);
-      await show('summary', decided ? plan.ask : undefined);
+      await show(decided ? plan.ask : undefined);
     } else if (plan.disclose.length || plan.imply.length || plan.gpcDecline.length) {
       // Nothing to ask, but something to tell: a visible way to decline what was implied.
       await show();
@@ -173,14 +172,32 @@ function boot(): void {
     fail(`could not load part of the consent widget: ${String(error)}`);
   }
 
-  async function show(view: NoticeModule.NoticeView = 'summary', labels?: string[]): Promise<void> {
+  async function show(labels?: string[]): Promise<void> {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
       const [notice] = await Promise.all([
         importBundle<typeof NoticeModule>('notice'),
         loadManager(),
       ]);
-      notice.showNotice(runtime, view, labels);
+      notice.showNotice(runtime, {
+        onCustomize: () => void showPreferences(),
+        ...(labels ? { labels } : {}),
+      });
+    } catch (error) {
+      reportImport(error);
+    }
+  }
+
+  /** The preference center: its bundle is downloaded the first time someone opens it. */
+  async function showPreferences(container?: Element): Promise<void> {
+    await ready;
+    if (!runtime.config) return fail('the consent configuration is not available');
+    try {
+      const [preferences] = await Promise.all([
+        importBundle<typeof PreferencesModule>('preferences'),
+        loadManager(),
+      ]);
+      preferences.showPreferences(runtime, container);
     } catch (error) {
       reportImport(error);
     }
@@ -215,6 +232,18 @@ function boot(): void {
     accept: (labels) => choose(labels, true),
     decline: (labels) => choose(labels, false),
     showNotice: () => ready.then(() => show()),
+    // Anything but an element (a selector string, say) opens the dialog rather than failing.
+    showPreferences: (container) =>
+      showPreferences(container instanceof Element ? container : undefined),
+    async identify(identifiers) {
+      await ready;
+      try {
+        return await (await loadManager()).identify(identifiers);
+      } catch (error) {
+        reportImport(error);
+        return false;
+      }
+    },
     async reset() {
       await ready;
       await clearVisitor(projectId, runtime.store).catch(() => {});
@@ -239,10 +268,11 @@ function boot(): void {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;
     event.preventDefault();
-    void ready.then(() =>
-      show(opener.getAttribute('data-assent-open') === 'notice' ? 'summary' : 'choose'),
-    );
+    void (opener.getAttribute('data-assent-open') === 'preferences'
+      ? showPreferences()
+      : ready.then(() => show()));
   });
+  defineElements();
 }
 
 try {

@@ -1,6 +1,8 @@
+import { planConsent } from '../core/consent-plan.ts';
 import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { isShownInNotice, refuseState } from '../core/consent-type.ts';
 import { maxDurationFor } from '../core/decision.ts';
+import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import { writeDecisions, writeVisitorId } from '../storage/consent-records.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -14,6 +16,11 @@ export interface Manager {
   choose(states: Record<string, ConsentState>, action?: ConsentAction): Promise<boolean>;
   /** Records that the visitor was shown these types (`viewed`, action `implied`). */
   recordViewed(labels: string[]): Promise<void>;
+  /**
+   * Links this visitor to the site's identifiers for the person and adopts the person's more
+   * recent decisions from other browsers. `false` (and an `error` event) when it could not.
+   */
+  identify(identifiers: unknown): Promise<boolean>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
   /** Hands unacknowledged events to keepalive requests: the page is going away. */
@@ -46,6 +53,43 @@ export function managerFor(runtime: Runtime): Manager {
 export function noticeLabels(runtime: Runtime): string[] {
   return (runtime.config?.consentTypes ?? [])
     .filter((type) => isShownInNotice(type, runtime.preview))
+    .map((type) => type.label);
+}
+
+/** Disclosures (privacy policy, terms) shown without a valid acknowledgement. */
+export function pendingDisclosures(runtime: Runtime): string[] {
+  const config = runtime.config;
+  if (!config) return [];
+  return planConsent({
+    types: config.consentTypes,
+    decisions: runtime.decisions,
+    policy: config.policy,
+    gpc: false,
+    preview: runtime.preview,
+    now: runtime.now(),
+  }).disclose;
+}
+
+/** A choice the visitor makes in the notice or the center also acknowledges the disclosures shown. */
+export function withDisclosures(
+  runtime: Runtime,
+  states: Record<string, ConsentState>,
+): Record<string, ConsentState> {
+  const acknowledged = pendingDisclosures(runtime).map((label) => [label, 'accepted'] as const);
+  return { ...states, ...Object.fromEntries(acknowledged) };
+}
+
+/**
+ * Labels of the types the preference center lists: every active type, communication ones only
+ * once the site said who the visitor is (an email or SMS consent needs a person to reach).
+ */
+export function preferenceLabels(runtime: Runtime): string[] {
+  return (runtime.config?.consentTypes ?? [])
+    .filter(
+      (type) =>
+        (type.status === 'active' || (runtime.preview && type.status === 'test')) &&
+        (type.category !== 'communication' || !!runtime.identity),
+    )
     .map((type) => type.label);
 }
 
@@ -130,6 +174,41 @@ export function createManager(
       );
       if (typeof built === 'string') return report(built);
       await outbox.enqueue(built.events);
+    },
+    async identify(input) {
+      const identifiers = cleanIdentifiers(input);
+      if (!identifiers) {
+        report('identify needs one of userId, email, phoneNumber, projectUserId');
+        return false;
+      }
+      // The session carries this browser's visitor id, and its own decisions reach the server
+      // first, so that the merged state already counts them.
+      visitorId();
+      await outbox.flush();
+      const token = await outbox.sessionToken();
+      if (!token.ok) return (report(`could not identify the visitor: ${token.message}`), false);
+      const linked = await runtime.api.putProfile(token.value, identifiers);
+      if (!linked.ok) return (report(`could not identify the visitor: ${linked.message}`), false);
+      runtime.identity = identifiers;
+      const merged = await runtime.api.getConsentState(token.value);
+      if (!merged.ok)
+        return (report(`could not read the merged consent: ${merged.message}`), false);
+      const config = runtime.config;
+      if (!config) return true;
+      const adopted = decisionsToAdopt(
+        merged.value.items,
+        runtime.decisions,
+        config.consentTypes,
+        runtime.now(),
+      );
+      if (Object.keys(adopted).length) {
+        // Already on the server: adopted decisions are applied and stored, not sent again.
+        runtime.commit(adopted);
+        await writeDecisions(runtime.projectId, adopted, runtime.store).catch(() =>
+          report('could not store the consent decision in this browser'),
+        );
+      }
+      return true;
     },
     flush: () => outbox.flush(),
     flushOnExit: () => outbox.flushOnExit(),

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, SiteApi } from '../api/site-api.ts';
 import { createEmitter } from '../core/emitter.ts';
-import type { ConsentEventInput, ConsentType, SiteConfig } from '../core/types.ts';
+import type {
+  ConsentEventInput,
+  ConsentEventRecord,
+  ConsentType,
+  SiteConfig,
+} from '../core/types.ts';
 import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
 import { createManager } from './index.ts';
 import { createOutbox } from './outbox.ts';
@@ -46,8 +51,10 @@ const accepted = (items: ConsentEventInput[]): Answer => ({
 function setup(
   answers: Array<(items: ConsentEventInput[]) => Answer> = [],
   store: KeyValueStore = createMemoryStore(),
+  merged: ConsentEventRecord[] = [],
 ) {
   const sent: ConsentEventInput[][] = [];
+  const profiles: unknown[] = [];
   let sessions = 0;
   const api: SiteApi = {
     getConfig: async () => ({ ok: true, value: config }),
@@ -65,6 +72,11 @@ function setup(
       sent.push(items);
       return (answers.shift() ?? accepted)(items) as never;
     },
+    putProfile: async (_token, identifiers) => {
+      profiles.push(identifiers);
+      return { ok: true, value: { items: merged } };
+    },
+    getConsentState: async () => ({ ok: true, value: { items: merged } }),
   };
   const emitted: Array<[string, unknown]> = [];
   const inner = createEmitter<AssentEvents>();
@@ -88,7 +100,7 @@ function setup(
     outbox,
     () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
   );
-  return { runtime, manager, sent, emitted, store, sessionCount: () => sessions };
+  return { runtime, manager, sent, emitted, store, profiles, sessionCount: () => sessions };
 }
 
 const outboxOf = (store: KeyValueStore) => store.get<ConsentEventInput[]>(`${PROJECT}:outbox`);
@@ -264,5 +276,52 @@ describe('delivery', () => {
     expect(runtime.commit).toHaveBeenCalledOnce();
     expect(sent).toHaveLength(1);
     expect(manager.pendingCount()).toBe(0);
+  });
+});
+
+describe('identify', () => {
+  const record = (state: 'accepted' | 'declined', consentDate: string): ConsentEventRecord => ({
+    id: '00000000-0000-4000-8000-0000000000aa',
+    concordId: 'c0ffee00-0000-4000-8000-000000000002',
+    consentType: 'id-analytics',
+    label: 'analytics',
+    version: 1,
+    consentState: state,
+    consentAction: 'user_click',
+    consentDate,
+    expirationDate: '2027-01-01T00:00:00.000Z',
+  });
+
+  it('links the visitor and adopts a more recent decision from another browser', async () => {
+    const { manager, runtime, profiles, store } = setup([], createMemoryStore(), [
+      record('accepted', '2026-11-20T00:00:00.000Z'),
+    ]);
+    expect(await manager.identify({ email: ' ada@example.com ', phone: 'x' })).toBe(true);
+    expect(profiles).toEqual([{ email: 'ada@example.com' }]);
+    expect(runtime.identity).toEqual({ email: 'ada@example.com' });
+    expect(runtime.decisions.analytics?.state).toBe('accepted');
+    const stored = await store.get<Record<string, unknown>>(`${PROJECT}:decisions`);
+    expect(Object.keys(stored ?? {})).toEqual(['analytics']);
+  });
+
+  it('keeps its own decision when it is more recent than the merged one', async () => {
+    const { manager, runtime } = setup([], createMemoryStore(), [
+      record('accepted', '2026-01-01T00:00:00.000Z'),
+    ]);
+    await manager.choose({ analytics: 'declined' });
+    vi.mocked(runtime.commit).mockClear();
+    expect(await manager.identify({ userId: 'u-1' })).toBe(true);
+    expect(runtime.commit).not.toHaveBeenCalled();
+    expect(runtime.decisions.analytics?.state).toBe('declined');
+  });
+
+  it('refuses a call without any identifier and reports an error', async () => {
+    const { manager, emitted, profiles } = setup();
+    expect(await manager.identify({ nickname: 'ada' })).toBe(false);
+    expect(profiles).toEqual([]);
+    expect(emitted).toContainEqual([
+      'error',
+      { message: 'identify needs one of userId, email, phoneNumber, projectUserId' },
+    ]);
   });
 });

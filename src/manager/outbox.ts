@@ -224,6 +224,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     enqueue,
     flush,
     flushOnExit,
+    sessionToken,
     pendingCount: () => known.size,
     deadLetterCount: () => deadLetters,
   };

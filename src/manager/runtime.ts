@@ -1,19 +1,12 @@
 import type { SiteApi } from '../api/site-api.ts';
 import type { Emitter } from '../core/emitter.ts';
-import type { ConsentState, Decision, SiteConfig } from '../core/types.ts';
+import type { Decision, PersonIdentifiers, SiteConfig } from '../core/types.ts';
 import type { KeyValueStore } from '../storage/key-value-store.ts';
 
-/** What each window API event carries. */
-export interface AssentEvents extends Record<string, unknown> {
-  ready: { states: Record<string, ConsentState> };
-  change: { states: Record<string, ConsentState>; changed: string[] };
-  'notice:show': { labels: string[] };
-  'notice:hide': Record<string, never>;
-  'preferences:show': Record<string, never>;
-  /** A batch reached the server: how many events, how many still wait, how many were refused. */
-  sync: { count: number; pending: number; deadLetter: number };
-  error: { message: string };
-}
+import type { AssentEvents } from '../../types/assent.d.ts';
+
+/** What each window API event carries: the public types site owners get. */
+export type { AssentEvents };
 
 /**
  * The state the loader owns and hands to the bundles it imports at run time (manager, UI).
@@ -28,6 +21,8 @@ export interface Runtime {
   visitorId: string | undefined;
   /** `test` consent types are asked and count (the script tag's `data-preview`). */
   preview: boolean;
+  /** Who the site said the visitor is (`assent.identify`), for this page only. */
+  identity?: PersonIdentifiers;
   store: KeyValueStore;
   api: SiteApi;
   emitter: Emitter<AssentEvents>;

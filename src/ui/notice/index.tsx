@@ -1,18 +1,30 @@
-import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { managerFor, noticeLabels, type Runtime } from '../../manager/index.ts';
-import { planConsent } from '../../core/consent-plan.ts';
-import { validDecisions } from '../../core/decision.ts';
+import {
+  managerFor,
+  noticeLabels,
+  pendingDisclosures,
+  withDisclosures,
+  type Runtime,
+} from '../../manager/index.ts';
 import { textsFor } from '../../core/site-config.ts';
 import { adoptStyles } from '../components/shadow-host.ts';
-import { Notice, type NoticeView } from './notice.tsx';
+import widgetCss from '../components/widget.css?inline';
+import { Notice } from './notice.tsx';
 import css from './notice.css?inline';
 
-export type { NoticeView } from './notice.tsx';
+/** What the loader hands the notice besides the runtime. */
+export interface NoticeOptions {
+  /** Opens the preference center (its own bundle, which the loader imports on demand). */
+  onCustomize(): void;
+  /**
+   * The purposes to ask about; a return visit asks only about those without a valid decision.
+   * @default every purpose the notice shows
+   */
+  labels?: string[];
+}
 
 interface Mounted {
   host: HTMLElement;
-  view: ReturnType<typeof signal<NoticeView>>;
   returnFocus: Element | null;
   unsubscribe: () => void;
 }
@@ -34,60 +46,33 @@ function close(runtime: Runtime) {
 }
 
 /**
- * Shows the notice (once: a second call only switches its view) and records it as viewed.
- * `labels` narrows it to the purposes that need a decision; disclosures without a valid
- * acknowledgement are shown with it and accepted by any choice made in it.
+ * Shows the notice (once: a second call while it is open does nothing) and records it as viewed.
+ * Disclosures without a valid acknowledgement are shown with it and accepted by any choice in it.
  */
-export function showNotice(
-  runtime: Runtime,
-  initialView: NoticeView = 'summary',
-  labels: string[] = noticeLabels(runtime),
-): void {
+export function showNotice(runtime: Runtime, options: NoticeOptions): void {
   const config = runtime.config;
-  if (!config) return;
-  if (mounted?.host.isConnected) {
-    mounted.view.value = initialView;
-    return;
-  }
+  if (!config || mounted?.host.isConnected) return;
   const manager = managerFor(runtime);
-  const now = runtime.now();
-  const disclosures = planConsent({
-    types: config.consentTypes,
-    decisions: runtime.decisions,
-    policy: config.policy,
-    gpc: false,
-    preview: runtime.preview,
-    now,
-  }).disclose;
+  const labels = options.labels ?? noticeLabels(runtime);
+  const disclosures = pendingDisclosures(runtime);
   const host = document.createElement('div');
   host.id = 'assent-notice';
   // Search engines must not index the notice as the page's text.
   host.setAttribute('data-nosnippet', '');
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, css, config.theme?.accent);
-  const view = signal<NoticeView>(initialView);
+  adoptStyles(shadow, widgetCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.
   const unsubscribe = runtime.emitter.on('change', () => close(runtime));
-  mounted = { host, view, returnFocus, unsubscribe };
+  mounted = { host, returnFocus, unsubscribe };
   render(
     <Notice
       config={config}
       texts={textsFor(config, runtime.languages)}
-      initial={Object.fromEntries(
-        Object.entries(
-          validDecisions(runtime.decisions, config.consentTypes, now, runtime.preview),
-        ).map(([label, decision]) => [label, decision.state === 'accepted']),
-      )}
       labels={labels}
       disclosures={disclosures}
-      view={view}
-      onChoose={(states) =>
-        void manager.choose({
-          ...states,
-          ...Object.fromEntries(disclosures.map((label) => [label, 'accepted' as const])),
-        })
-      }
+      onChoose={(states) => void manager.choose(withDisclosures(runtime, states))}
+      onCustomize={options.onCustomize}
     />,
     shadow,
   );

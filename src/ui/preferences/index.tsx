@@ -1,0 +1,132 @@
+/**
+ * The preference center: its own bundle, imported by URL only when a visitor opens it (from the
+ * notice, a `data-assent-open="preferences"` element, `assent.showPreferences()`) or a page holds
+ * `<assent-preferences>`. It wraps the notice's shared pieces (manager, choices, switches, styles)
+ * and adds only its views.
+ */
+import { computed, signal } from '@preact/signals';
+import { render } from 'preact';
+import { textsFor } from '../../core/site-config.ts';
+import {
+  managerFor,
+  preferenceLabels,
+  withDisclosures,
+  type Runtime,
+} from '../../manager/index.ts';
+import { currentDecisions, initialChoices } from '../components/choices.ts';
+import { adoptStyles } from '../components/shadow-host.ts';
+import widgetCss from '../components/widget.css?inline';
+import { PreferenceCenter } from './preference-center.tsx';
+import { preferenceTextsFor } from './preference-texts.ts';
+import css from './preferences.css?inline';
+
+let dialogHost: HTMLElement | undefined;
+let renderedCount = 0;
+/** Inline centers by shadow root: rendering into one again replaces the earlier render. */
+const inlineMounts = new WeakMap<ShadowRoot, () => void>();
+
+/** The focused element, inside shadow roots too (the notice's "Choose" button lives in one). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Renders the center into `root`; returns a function that unmounts it. */
+function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => void {
+  const config = runtime.config!;
+  const manager = managerFor(runtime);
+  const revision = signal(0);
+  const decisions = computed(() => (revision.value, currentDecisions(runtime)));
+  const initial = computed(() => (revision.value, initialChoices(runtime)));
+  const unsubscribe = runtime.emitter.on('change', () => revision.value++);
+  const types = preferenceLabels(runtime)
+    .map((label) => config.consentTypes.find((type) => type.label === label)!)
+    .filter(Boolean);
+  const idPrefix = `assent-preferences-${++renderedCount}`;
+  adoptStyles(root, widgetCss + css, config.theme?.accent);
+  const center = (
+    <PreferenceCenter
+      types={types}
+      decisions={decisions}
+      initial={initial}
+      texts={textsFor(config, runtime.languages)}
+      preferenceTexts={preferenceTextsFor(runtime.languages)}
+      languages={runtime.languages}
+      idPrefix={idPrefix}
+      onChoose={(states) => {
+        void manager.choose(withDisclosures(runtime, states));
+        onDone?.();
+      }}
+      {...(onDone ? { onClose: onDone } : {})}
+    />
+  );
+  if (onDone) {
+    render(
+      <dialog class="dialog" aria-labelledby={`${idPrefix}-title`}>
+        {center}
+      </dialog>,
+      root,
+    );
+  } else {
+    render(center, root);
+  }
+  return () => {
+    unsubscribe();
+    render(null, root);
+  };
+}
+
+/** Opens the dialog unless it is open already; `false` when it was. */
+function openDialog(runtime: Runtime): boolean {
+  if (dialogHost?.isConnected) return false;
+  const host = (dialogHost = document.createElement('div'));
+  host.id = 'assent-preferences';
+  host.setAttribute('data-nosnippet', '');
+  const root = host.attachShadow({ mode: 'open' });
+  const returnFocus = deepActiveElement();
+  let unmount = () => {};
+  const close = () => {
+    if (!host.isConnected) return;
+    unmount();
+    host.remove();
+    // Keyboard users keep their place: back to what opened the center (the notice's button).
+    const target =
+      returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : null;
+    target?.focus();
+  };
+  unmount = mount(runtime, root, () => root.querySelector('dialog')?.close());
+  document.body.append(host);
+  const dialog = root.querySelector('dialog')!;
+  // Escape and the close button both end in `close`: one place cleans up.
+  dialog.addEventListener('close', close);
+  // A modal dialog: focus stays inside, the page behind is inert, Escape closes it.
+  dialog.showModal();
+  return true;
+}
+
+/**
+ * Opens the preference center as a modal dialog, or renders it inline into `container` (its shadow
+ * root, made if it has none). Emits `preferences:show`.
+ */
+export function showPreferences(runtime: Runtime, container?: Element): void {
+  if (!runtime.config) return;
+  if (!container) {
+    if (!openDialog(runtime)) return;
+  } else {
+    const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
+    inlineMounts.get(root)?.();
+    const unmountCenter = mount(runtime, root);
+    // An inline center removed from the page stops listening at the next change.
+    const stop = runtime.emitter.on('change', () => {
+      if (!container.isConnected) unmount();
+    });
+    const unmount = () => {
+      stop();
+      unmountCenter();
+      inlineMounts.delete(root);
+    };
+    inlineMounts.set(root, unmount);
+  }
+  runtime.emitter.emit('preferences:show', {});
+}

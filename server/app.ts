@@ -6,6 +6,7 @@ import { errorBody, handleError, handleNotFound } from './http-error.ts';
 import { consentEventRoutes } from './routes/consent-events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { privacyConsentEventRoutes } from './routes/privacy-consent-events.ts';
+import { privacyConsentTypeRoutes } from './routes/privacy-consent-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { siteClientRoutes } from './routes/site-client.ts';
 import { siteCors } from './site-cors.ts';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(routeDeps));
   app.route('/', consentEventRoutes(routeDeps));
   app.route('/', privacyConsentEventRoutes(routeDeps));
+  app.route('/', privacyConsentTypeRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

@@ -13,12 +13,17 @@ import {
 import { listConsentTypes } from './repository/consent-types.ts';
 import type { Project } from './repository/projects.ts';
 import type { Session } from './repository/sessions.ts';
+import { personConcordId } from './person-id.ts';
 import { sha256 } from './secret.ts';
 
-/** A batch from the Site API, already checked against `siteConsentEventsRequestSchema`. */
+/**
+ * A batch already checked against its request schema: from the Site API (with the visitor's
+ * session) or from the Privacy API (a site owner's server, no session).
+ */
 export interface ConsentEventBatch {
   project: Project;
-  session: Session;
+  /** The visitor's session on the Site API; absent for the Privacy API. */
+  session?: Session;
   items: ConsentEventInput[];
   now: Date;
 }
@@ -60,7 +65,7 @@ function prepare(
 ): NewConsentEvent {
   const at = `items/${index}`;
   const { project, session, now } = batch;
-  if (item.concordId?.toLowerCase() !== session.concordId) {
+  if (session && item.concordId?.toLowerCase() !== session.concordId) {
     throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
   }
   const type = findType(item, at, types);
@@ -74,7 +79,7 @@ function prepare(
     id: item.id?.toLowerCase() ?? randomUUID(),
     projectId: project.id,
     organizationId: project.organizationId,
-    concordId: session.concordId,
+    concordId: session?.concordId ?? personConcordId(project.id, item),
     ...(item.userId !== undefined && { userId: item.userId }),
     ...(item.email !== undefined && { email: item.email }),
     ...(item.phoneNumber !== undefined && { phoneNumber: item.phoneNumber }),
@@ -88,7 +93,7 @@ function prepare(
     consentAction: item.consentAction,
     consentDate: consentDate.toISOString(),
     expirationDate: expirationDate.toISOString(),
-    sessionId: session.id,
+    ...(session && { sessionId: session.id }),
     bodyHash: sha256(canonicalJson(item)),
     createdAt: now.toISOString(),
   };

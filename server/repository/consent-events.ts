@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import type { ConsentEventRecord } from '../../src/core/types.ts';
+import type { ConsentEventRecord, PersonIdentifiers } from '../../src/core/types.ts';
 import type { Queryable } from '../db/database.ts';
 import { toIso } from './timestamp.ts';
 
@@ -33,6 +33,8 @@ export interface StoredConsentEvent {
   seq: string;
   bodyHash: string;
   record: ConsentEventRecord;
+  /** Identifiers besides `concordId`: stored and exported, but not part of seed 001's record. */
+  person: Omit<PersonIdentifiers, 'concordId'>;
 }
 
 interface ConsentEventRow {
@@ -41,6 +43,10 @@ interface ConsentEventRow {
   project_id: string;
   organization_id: string;
   concord_id: string | null;
+  user_id: string | null;
+  email: string | null;
+  phone_number: string | null;
+  project_user_id: string | null;
   consent_type_id: string;
   version: number;
   category: ConsentEventRecord['category'];
@@ -60,6 +66,7 @@ interface ConsentEventRow {
 }
 
 const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.concord_id,
+  e.user_id, e.email, e.phone_number, e.project_user_id,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
   s.ip_address as session_ip_address, s.domain as session_domain,
@@ -100,6 +107,12 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
       ...(row.subcategory !== null && { subcategory: row.subcategory }),
       label: row.label,
       version: row.version,
+    },
+    person: {
+      ...(row.user_id !== null && { userId: row.user_id }),
+      ...(row.email !== null && { email: row.email }),
+      ...(row.phone_number !== null && { phoneNumber: row.phone_number }),
+      ...(row.project_user_id !== null && { projectUserId: row.project_user_id }),
     },
   };
 }
@@ -169,6 +182,10 @@ export interface ConsentEventFilter {
   label?: string;
   consentState?: string;
   concordId?: string;
+  userId?: string;
+  email?: string;
+  phoneNumber?: string;
+  projectUserId?: string;
   /** Inclusive lower bound on `consentDate` (ISO 8601). */
   from?: string;
   /** Exclusive upper bound on `consentDate` (ISO 8601). */
@@ -192,6 +209,12 @@ export async function listConsentEvents(
   if (filter.label !== undefined) add((p) => `e.label = ${p}`, filter.label);
   if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);
   if (filter.concordId !== undefined) add((p) => `e.concord_id = ${p}`, filter.concordId);
+  if (filter.userId !== undefined) add((p) => `e.user_id = ${p}`, filter.userId);
+  if (filter.email !== undefined) add((p) => `lower(e.email) = ${p}`, filter.email.toLowerCase());
+  if (filter.phoneNumber !== undefined) add((p) => `e.phone_number = ${p}`, filter.phoneNumber);
+  if (filter.projectUserId !== undefined) {
+    add((p) => `e.project_user_id = ${p}`, filter.projectUserId);
+  }
   if (filter.from !== undefined) add((p) => `e.consent_date >= ${p}::timestamptz`, filter.from);
   if (filter.to !== undefined) add((p) => `e.consent_date < ${p}::timestamptz`, filter.to);
   params.push(query.limit);

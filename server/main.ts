@@ -11,6 +11,7 @@ import type { Database } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { createPgDatabase } from './db/pg-database.ts';
 import { createPgliteDatabase } from './db/pglite-database.ts';
+import { readOrCreateSecret } from './server-secret.ts';
 import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,8 +30,14 @@ const { apiKey } = await seedDemo(db, {
   keyStore: fileKeyStore(join(dataDir, 'demo-api-key')),
 });
 
+const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
+
 const app = createApp({
   db,
+  secret,
+  storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',
+  // Load tests only: one client on loopback would otherwise be limited like a flood.
+  ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),
   ...(env.ASSENT_GEO_HEADER && { geoHeader: env.ASSENT_GEO_HEADER }),
   staticDirs: { assets: join(root, 'dist'), site: join(root, 'demo') },
 });

@@ -44,6 +44,8 @@ export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<Te
     db,
     now: () => clock.now,
     logError: (error) => errors.push(error),
+    // The test clock stands still, so buckets would never refill; rate-limit tests set their own.
+    rateLimits: { perIp: false, perSession: false },
     ...deps,
   });
   return { db, app, clock, errors };

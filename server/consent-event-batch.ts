@@ -5,9 +5,13 @@ import type { ConsentEventInput, ConsentEventRecord, ConsentType } from '../src/
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from './db/database.ts';
 import { httpError } from './http-error.ts';
+import { linkHash } from './event-chain.ts';
 import {
-  findConsentEvent,
-  insertConsentEvent,
+  findConsentEvents,
+  insertConsentEvents,
+  lockChainHead,
+  moveChainHead,
+  type ChainedConsentEvent,
   type NewConsentEvent,
 } from './repository/consent-events.ts';
 import { listConsentTypes } from './repository/consent-types.ts';
@@ -101,30 +105,47 @@ function prepare(
 
 /**
  * Records a batch all or nothing. Every item is checked before anything is written; the inserts
- * share one transaction. An item whose `id` is already stored with the same body is a retry and
- * answers the stored record; with another body it is a 409 and the batch is rolled back.
+ * share one transaction, which holds the project's chain head while it links the new rows. An
+ * item whose `id` is already stored (or earlier in the batch) with the same body is a retry and
+ * answers the stored record without a new row; with another body it is a 409 and nothing of the
+ * batch is kept.
  */
 export async function recordConsentEvents(
   db: Database,
   batch: ConsentEventBatch,
 ): Promise<ConsentEventRecord[]> {
-  const types = await listConsentTypes(db, batch.project.id);
+  const projectId = batch.project.id;
+  const types = await listConsentTypes(db, projectId);
   const events = batch.items.map((item, index) => prepare(item, index, batch, types));
   return db.transaction(async (tx) => {
-    const records: ConsentEventRecord[] = [];
+    let head = await lockChainHead(tx, projectId);
+    const ids = [...new Set(events.map((event) => event.id))];
+    const stored = new Map(
+      (await findConsentEvents(tx, projectId, ids)).map((event) => [event.record.id, event]),
+    );
+    const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
+    const fresh: ChainedConsentEvent[] = [];
     for (const [index, event] of events.entries()) {
-      const stored =
-        (await insertConsentEvent(tx, event)) ??
-        (await findConsentEvent(tx, event.projectId, event.id));
-      if (!stored) throw new Error(`consent event ${event.id} conflicted but cannot be read`);
-      if (stored.bodyHash !== event.bodyHash) {
-        throw httpError(
-          409,
-          `items/${index}/id ${event.id} is already recorded with a different body`,
-        );
+      const known = bodies.get(event.id);
+      if (known !== undefined) {
+        if (known !== event.bodyHash) {
+          throw httpError(
+            409,
+            `items/${index}/id ${event.id} is already recorded with a different body`,
+          );
+        }
+        continue;
       }
-      records.push(stored.record);
+      bodies.set(event.id, event.bodyHash);
+      const rowHash = linkHash(head, event);
+      fresh.push({ ...event, prevHash: head, rowHash });
+      head = rowHash;
     }
-    return records;
+    if (fresh.length > 0) {
+      const inserted = await insertConsentEvents(tx, fresh);
+      for (const event of inserted) stored.set(event.record.id, event);
+      await moveChainHead(tx, projectId, head, inserted.at(-1)!.seq);
+    }
+    return events.map((event) => stored.get(event.id)!.record);
   });
 }

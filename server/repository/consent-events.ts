@@ -117,50 +117,207 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
   };
 }
 
+/** An event with its place in its project's hash chain. */
+export interface ChainedConsentEvent extends NewConsentEvent {
+  prevHash: string;
+  rowHash: string;
+}
+
 /**
- * Inserts the event unless `(project, id)` is taken. Returns the stored event, or `undefined`
- * when the id was already there (the caller compares body hashes).
+ * Locks the project's chain head until the transaction ends and returns its hash: every insert
+ * of a project's events goes through here, so they are chained one transaction at a time.
  */
-export async function insertConsentEvent(
+export async function lockChainHead(db: Queryable, projectId: string): Promise<string> {
+  await db.query(
+    'insert into consent_event_chains (project_id) values ($1) on conflict (project_id) do nothing',
+    [projectId],
+  );
+  const { rows } = await db.query<{ head_hash: string }>(
+    'select head_hash from consent_event_chains where project_id = $1 for update',
+    [projectId],
+  );
+  return rows[0]!.head_hash;
+}
+
+export async function moveChainHead(db: Queryable, projectId: string, hash: string, seq: string) {
+  await db.query(
+    'update consent_event_chains set head_hash = $2, head_seq = $3 where project_id = $1',
+    [projectId, hash, seq],
+  );
+}
+
+/** The project's head as stored, or `undefined` when it has never had an event. */
+export async function findChainHead(
   db: Queryable,
-  event: NewConsentEvent,
-): Promise<StoredConsentEvent | undefined> {
-  const { rows } = await db.query<ConsentEventRow>(
+  projectId: string,
+): Promise<{ hash: string; seq: string } | undefined> {
+  const { rows } = await db.query<{ head_hash: string; head_seq: string }>(
+    'select head_hash, head_seq::text as head_seq from consent_event_chains where project_id = $1',
+    [projectId],
+  );
+  return rows[0] && { hash: rows[0].head_hash, seq: rows[0].head_seq };
+}
+
+/**
+ * Inserts events in one statement, in the given order (so `seq` follows the chain). The rows go
+ * in as one JSON parameter: one round trip for a batch of 100, and the same SQL for both drivers.
+ */
+export async function insertConsentEvents(
+  db: Queryable,
+  events: ChainedConsentEvent[],
+): Promise<StoredConsentEvent[]> {
+  const rows = events.map((event) => ({
+    id: event.id,
+    project_id: event.projectId,
+    organization_id: event.organizationId,
+    concord_id: event.concordId ?? null,
+    user_id: event.userId ?? null,
+    email: event.email ?? null,
+    phone_number: event.phoneNumber ?? null,
+    project_user_id: event.projectUserId ?? null,
+    consent_type_id: event.consentTypeId,
+    version: event.version,
+    category: event.category,
+    subcategory: event.subcategory ?? null,
+    label: event.label,
+    consent_state: event.consentState,
+    consent_action: event.consentAction,
+    consent_date: event.consentDate,
+    expiration_date: event.expirationDate,
+    session_id: event.sessionId ?? null,
+    body_hash: event.bodyHash,
+    created_at: event.createdAt,
+    prev_hash: event.prevHash,
+    row_hash: event.rowHash,
+  }));
+  const { rows: stored } = await db.query<ConsentEventRow>(
     `with e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
          consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
-         created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15, $16,
-               $17, $18, $19, $20)
-       on conflict (project_id, id) do nothing
+         created_at, prev_hash, row_hash)
+       select id, project_id, organization_id, concord_id, user_id, email, phone_number,
+              project_user_id, consent_type_id, version, category, subcategory, label,
+              consent_state, consent_action, consent_date, expiration_date, session_id,
+              body_hash, created_at, prev_hash, row_hash
+         from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
+              jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
+              concord_id uuid, user_id text, email text, phone_number text,
+              project_user_id text, consent_type_id uuid, version integer, category text,
+              subcategory jsonb, label text, consent_state text, consent_action text,
+              consent_date timestamptz, expiration_date timestamptz, session_id uuid,
+              body_hash text, created_at timestamptz, prev_hash text, row_hash text)
+        order by j.ord
        returning *
      )
-     select ${COLUMNS} from e left join sessions s on s.id = e.session_id`,
-    [
-      event.id,
-      event.projectId,
-      event.organizationId,
-      event.concordId ?? null,
-      event.userId ?? null,
-      event.email ?? null,
-      event.phoneNumber ?? null,
-      event.projectUserId ?? null,
-      event.consentTypeId,
-      event.version,
-      event.category,
-      event.subcategory === undefined ? null : JSON.stringify(event.subcategory),
-      event.label,
-      event.consentState,
-      event.consentAction,
-      event.consentDate,
-      event.expirationDate,
-      event.sessionId ?? null,
-      event.bodyHash,
-      event.createdAt,
-    ],
+     select ${COLUMNS} from e left join sessions s on s.id = e.session_id order by e.seq`,
+    [JSON.stringify(rows)],
   );
-  return rows[0] && toStored(rows[0]);
+  return stored.map(toStored);
+}
+
+/** The project's events among `ids`, in any order. */
+export async function findConsentEvents(
+  db: Queryable,
+  projectId: string,
+  ids: string[],
+): Promise<StoredConsentEvent[]> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
+      where e.project_id = $1
+        and e.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
+    [projectId, JSON.stringify(ids)],
+  );
+  return rows.map(toStored);
+}
+
+/** A stored row as the chain hashed it, for verification. */
+export interface ChainRow {
+  seq: string;
+  prevHash: string | null;
+  rowHash: string | null;
+  event: NewConsentEvent;
+}
+
+/** The next `limit` rows of a project's chain after `afterSeq`, in `seq` order. */
+export async function listChainRows(
+  db: Queryable,
+  projectId: string,
+  afterSeq: string,
+  limit: number,
+): Promise<ChainRow[]> {
+  const { rows } = await db.query<{
+    seq: string;
+    id: string;
+    project_id: string;
+    organization_id: string;
+    concord_id: string | null;
+    user_id: string | null;
+    email: string | null;
+    phone_number: string | null;
+    project_user_id: string | null;
+    consent_type_id: string;
+    version: number;
+    category: string;
+    subcategory: unknown;
+    label: string;
+    consent_state: string;
+    consent_action: string;
+    consent_date: Date;
+    expiration_date: Date;
+    session_id: string | null;
+    body_hash: string;
+    created_at: Date;
+    prev_hash: string | null;
+    row_hash: string | null;
+  }>(
+    `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
+            phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
+            consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
+            created_at, prev_hash, row_hash
+       from consent_events where project_id = $1 and seq > $2::bigint order by seq limit $3`,
+    [projectId, afterSeq, limit],
+  );
+  const optional = <K extends string>(key: K, value: string | null) =>
+    value === null ? {} : ({ [key]: value } as Record<K, string>);
+  return rows.map((row) => ({
+    seq: row.seq,
+    prevHash: row.prev_hash,
+    rowHash: row.row_hash,
+    event: {
+      id: row.id,
+      projectId: row.project_id,
+      organizationId: row.organization_id,
+      ...optional('concordId', row.concord_id),
+      ...optional('userId', row.user_id),
+      ...optional('email', row.email),
+      ...optional('phoneNumber', row.phone_number),
+      ...optional('projectUserId', row.project_user_id),
+      consentTypeId: row.consent_type_id,
+      version: row.version,
+      category: row.category,
+      ...(row.subcategory !== null && { subcategory: row.subcategory }),
+      label: row.label,
+      consentState: row.consent_state,
+      consentAction: row.consent_action,
+      consentDate: toIso(row.consent_date),
+      expirationDate: toIso(row.expiration_date),
+      ...optional('sessionId', row.session_id),
+      bodyHash: row.body_hash,
+      createdAt: toIso(row.created_at),
+    },
+  }));
+}
+
+/** Every project that has a chain head or an event. */
+export async function listChainedProjects(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ project_id: string }>(
+    `select p.id as project_id from projects p
+      where exists (select 1 from consent_event_chains c where c.project_id = p.id)
+         or exists (select 1 from consent_events e where e.project_id = p.id)
+      order by 1`,
+  );
+  return rows.map((row) => row.project_id);
 }
 
 export async function findConsentEvent(

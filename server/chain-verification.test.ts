@@ -45,6 +45,27 @@ describe('verifyChains', () => {
     expect(await verifyChains(t.db, 2)).toEqual({ projects: 1, events: 5, unchained: 0 });
   });
 
+  it('checks rows in numeric seq order across pages, and concurrent batches keep one chain', async () => {
+    const visitors = await Promise.all(Array.from({ length: 4 }, () => openTestSession(t.app)));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => {
+        const visitor = visitors[index % visitors.length]!;
+        return postEvents(t.app, visitor.token, {
+          items: [
+            {
+              concordId: visitor.concordId,
+              label: 'analytics',
+              consentState: 'declined',
+              consentAction: 'user_click',
+            },
+          ],
+        });
+      }),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(201));
+    expect(await verifyChains(t.db, 4)).toEqual({ projects: 1, events: 17, unchained: 0 });
+  });
+
   it('detects an edited row and names it as the first broken link', async () => {
     const [, second] = await seqs();
     await tamper(`update consent_events set consent_state = 'declined' where seq = ${second}`);

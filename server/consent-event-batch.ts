@@ -119,10 +119,10 @@ export async function recordConsentEvents(
   const events = batch.items.map((item, index) => prepare(item, index, batch, types));
   return db.transaction(async (tx) => {
     let head = await lockChainHead(tx, projectId);
-    const ids = [...new Set(events.map((event) => event.id))];
-    const stored = new Map(
-      (await findConsentEvents(tx, projectId, ids)).map((event) => [event.record.id, event]),
-    );
+    // Only a client-made id can already be stored; the server's own are fresh random uuids.
+    const ids = [...new Set(events.filter((_, i) => batch.items[i]!.id).map((event) => event.id))];
+    const found = ids.length > 0 ? await findConsentEvents(tx, projectId, ids) : [];
+    const stored = new Map(found.map((event) => [event.record.id, event]));
     const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
     const fresh: ChainedConsentEvent[] = [];
     for (const [index, event] of events.entries()) {

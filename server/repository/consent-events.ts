@@ -128,12 +128,11 @@ export interface ChainedConsentEvent extends NewConsentEvent {
  * of a project's events goes through here, so they are chained one transaction at a time.
  */
 export async function lockChainHead(db: Queryable, projectId: string): Promise<string> {
-  await db.query(
-    'insert into consent_event_chains (project_id) values ($1) on conflict (project_id) do nothing',
-    [projectId],
-  );
+  // One round trip: `on conflict do update` creates the head or locks the existing row.
   const { rows } = await db.query<{ head_hash: string }>(
-    'select head_hash from consent_event_chains where project_id = $1 for update',
+    `insert into consent_event_chains (project_id) values ($1)
+     on conflict (project_id) do update set head_hash = consent_event_chains.head_hash
+     returning head_hash`,
     [projectId],
   );
   return rows[0]!.head_hash;
@@ -275,7 +274,8 @@ export async function listChainRows(
             phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
             consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
             created_at, prev_hash, row_hash
-       from consent_events where project_id = $1 and seq > $2::bigint order by seq limit $3`,
+       from consent_events e where e.project_id = $1 and e.seq > $2::bigint
+      order by e.seq limit $3`,
     [projectId, afterSeq, limit],
   );
   const optional = <K extends string>(key: K, value: string | null) =>

@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Database } from './db/database.ts';
+import type { createRateLimiter } from './rate-limit.ts';
 import type { Session } from './repository/sessions.ts';
 
 /** Hono's typing of this app: Node's request under `c.env` (absent in tests), and what auth sets. */
@@ -15,5 +16,8 @@ export interface AppEnv {
 export interface RouteDeps {
   db: Database;
   now: () => Date;
+  secret: string;
+  storeRawUserAgent: boolean;
+  perSessionLimit: ReturnType<typeof createRateLimiter> | undefined;
   geoHeader?: string;
 }

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import type { Database } from './db/database.ts';
-import { createTestContext, expectError, type TestContext } from './testing/test-context.ts';
+import { signSessionToken } from './session-token.ts';
+import {
+  createTestContext,
+  DEMO_PROJECT_ID,
+  expectError,
+  LOCAL_ORIGIN,
+  type TestContext,
+} from './testing/test-context.ts';
 
 /** A database whose every call fails the way a driver does, with SQL in the message. */
 const brokenDb: Database = {
@@ -42,15 +49,31 @@ describe('app', () => {
   });
 
   it('answers a failing database on a write route with the same bare 500', async () => {
-    const app = createApp({ db: brokenDb, logError: () => {} });
-    const response = await app.request(
-      '/site-v1/00000000-0000-4000-8000-00000000000b/consent-events',
+    const app = createApp({ db: brokenDb, logError: () => {}, secret: 'test-secret' });
+    const concordId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const token = signSessionToken(
       {
-        method: 'POST',
-        headers: { authorization: 'Bearer some-token', 'content-type': 'application/json' },
-        body: '{"items":[]}',
+        sessionId: '3f2504e0-4f89-41d3-9a0c-0305e82c3302',
+        projectId: DEMO_PROJECT_ID,
+        concordId,
+        origin: LOCAL_ORIGIN,
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
       },
+      'test-secret',
     );
+    const response = await app.request(`/site-v1/${DEMO_PROJECT_ID}/consent-events`, {
+      method: 'POST',
+      headers: {
+        origin: LOCAL_ORIGIN,
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        items: [
+          { concordId, label: 'analytics', consentState: 'accepted', consentAction: 'user_click' },
+        ],
+      }),
+    });
     expect(await expectError(response, 500)).toBe('Internal Server Error');
   });
 
@@ -71,11 +94,11 @@ describe('app', () => {
     expect(calls).toEqual([]);
   });
 
-  it('refuses a body over 1 MB with a 413 in the seeds error shape', async () => {
+  it('refuses a body over 64 KiB with a 413 in the seeds error shape', async () => {
     const response = await t.app.request('/site-v1/00000000-0000-4000-8000-00000000000b/sessions', {
       method: 'POST',
       headers: { origin: 'http://localhost:3000', 'content-type': 'application/json' },
-      body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 1) }),
+      body: JSON.stringify({ padding: 'x'.repeat(64 * 1024 + 1) }),
     });
     await expectError(response, 413);
   });

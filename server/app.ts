@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, RouteDeps } from './app-env.ts';
+import { clientAddress } from './client-address.ts';
 import type { Database } from './db/database.ts';
 import { errorBody, handleError, handleNotFound } from './http-error.ts';
 import { consentEventRoutes } from './routes/consent-events.ts';
@@ -8,8 +9,11 @@ import { consentStateRoutes } from './routes/consent-state.ts';
 import { healthRoutes } from './routes/health.ts';
 import { privacyConsentEventRoutes } from './routes/privacy-consent-events.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { privacyConsentTypeRoutes } from './routes/privacy-consent-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { siteClientRoutes } from './routes/site-client.ts';
+import { createRateLimiter, rateLimit, type RateLimit } from './rate-limit.ts';
+import { createSecret } from './secret.ts';
 import { siteCors } from './site-cors.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -39,16 +43,41 @@ export interface AppDeps {
    * @default console.error
    */
   logError?: (error: unknown) => void;
+  /**
+   * Signs session tokens (HMAC-SHA-256). Every instance behind one load balancer needs the same.
+   * @default a random secret, so tokens die with the process
+   */
+  secret?: string;
+  /**
+   * Keep the raw User-Agent string of sessions; otherwise only its parsed browser, OS and device.
+   * @default false
+   */
+  storeRawUserAgent?: boolean;
+  /**
+   * Token buckets per client IP (every API request) and per session (event batches); `false`
+   * turns a limit off (load tests).
+   * @default { perIp: { burst: 1000, perSecond: 200 }, perSession: { burst: 120, perSecond: 2 } }
+   */
+  rateLimits?: { perIp?: RateLimit | false; perSession?: RateLimit | false };
 }
 
-/** Largest request body taken: 100 events are far below it. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest request body taken: a batch of 100 events is about 25 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_LIMITS = {
+  perIp: { burst: 1000, perSecond: 200 },
+  perSession: { burst: 120, perSecond: 2 },
+};
 
 /** The site API and, when given folders, the widget and demo files. Does no I/O until a request. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const now = deps.now ?? (() => new Date());
+  const limits = { ...DEFAULT_LIMITS, ...deps.rateLimits };
   const routeDeps: RouteDeps = {
     db: deps.db,
-    now: deps.now ?? (() => new Date()),
+    now,
+    secret: deps.secret ?? createSecret(),
+    storeRawUserAgent: deps.storeRawUserAgent ?? false,
+    perSessionLimit: limits.perSession ? createRateLimiter(limits.perSession, now) : undefined,
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
   };
   const app = new Hono<AppEnv>();
@@ -58,6 +87,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody(413, `the body is larger than ${MAX_BODY_BYTES} bytes`), 413),
   });
+  if (limits.perIp) {
+    // Before the body is read: a flood costs as little as possible.
+    const perIp = rateLimit(
+      createRateLimiter(limits.perIp, now),
+      (c) => clientAddress(c) ?? 'unknown',
+    );
+    app.use('/site-v1/*', perIp);
+    app.use('/privacy-v1/*', perIp);
+  }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
   app.use('/site-v1/:projectId/*', siteCors(deps.db));
@@ -68,6 +106,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', consentStateRoutes(routeDeps));
   app.route('/', profileRoutes(routeDeps));
   app.route('/', privacyConsentEventRoutes(routeDeps));
+  app.route('/', privacyConsentTypeRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

@@ -6,20 +6,29 @@ import type { ConsentEventInput, ConsentEventRecord, ConsentType } from '../src/
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from './db/database.ts';
 import { httpError } from './http-error.ts';
+import { linkHash } from './event-chain.ts';
 import {
-  findConsentEvent,
-  insertConsentEvent,
+  findConsentEvents,
+  insertConsentEvents,
+  lockChainHead,
+  moveChainHead,
+  type ChainedConsentEvent,
   type NewConsentEvent,
 } from './repository/consent-events.ts';
 import { listConsentTypes } from './repository/consent-types.ts';
 import type { Project } from './repository/projects.ts';
 import type { Session } from './repository/sessions.ts';
+import { personConcordId } from './person-id.ts';
 import { sha256 } from './secret.ts';
 
-/** A batch from the Site API, already checked against `siteConsentEventsRequestSchema`. */
+/**
+ * A batch already checked against its request schema: from the Site API (with the visitor's
+ * session) or from the Privacy API (a site owner's server, no session).
+ */
 export interface ConsentEventBatch {
   project: Project;
-  session: Session;
+  /** The visitor's session on the Site API; absent for the Privacy API. */
+  session?: Session;
   items: ConsentEventInput[];
   now: Date;
 }
@@ -61,7 +70,7 @@ function prepare(
 ): NewConsentEvent {
   const at = `items/${index}`;
   const { project, session, now } = batch;
-  if (item.concordId?.toLowerCase() !== session.concordId) {
+  if (session && item.concordId?.toLowerCase() !== session.concordId) {
     throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
   }
   const type = findType(item, at, types);
@@ -93,7 +102,7 @@ function prepare(
     id: item.id?.toLowerCase() ?? randomUUID(),
     projectId: project.id,
     organizationId: project.organizationId,
-    concordId: session.concordId,
+    concordId: session?.concordId ?? personConcordId(project.id, item),
     ...(item.userId !== undefined && { userId: item.userId }),
     ...(item.email !== undefined && { email: item.email }),
     ...(item.phoneNumber !== undefined && { phoneNumber: item.phoneNumber }),
@@ -107,7 +116,7 @@ function prepare(
     consentAction: item.consentAction,
     consentDate: consentDate.toISOString(),
     expirationDate: expirationDate.toISOString(),
-    sessionId: session.id,
+    ...(session && { sessionId: session.id }),
     bodyHash: sha256(canonicalJson(item)),
     createdAt: now.toISOString(),
   };
@@ -115,30 +124,47 @@ function prepare(
 
 /**
  * Records a batch all or nothing. Every item is checked before anything is written; the inserts
- * share one transaction. An item whose `id` is already stored with the same body is a retry and
- * answers the stored record; with another body it is a 409 and the batch is rolled back.
+ * share one transaction, which holds the project's chain head while it links the new rows. An
+ * item whose `id` is already stored (or earlier in the batch) with the same body is a retry and
+ * answers the stored record without a new row; with another body it is a 409 and nothing of the
+ * batch is kept.
  */
 export async function recordConsentEvents(
   db: Database,
   batch: ConsentEventBatch,
 ): Promise<ConsentEventRecord[]> {
-  const types = await listConsentTypes(db, batch.project.id);
+  const projectId = batch.project.id;
+  const types = await listConsentTypes(db, projectId);
   const events = batch.items.map((item, index) => prepare(item, index, batch, types));
   return db.transaction(async (tx) => {
-    const records: ConsentEventRecord[] = [];
+    let head = await lockChainHead(tx, projectId);
+    // Only a client-made id can already be stored; the server's own are fresh random uuids.
+    const ids = [...new Set(events.filter((_, i) => batch.items[i]!.id).map((event) => event.id))];
+    const found = ids.length > 0 ? await findConsentEvents(tx, projectId, ids) : [];
+    const stored = new Map(found.map((event) => [event.record.id, event]));
+    const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
+    const fresh: ChainedConsentEvent[] = [];
     for (const [index, event] of events.entries()) {
-      const stored =
-        (await insertConsentEvent(tx, event)) ??
-        (await findConsentEvent(tx, event.projectId, event.id));
-      if (!stored) throw new Error(`consent event ${event.id} conflicted but cannot be read`);
-      if (stored.bodyHash !== event.bodyHash) {
-        throw httpError(
-          409,
-          `items/${index}/id ${event.id} is already recorded with a different body`,
-        );
+      const known = bodies.get(event.id);
+      if (known !== undefined) {
+        if (known !== event.bodyHash) {
+          throw httpError(
+            409,
+            `items/${index}/id ${event.id} is already recorded with a different body`,
+          );
+        }
+        continue;
       }
-      records.push(stored.record);
+      bodies.set(event.id, event.bodyHash);
+      const rowHash = linkHash(head, event);
+      fresh.push({ ...event, prevHash: head, rowHash });
+      head = rowHash;
     }
-    return records;
+    if (fresh.length > 0) {
+      const inserted = await insertConsentEvents(tx, fresh);
+      for (const event of inserted) stored.set(event.record.id, event);
+      await moveChainHead(tx, projectId, head, inserted.at(-1)!.seq);
+    }
+    return events.map((event) => stored.get(event.id)!.record);
   });
 }

@@ -19,6 +19,10 @@ const KNOWN = [
   'label',
   'consentState',
   'concordId',
+  'userId',
+  'email',
+  'phoneNumber',
+  'projectUserId',
   'from',
   'to',
 ];
@@ -63,6 +67,14 @@ export function parseConsentEventQuery(queries: Record<string, string[]>): Conse
     filter.consentType = requireUuid(values.consentType, 'consentType');
   }
   if (values.concordId !== undefined) filter.concordId = requireUuid(values.concordId, 'concordId');
+  for (const name of ['userId', 'email', 'phoneNumber', 'projectUserId'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (value === '' || value.length > 320) {
+      throw httpError(400, `${name} must be from 1 to 320 characters`);
+    }
+    filter[name] = value;
+  }
   if (values.label !== undefined) {
     if (!LABEL_PATTERN.test(values.label))
       throw httpError(400, `label must match ${LABEL_PATTERN.source}`);

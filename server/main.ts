@@ -2,35 +2,32 @@
  * Starts the site API with the demo site: `tsx server/main.ts`. The only module that reads the
  * environment, touches the disk or opens a port.
  */
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import type { Database } from './db/database.ts';
-import { migrate } from './db/migrations.ts';
-import { createPgDatabase } from './db/pg-database.ts';
-import { createPgliteDatabase } from './db/pglite-database.ts';
+import { openDatabase } from './open-database.ts';
+import { readOrCreateSecret } from './server-secret.ts';
 import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
 const port = Number(env.PORT || 8787);
 const host = env.HOST || '127.0.0.1';
-const dataDir = resolve(root, env.ASSENT_DATA_DIR || '.data');
-
-await mkdir(dataDir, { recursive: true });
-const db: Database = env.DATABASE_URL
-  ? createPgDatabase(env.DATABASE_URL)
-  : createPgliteDatabase(join(dataDir, 'pglite'));
-await migrate(db);
+const { db, dataDir, location } = await openDatabase(env);
 const { apiKey } = await seedDemo(db, {
   ...(env.ASSENT_ADMIN_KEY && { adminKey: env.ASSENT_ADMIN_KEY }),
   keyStore: fileKeyStore(join(dataDir, 'demo-api-key')),
 });
 
+const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
+
 const app = createApp({
   db,
+  secret,
+  storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',
+  // Load tests only: one client on loopback would otherwise be limited like a flood.
+  ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),
   ...(env.ASSENT_GEO_HEADER && { geoHeader: env.ASSENT_GEO_HEADER }),
   staticDirs: { assets: join(root, 'dist'), site: join(root, 'demo') },
 });
@@ -39,9 +36,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
   console.log(`Assent demo:     ${origin}/`);
   console.log(`Site API:        ${origin}/site-v1/health`);
-  console.log(
-    `Database:        ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : join(dataDir, 'pglite')}`,
-  );
+  console.log(`Database:        ${location}`);
   console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
   console.log(`Project id:      ${DEMO_PROJECT_ID}`);
   console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);

@@ -1,9 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
-import type { Queryable } from './db/database.ts';
 import { httpError } from './http-error.ts';
-import { findSessionByTokenHash } from './repository/sessions.ts';
-import { sha256 } from './secret.ts';
+import { readSessionToken } from './session-token.ts';
 import { requireUuid } from './uuid.ts';
 
 /** The session token of a request: `Authorization: Bearer <token>` or seed 001's `x-session`. */
@@ -13,24 +11,37 @@ function sessionToken(authorization: string | undefined, xSession: string | unde
 }
 
 /**
- * Lets a request through only with a live session of the path's project, and puts the session
- * on `c.var.session`. Missing, unknown, expired and other projects' tokens are all 401.
+ * Lets a request through only with a live session token of the path's project, used from the
+ * origin it was opened on, and puts the session on `c.var.session`. Missing, forged, expired and
+ * other projects' tokens are 401; a token used from another origin is 403. Needs no database.
  */
-export function sessionAuth(db: Queryable, now: () => Date): MiddlewareHandler<AppEnv> {
+export function sessionAuth(secret: string, now: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const projectId = requireUuid(c.req.param('projectId'), 'projectId');
     const token = sessionToken(c.req.header('authorization'), c.req.header('x-session'));
     if (!token) {
       throw httpError(401, 'a session token is required (Authorization: Bearer <token>)');
     }
-    const session = await findSessionByTokenHash(db, sha256(token));
-    if (!session || session.projectId !== projectId) {
+    const claims = readSessionToken(token, secret);
+    if (!claims || claims.projectId !== projectId) {
       throw httpError(401, 'the session token is not valid for this project');
     }
-    if (!(now().getTime() < Date.parse(session.expiresAt))) {
+    if (!(now().getTime() < Date.parse(claims.expiresAt))) {
       throw httpError(401, 'the session has expired; open a new one');
     }
-    c.set('session', session);
+    // Browsers send Origin on every POST, same-origin too; a GET from the page's own origin may
+    // come without one. A token lifted from one site is useless from another site's pages.
+    const origin = c.req.header('origin');
+    if (origin === undefined ? c.req.method !== 'GET' : origin.toLowerCase() !== claims.origin) {
+      throw httpError(403, 'the session token belongs to another origin');
+    }
+    c.set('session', {
+      id: claims.sessionId,
+      projectId: claims.projectId,
+      concordId: claims.concordId,
+      origin: claims.origin,
+      expiresAt: claims.expiresAt,
+    });
     await next();
   };
 }

@@ -24,3 +24,30 @@ export async function putApiKey(
     [key.id, key.organizationId, key.name, key.keyHash],
   );
 }
+
+/** Inserts a new key's hash; `false` when the organization already has a key of that name. */
+export async function insertApiKey(
+  db: Queryable,
+  key: { id: string; organizationId: string; name: string; keyHash: string },
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `insert into api_keys (id, organization_id, name, key_hash) values ($1, $2, $3, $4)
+     on conflict (organization_id, name) do nothing returning id`,
+    [key.id, key.organizationId, key.name, key.keyHash],
+  );
+  return rows.length === 1;
+}
+
+/** Keys by organization and name; their hashes stay in the database. */
+export async function listApiKeys(
+  db: Queryable,
+): Promise<{ organizationId: string; name: string; createdAt: string }[]> {
+  const { rows } = await db.query<{ organization_id: string; name: string; created_at: Date }>(
+    'select organization_id, name, created_at from api_keys order by created_at, name',
+  );
+  return rows.map((row) => ({
+    organizationId: row.organization_id,
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}

@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import type { ConsentEventRecord } from '../../src/core/types.ts';
+import type { ConsentEventRecord, PersonIdentifiers } from '../../src/core/types.ts';
 import type { Queryable } from '../db/database.ts';
 import { toIso } from './timestamp.ts';
 
@@ -33,6 +33,8 @@ export interface StoredConsentEvent {
   seq: string;
   bodyHash: string;
   record: ConsentEventRecord;
+  /** Identifiers besides `concordId`: stored and exported, but not part of seed 001's record. */
+  person: Omit<PersonIdentifiers, 'concordId'>;
 }
 
 interface ConsentEventRow {
@@ -41,6 +43,10 @@ interface ConsentEventRow {
   project_id: string;
   organization_id: string;
   concord_id: string | null;
+  user_id: string | null;
+  email: string | null;
+  phone_number: string | null;
+  project_user_id: string | null;
   consent_type_id: string;
   version: number;
   category: ConsentEventRecord['category'];
@@ -60,6 +66,7 @@ interface ConsentEventRow {
 }
 
 const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.concord_id,
+  e.user_id, e.email, e.phone_number, e.project_user_id,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
   s.ip_address as session_ip_address, s.domain as session_domain,
@@ -101,53 +108,216 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
       label: row.label,
       version: row.version,
     },
+    person: {
+      ...(row.user_id !== null && { userId: row.user_id }),
+      ...(row.email !== null && { email: row.email }),
+      ...(row.phone_number !== null && { phoneNumber: row.phone_number }),
+      ...(row.project_user_id !== null && { projectUserId: row.project_user_id }),
+    },
   };
 }
 
+/** An event with its place in its project's hash chain. */
+export interface ChainedConsentEvent extends NewConsentEvent {
+  prevHash: string;
+  rowHash: string;
+}
+
 /**
- * Inserts the event unless `(project, id)` is taken. Returns the stored event, or `undefined`
- * when the id was already there (the caller compares body hashes).
+ * Locks the project's chain head until the transaction ends and returns its hash: every insert
+ * of a project's events goes through here, so they are chained one transaction at a time.
  */
-export async function insertConsentEvent(
+export async function lockChainHead(db: Queryable, projectId: string): Promise<string> {
+  // One round trip: `on conflict do update` creates the head or locks the existing row.
+  const { rows } = await db.query<{ head_hash: string }>(
+    `insert into consent_event_chains (project_id) values ($1)
+     on conflict (project_id) do update set head_hash = consent_event_chains.head_hash
+     returning head_hash`,
+    [projectId],
+  );
+  return rows[0]!.head_hash;
+}
+
+export async function moveChainHead(db: Queryable, projectId: string, hash: string, seq: string) {
+  await db.query(
+    'update consent_event_chains set head_hash = $2, head_seq = $3 where project_id = $1',
+    [projectId, hash, seq],
+  );
+}
+
+/** The project's head as stored, or `undefined` when it has never had an event. */
+export async function findChainHead(
   db: Queryable,
-  event: NewConsentEvent,
-): Promise<StoredConsentEvent | undefined> {
-  const { rows } = await db.query<ConsentEventRow>(
+  projectId: string,
+): Promise<{ hash: string; seq: string } | undefined> {
+  const { rows } = await db.query<{ head_hash: string; head_seq: string }>(
+    'select head_hash, head_seq::text as head_seq from consent_event_chains where project_id = $1',
+    [projectId],
+  );
+  return rows[0] && { hash: rows[0].head_hash, seq: rows[0].head_seq };
+}
+
+/**
+ * Inserts events in one statement, in the given order (so `seq` follows the chain). The rows go
+ * in as one JSON parameter: one round trip for a batch of 100, and the same SQL for both drivers.
+ */
+export async function insertConsentEvents(
+  db: Queryable,
+  events: ChainedConsentEvent[],
+): Promise<StoredConsentEvent[]> {
+  const rows = events.map((event) => ({
+    id: event.id,
+    project_id: event.projectId,
+    organization_id: event.organizationId,
+    concord_id: event.concordId ?? null,
+    user_id: event.userId ?? null,
+    email: event.email ?? null,
+    phone_number: event.phoneNumber ?? null,
+    project_user_id: event.projectUserId ?? null,
+    consent_type_id: event.consentTypeId,
+    version: event.version,
+    category: event.category,
+    subcategory: event.subcategory ?? null,
+    label: event.label,
+    consent_state: event.consentState,
+    consent_action: event.consentAction,
+    consent_date: event.consentDate,
+    expiration_date: event.expirationDate,
+    session_id: event.sessionId ?? null,
+    body_hash: event.bodyHash,
+    created_at: event.createdAt,
+    prev_hash: event.prevHash,
+    row_hash: event.rowHash,
+  }));
+  const { rows: stored } = await db.query<ConsentEventRow>(
     `with e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
          consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
-         created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15, $16,
-               $17, $18, $19, $20)
-       on conflict (project_id, id) do nothing
+         created_at, prev_hash, row_hash)
+       select id, project_id, organization_id, concord_id, user_id, email, phone_number,
+              project_user_id, consent_type_id, version, category, subcategory, label,
+              consent_state, consent_action, consent_date, expiration_date, session_id,
+              body_hash, created_at, prev_hash, row_hash
+         from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
+              jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
+              concord_id uuid, user_id text, email text, phone_number text,
+              project_user_id text, consent_type_id uuid, version integer, category text,
+              subcategory jsonb, label text, consent_state text, consent_action text,
+              consent_date timestamptz, expiration_date timestamptz, session_id uuid,
+              body_hash text, created_at timestamptz, prev_hash text, row_hash text)
+        order by j.ord
        returning *
      )
-     select ${COLUMNS} from e left join sessions s on s.id = e.session_id`,
-    [
-      event.id,
-      event.projectId,
-      event.organizationId,
-      event.concordId ?? null,
-      event.userId ?? null,
-      event.email ?? null,
-      event.phoneNumber ?? null,
-      event.projectUserId ?? null,
-      event.consentTypeId,
-      event.version,
-      event.category,
-      event.subcategory === undefined ? null : JSON.stringify(event.subcategory),
-      event.label,
-      event.consentState,
-      event.consentAction,
-      event.consentDate,
-      event.expirationDate,
-      event.sessionId ?? null,
-      event.bodyHash,
-      event.createdAt,
-    ],
+     select ${COLUMNS} from e left join sessions s on s.id = e.session_id order by e.seq`,
+    [JSON.stringify(rows)],
   );
-  return rows[0] && toStored(rows[0]);
+  return stored.map(toStored);
+}
+
+/** The project's events among `ids`, in any order. */
+export async function findConsentEvents(
+  db: Queryable,
+  projectId: string,
+  ids: string[],
+): Promise<StoredConsentEvent[]> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
+      where e.project_id = $1
+        and e.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
+    [projectId, JSON.stringify(ids)],
+  );
+  return rows.map(toStored);
+}
+
+/** A stored row as the chain hashed it, for verification. */
+export interface ChainRow {
+  seq: string;
+  prevHash: string | null;
+  rowHash: string | null;
+  event: NewConsentEvent;
+}
+
+/** The next `limit` rows of a project's chain after `afterSeq`, in `seq` order. */
+export async function listChainRows(
+  db: Queryable,
+  projectId: string,
+  afterSeq: string,
+  limit: number,
+): Promise<ChainRow[]> {
+  const { rows } = await db.query<{
+    seq: string;
+    id: string;
+    project_id: string;
+    organization_id: string;
+    concord_id: string | null;
+    user_id: string | null;
+    email: string | null;
+    phone_number: string | null;
+    project_user_id: string | null;
+    consent_type_id: string;
+    version: number;
+    category: string;
+    subcategory: unknown;
+    label: string;
+    consent_state: string;
+    consent_action: string;
+    consent_date: Date;
+    expiration_date: Date;
+    session_id: string | null;
+    body_hash: string;
+    created_at: Date;
+    prev_hash: string | null;
+    row_hash: string | null;
+  }>(
+    `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
+            phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
+            consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
+            created_at, prev_hash, row_hash
+       from consent_events e where e.project_id = $1 and e.seq > $2::bigint
+      order by e.seq limit $3`,
+    [projectId, afterSeq, limit],
+  );
+  const optional = <K extends string>(key: K, value: string | null) =>
+    value === null ? {} : ({ [key]: value } as Record<K, string>);
+  return rows.map((row) => ({
+    seq: row.seq,
+    prevHash: row.prev_hash,
+    rowHash: row.row_hash,
+    event: {
+      id: row.id,
+      projectId: row.project_id,
+      organizationId: row.organization_id,
+      ...optional('concordId', row.concord_id),
+      ...optional('userId', row.user_id),
+      ...optional('email', row.email),
+      ...optional('phoneNumber', row.phone_number),
+      ...optional('projectUserId', row.project_user_id),
+      consentTypeId: row.consent_type_id,
+      version: row.version,
+      category: row.category,
+      ...(row.subcategory !== null && { subcategory: row.subcategory }),
+      label: row.label,
+      consentState: row.consent_state,
+      consentAction: row.consent_action,
+      consentDate: toIso(row.consent_date),
+      expirationDate: toIso(row.expiration_date),
+      ...optional('sessionId', row.session_id),
+      bodyHash: row.body_hash,
+      createdAt: toIso(row.created_at),
+    },
+  }));
+}
+
+/** Every project that has a chain head or an event. */
+export async function listChainedProjects(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ project_id: string }>(
+    `select p.id as project_id from projects p
+      where exists (select 1 from consent_event_chains c where c.project_id = p.id)
+         or exists (select 1 from consent_events e where e.project_id = p.id)
+      order by 1`,
+  );
+  return rows.map((row) => row.project_id);
 }
 
 export async function findConsentEvent(
@@ -169,6 +339,10 @@ export interface ConsentEventFilter {
   label?: string;
   consentState?: string;
   concordId?: string;
+  userId?: string;
+  email?: string;
+  phoneNumber?: string;
+  projectUserId?: string;
   /** Inclusive lower bound on `consentDate` (ISO 8601). */
   from?: string;
   /** Exclusive upper bound on `consentDate` (ISO 8601). */
@@ -192,6 +366,12 @@ export async function listConsentEvents(
   if (filter.label !== undefined) add((p) => `e.label = ${p}`, filter.label);
   if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);
   if (filter.concordId !== undefined) add((p) => `e.concord_id = ${p}`, filter.concordId);
+  if (filter.userId !== undefined) add((p) => `e.user_id = ${p}`, filter.userId);
+  if (filter.email !== undefined) add((p) => `lower(e.email) = ${p}`, filter.email.toLowerCase());
+  if (filter.phoneNumber !== undefined) add((p) => `e.phone_number = ${p}`, filter.phoneNumber);
+  if (filter.projectUserId !== undefined) {
+    add((p) => `e.project_user_id = ${p}`, filter.projectUserId);
+  }
   if (filter.from !== undefined) add((p) => `e.consent_date >= ${p}::timestamptz`, filter.from);
   if (filter.to !== undefined) add((p) => `e.consent_date < ${p}::timestamptz`, filter.to);
   params.push(query.limit);

@@ -12,3 +12,10 @@ export async function ensureOrganization(db: Queryable, organization: NewOrganiz
     [organization.id, organization.name],
   );
 }
+
+export async function listOrganizations(db: Queryable): Promise<NewOrganization[]> {
+  const { rows } = await db.query<NewOrganization>(
+    'select id, name from organizations order by created_at, id',
+  );
+  return rows;
+}

@@ -69,3 +69,32 @@ export async function ensureProject(db: Queryable, project: Project) {
     ],
   );
 }
+
+/** Adds an exact origin (or `loopback`) to a project's allowlist; `false` when no such project. */
+export async function addAllowedOrigin(db: Queryable, projectId: string, origin: string) {
+  const { rows } = await db.query(
+    `update projects set allowed_origins = case
+         when allowed_origins @> $2::text::jsonb then allowed_origins
+         else allowed_origins || $2::text::jsonb end
+      where id = $1 returning id`,
+    [projectId, JSON.stringify([origin])],
+  );
+  return rows.length === 1;
+}
+
+export async function listProjects(
+  db: Queryable,
+): Promise<{ id: string; organizationId: string; name: string; allowedOrigins: string[] }[]> {
+  const { rows } = await db.query<{
+    id: string;
+    organization_id: string;
+    name: string;
+    allowed_origins: string[];
+  }>('select id, organization_id, name, allowed_origins from projects order by created_at, id');
+  return rows.map((row) => ({
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    allowedOrigins: row.allowed_origins,
+  }));
+}

@@ -1,5 +1,4 @@
 import type { Queryable } from '../db/database.ts';
-import { toIso } from './timestamp.ts';
 
 export interface NewSession {
   id: string;
@@ -22,6 +21,8 @@ export interface Session {
   id: string;
   projectId: string;
   concordId: string;
+  /** The page origin the session was opened from (lowercase). */
+  origin: string;
   expiresAt: string;
 }
 
@@ -45,28 +46,5 @@ export async function insertSession(db: Queryable, session: NewSession) {
       session.createdAt,
       session.expiresAt,
     ],
-  );
-}
-
-export async function findSessionByTokenHash(
-  db: Queryable,
-  tokenHash: string,
-): Promise<Session | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    project_id: string;
-    concord_id: string;
-    expires_at: Date;
-  }>('select id, project_id, concord_id, expires_at from sessions where token_hash = $1', [
-    tokenHash,
-  ]);
-  const row = rows[0];
-  return (
-    row && {
-      id: row.id,
-      projectId: row.project_id,
-      concordId: row.concord_id,
-      expiresAt: toIso(row.expires_at),
-    }
   );
 }

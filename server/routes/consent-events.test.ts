@@ -11,6 +11,7 @@ import {
   DEMO_ORGANIZATION_ID,
   DEMO_PROJECT_ID,
   expectError,
+  LOCAL_ORIGIN,
   expectToMatchSchema,
   openTestSession,
   postEvents,
@@ -120,7 +121,11 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
   it('accepts the session token in x-session as well', async () => {
     const response = await t.app.request(`/site-v1/${DEMO_PROJECT_ID}/consent-events`, {
       method: 'POST',
-      headers: { 'x-session': visitor.token, 'content-type': 'application/json' },
+      headers: {
+        origin: LOCAL_ORIGIN,
+        'x-session': visitor.token,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ items: [item()] }),
     });
     expect(response.status).toBe(201);

@@ -49,10 +49,10 @@ export async function readConsentState(
 }
 
 /** `GET /site-v1/{projectId}/consent-state`: the session's visitor's merged current decisions. */
-export function consentStateRoutes({ db, now }: RouteDeps) {
+export function consentStateRoutes({ db, now, secret }: RouteDeps) {
   return new Hono<AppEnv>().get(
     '/site-v1/:projectId/consent-state',
-    sessionAuth(db, now),
+    sessionAuth(secret, now),
     async (c) => {
       const session = c.get('session');
       return c.json(await readConsentState(db, session.projectId, session.concordId, now()));

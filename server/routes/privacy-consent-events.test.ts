@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEventRecordSchema } from '../../src/core/schemas.ts';
+import {
+  consentEventRecordSchema,
+  consentEventsResponseSchema,
+  errorSchema,
+} from '../../src/core/schemas.ts';
 import type { ConsentEventRecord } from '../../src/core/types.ts';
 import { putApiKey } from '../repository/api-keys.ts';
 import { ensureOrganization } from '../repository/organizations.ts';
@@ -8,6 +12,7 @@ import { ensureProject } from '../repository/projects.ts';
 import { DEMO_PROJECT } from '../seed.ts';
 import { sha256 } from '../secret.ts';
 import {
+  countRows,
   createTestContext,
   DEMO_API_KEY,
   DEMO_ORGANIZATION_ID,
@@ -165,5 +170,223 @@ describe('GET /privacy-v1/organizations/{organizationId}/projects/{projectId}/co
     ]) {
       await expectError(await list(query), 400);
     }
+  });
+});
+
+describe('POST /privacy-v1/organizations/{organizationId}/projects/{projectId}/consent-events', () => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other' });
+    await putApiKey(t.db, {
+      id: randomUUID(),
+      organizationId: OTHER_ORGANIZATION_ID,
+      name: 'test',
+      keyHash: sha256(OTHER_KEY),
+    });
+  }, 60_000);
+  afterAll(() => t.db.close());
+
+  function post(body: unknown, key: string | null = DEMO_API_KEY, url = base) {
+    return t.app.request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(key !== null && { 'x-api-key': key }),
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  async function expectRefused(response: Response | Promise<Response>, status: number) {
+    const before = await countRows(t.db, 'consent_events');
+    const message = await expectError(await response, status);
+    expect(await countRows(t.db, 'consent_events')).toBe(before);
+    return message;
+  }
+
+  it('imports events named by any identifier and answers seed 000 201 shape', async () => {
+    const response = await post({
+      items: [
+        { userId: 'u-1', label: 'analytics', consentState: 'accepted', consentAction: 'import' },
+        {
+          email: 'Ann@Example.com',
+          consentType: '00000000-0000-4000-8000-0000000000c3',
+          consentState: 'declined',
+          consentAction: 'import',
+          consentDate: '2025-02-01T12:00:00Z',
+        },
+        {
+          concordId: '5b0c5b8e-7c64-4a1f-9a51-1c1c2f0e8a11',
+          label: 'privacy_policy',
+          category: 'disclosure',
+          consentState: 'viewed',
+          consentAction: 'implied',
+        },
+      ],
+    });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { count: number; items: ConsentEventRecord[] };
+    expectToMatchSchema(consentEventsResponseSchema, body);
+    expect(body.count).toBe(3);
+    expect(body.items.map((item) => item.label)).toEqual([
+      'analytics',
+      'marketing',
+      'privacy_policy',
+    ]);
+    expect(body.items[1]!.consentDate).toBe('2025-02-01T12:00:00.000Z');
+    expect(body.items[2]!.concordId).toBe('5b0c5b8e-7c64-4a1f-9a51-1c1c2f0e8a11');
+    expect(body.items[0]!.session).toBeUndefined();
+  });
+
+  it('gives the same derived concordId to every import of the same person', async () => {
+    const once = async () =>
+      (
+        (await (
+          await post({
+            items: [
+              {
+                projectUserId: 'p-7',
+                label: 'analytics',
+                consentState: 'accepted',
+                consentAction: 'import',
+              },
+            ],
+          })
+        ).json()) as { items: ConsentEventRecord[] }
+      ).items[0]!.concordId;
+    const first = await once();
+    expect(await once()).toBe(first);
+    const list = await t.app.request(`${base}?projectUserId=p-7`, {
+      headers: { 'x-api-key': DEMO_API_KEY },
+    });
+    const page = (await list.json()) as Page;
+    expect(page.items.map((item) => item.concordId)).toEqual([first, first]);
+  });
+
+  it('refuses a body outside seed 000 schema with a 400 and stores nothing', async () => {
+    const valid = {
+      userId: 'u',
+      label: 'analytics',
+      consentState: 'accepted',
+      consentAction: 'import',
+    };
+    for (const body of [
+      {},
+      { items: [] },
+      { items: [valid], extra: 1 },
+      { items: [{ ...valid, id: randomUUID() }] },
+      { items: [{ ...valid, userId: undefined }] },
+      { items: [{ ...valid, consentState: 'maybe' }] },
+      { items: [{ ...valid, label: 'Analytics!' }] },
+      { items: [{ ...valid, email: 'not-an-email' }] },
+      { items: [{ ...valid, consentDate: 'yesterday' }] },
+      'not json',
+    ]) {
+      await expectRefused(post(body), 400);
+    }
+  });
+
+  it('refuses a missing or unknown key with 401 and another organization key with 403', async () => {
+    const body = {
+      items: [
+        { userId: 'u', label: 'analytics', consentState: 'accepted', consentAction: 'import' },
+      ],
+    };
+    await expectRefused(post(body, null), 401);
+    await expectRefused(post(body, 'nope'), 401);
+    await expectRefused(post(body, OTHER_KEY), 403);
+  });
+
+  it('answers 404 for a project outside the organization', async () => {
+    const body = {
+      items: [
+        { userId: 'u', label: 'analytics', consentState: 'accepted', consentAction: 'import' },
+      ],
+    };
+    const foreign = `/privacy-v1/organizations/${OTHER_ORGANIZATION_ID}/projects/${DEMO_PROJECT_ID}/consent-events`;
+    await expectRefused(post(body, OTHER_KEY, foreign), 404);
+  });
+
+  it('refuses an unknown consent type or a mismatched label with 422 and stores nothing', async () => {
+    const item = { userId: 'u', consentState: 'accepted', consentAction: 'import' };
+    await expectRefused(post({ items: [{ ...item, label: 'nosuch' }] }), 422);
+    await expectRefused(post({ items: [{ ...item, consentType: randomUUID() }] }), 422);
+    await expectRefused(
+      post({
+        items: [
+          { ...item, label: 'analytics' },
+          { ...item, consentType: '00000000-0000-4000-8000-0000000000c2', label: 'marketing' },
+        ],
+      }),
+      422,
+    );
+  });
+
+  it('answers errors in seed 000 error shape', async () => {
+    const response = await post({ items: [] });
+    expectToMatchSchema(errorSchema, await response.json());
+  });
+});
+
+describe('exports of GET …/consent-events', () => {
+  let t: TestContext;
+  const headers = (accept: string) => ({ 'x-api-key': DEMO_API_KEY, accept });
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    const items = Array.from({ length: 1200 }, (_, index) => ({
+      userId: index === 7 ? '=HYPERLINK("x")' : `user-${index}`,
+      label: index % 2 ? 'analytics' : 'marketing',
+      consentState: 'accepted',
+      consentAction: 'import',
+    }));
+    for (let start = 0; start < items.length; start += 300) {
+      const response = await t.app.request(base, {
+        method: 'POST',
+        headers: { 'x-api-key': DEMO_API_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ items: items.slice(start, start + 300) }),
+      });
+      expect(response.status).toBe(201);
+    }
+  }, 120_000);
+  afterAll(() => t.db.close());
+
+  it('streams every matching event as NDJSON across several pages', async () => {
+    const response = await t.app.request(`${base}?label=analytics`, {
+      headers: headers('application/x-ndjson'),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await response.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(600);
+    const first = JSON.parse(lines[0]!) as { label: string; userId: string };
+    expect(first).toMatchObject({ label: 'analytics', userId: 'user-1' });
+  });
+
+  it('streams CSV with a header row and neutralises formula-like values', async () => {
+    const response = await t.app.request(base, { headers: headers('text/csv') });
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = (await response.text()).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(1201);
+    expect(rows[0]!.split(',').slice(0, 4)).toEqual(['id', 'dateCreated', 'concordId', 'userId']);
+    expect(rows[8]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('streams only a header when nothing matches', async () => {
+    const response = await t.app.request(`${base}?userId=nobody`, { headers: headers('text/csv') });
+    expect((await response.text()).split('\r\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('checks the query and the key before it streams', async () => {
+    await expectError(
+      await t.app.request(`${base}?label=BAD`, { headers: headers('text/csv') }),
+      400,
+    );
+    await expectError(
+      await t.app.request(base, { headers: { accept: 'text/csv', 'x-api-key': 'nope' } }),
+      401,
+    );
   });
 });

@@ -1,28 +1,57 @@
 import { Hono } from 'hono';
+import { privacyConsentEventsRequestSchema } from '../../src/core/schemas.ts';
+import type { ConsentEventInput } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
 import { apiKeyAuth } from '../api-key-auth.ts';
+import { recordConsentEvents } from '../consent-event-batch.ts';
+import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../consent-event-export.ts';
 import { parseConsentEventQuery } from '../consent-event-query.ts';
 import { encodeCursor } from '../cursor.ts';
-import { httpError } from '../http-error.ts';
+import { readJsonBody } from '../json-body.ts';
+import { requireOrganizationProject } from '../organization-project.ts';
 import { listConsentEvents } from '../repository/consent-events.ts';
-import { findProject } from '../repository/projects.ts';
-import { requireUuid } from '../uuid.ts';
+import { compileSchema } from '../request-schema.ts';
+
+const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-events';
+/** Rows per query of an export: large enough to amortise a round trip, small in memory. */
+const EXPORT_PAGE = 1000;
+
+const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(privacyConsentEventsRequestSchema);
 
 /** The Privacy API's consent events, for the site owner's servers. */
-export function privacyConsentEventRoutes({ db }: RouteDeps) {
-  return new Hono<AppEnv>().get(
-    '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-events',
-    apiKeyAuth(db),
-    async (c) => {
-      const organizationId = requireUuid(c.req.param('organizationId'), 'organizationId');
-      const projectId = requireUuid(c.req.param('projectId'), 'projectId');
-      const project = await findProject(db, projectId);
-      if (!project || project.organizationId !== organizationId) {
-        throw httpError(404, `project ${projectId} not found in organization ${organizationId}`);
-      }
+export function privacyConsentEventRoutes({ db, now }: RouteDeps) {
+  return new Hono<AppEnv>()
+    .post(PATH, apiKeyAuth(db), async (c) => {
+      const { items } = checkBatch(await readJsonBody(c));
+      const project = await requireOrganizationProject(db, c.req.param());
+      const records = await recordConsentEvents(db, { project, items, now: now() });
+      return c.json({ count: records.length, items: records }, 201);
+    })
+    .get(PATH, apiKeyAuth(db), async (c) => {
       const query = parseConsentEventQuery(c.req.queries());
+      const project = await requireOrganizationProject(db, c.req.param());
+      const format = exportFormat(c.req.header('accept'));
+      if (format) {
+        // An export is every matching event from the cursor on; `limit` sizes the JSON page only.
+        const stream = exportConsentEvents(format, (afterSeq) =>
+          listConsentEvents(db, {
+            projectId: project.id,
+            limit: EXPORT_PAGE,
+            filter: query.filter,
+            ...((afterSeq ?? query.afterSeq) !== undefined && {
+              afterSeq: (afterSeq ?? query.afterSeq)!,
+            }),
+          }),
+        );
+        return c.body(stream, 200, {
+          'content-type': EXPORT_TYPES[format],
+          ...(format === 'csv' && {
+            'content-disposition': `attachment; filename="consent-events-${project.id}.csv"`,
+          }),
+        });
+      }
       const page = await listConsentEvents(db, {
-        projectId,
+        projectId: project.id,
         limit: query.limit + 1,
         filter: query.filter,
         ...(query.afterSeq !== undefined && { afterSeq: query.afterSeq }),
@@ -33,6 +62,5 @@ export function privacyConsentEventRoutes({ db }: RouteDeps) {
         items: items.map((stored) => stored.record),
         nextCursor: page.length > query.limit && last ? encodeCursor(last.seq) : null,
       });
-    },
-  );
+    });
 }

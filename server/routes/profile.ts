@@ -35,21 +35,25 @@ function normalise(kind: IdentifierKind, value: string): string {
  * `PUT /site-v1/{projectId}/profile`: links the session's visitor to the identifiers the site
  * knows the person by, and answers the merged state (as `GET …/consent-state`).
  */
-export function profileRoutes({ db, now }: RouteDeps) {
-  return new Hono<AppEnv>().put('/site-v1/:projectId/profile', sessionAuth(db, now), async (c) => {
-    const body = checkProfile(await readJsonBody(c));
-    const session = c.get('session');
-    const identifiers: ProfileLink[] = (Object.entries(body) as [IdentifierKind, string][]).map(
-      ([kind, value]) => ({ kind, value: normalise(kind, value) }),
-    );
-    await db.transaction((tx) =>
-      insertProfileLinks(tx, {
-        projectId: session.projectId,
-        concordId: session.concordId,
-        identifiers,
-        now: now(),
-      }),
-    );
-    return c.json(await readConsentState(db, session.projectId, session.concordId, now()));
-  });
+export function profileRoutes({ db, now, secret }: RouteDeps) {
+  return new Hono<AppEnv>().put(
+    '/site-v1/:projectId/profile',
+    sessionAuth(secret, now),
+    async (c) => {
+      const body = checkProfile(await readJsonBody(c));
+      const session = c.get('session');
+      const identifiers: ProfileLink[] = (Object.entries(body) as [IdentifierKind, string][]).map(
+        ([kind, value]) => ({ kind, value: normalise(kind, value) }),
+      );
+      await db.transaction((tx) =>
+        insertProfileLinks(tx, {
+          projectId: session.projectId,
+          concordId: session.concordId,
+          identifiers,
+          now: now(),
+        }),
+      );
+      return c.json(await readConsentState(db, session.projectId, session.concordId, now()));
+    },
+  );
 }

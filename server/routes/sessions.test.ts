@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { createApp } from '../app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countRows,
@@ -57,7 +58,7 @@ describe('POST /site-v1/{projectId}/sessions', () => {
       'id',
       'token',
     ]);
-    expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.token).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
     expect(session.concordId).toMatch(/^[0-9a-f-]{36}$/);
     expect(session.geography).toBe('FR');
     expect(session.expiresAt).toBe(new Date(START.getTime() + 3600_000).toISOString());
@@ -180,7 +181,7 @@ describe('POST /site-v1/{projectId}/sessions', () => {
     await expectError(response, 403);
   });
 
-  it('stores the IPv4 peer address, the raw user agent and its parsed browser, os and device', async () => {
+  it('stores the IPv4 peer network (/24) and the parsed browser, os and device, not the raw user agent', async () => {
     const incoming = { socket: { remoteAddress: '::ffff:127.0.0.1' } } as IncomingMessage;
     const response = await t.app.request(
       url,
@@ -193,11 +194,26 @@ describe('POST /site-v1/{projectId}/sessions', () => {
       [session.id],
     );
     expect(rows[0]).toEqual({
-      ip_address: '127.0.0.1',
-      user_agent: CHROME,
+      ip_address: '127.0.0.0',
+      user_agent: null,
       browser: 'Chrome 120.0.0.0',
       os: 'Windows 10',
       device: 'desktop',
     });
+  });
+
+  it('stores the IPv6 peer network (/48) and the raw user agent when asked to', async () => {
+    const app = createApp({ db: t.db, now: () => START, storeRawUserAgent: true });
+    const incoming = { socket: { remoteAddress: '2001:db8:aa:bb::7' } } as IncomingMessage;
+    const response = await app.request(
+      url,
+      { method: 'POST', headers: { origin: LOCAL_ORIGIN, 'user-agent': CHROME } },
+      { incoming },
+    );
+    const session = (await response.json()) as TestSession;
+    const { rows } = await t.db.query('select ip_address, user_agent from sessions where id = $1', [
+      session.id,
+    ]);
+    expect(rows[0]).toEqual({ ip_address: '2001:db8:aa::', user_agent: CHROME });
   });
 });

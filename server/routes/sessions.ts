@@ -16,17 +16,18 @@ const checkSessionRequest = compileSchema<{ concordId?: string }>({
   additionalProperties: false,
 });
 
-export function sessionRoutes({ db, now, geoHeader }: RouteDeps) {
+export function sessionRoutes({ db, now, geoHeader, secret, storeRawUserAgent }: RouteDeps) {
   return new Hono<AppEnv>().post('/site-v1/:projectId/sessions', async (c) => {
     const projectId = requireUuid(c.req.param('projectId'), 'projectId');
-    const project = await findProject(db, projectId);
-    if (!project) throw httpError(404, `project ${projectId} not found`);
     const origin = c.req.header('origin');
     if (!origin) throw httpError(403, 'an Origin header is required to open a session');
+    // The request is checked in full before the database is asked anything.
+    const body = checkSessionRequest((await readJsonBody(c)) ?? {});
+    const project = await findProject(db, projectId);
+    if (!project) throw httpError(404, `project ${projectId} not found`);
     if (!isAllowedOrigin(origin, project.allowedOrigins)) {
       throw httpError(403, `origin ${origin} is not allowed for this project`);
     }
-    const body = checkSessionRequest((await readJsonBody(c)) ?? {});
     const ipAddress = clientAddress(c);
     const userAgent = c.req.header('user-agent');
     const session = await openSession(db, {
@@ -35,8 +36,10 @@ export function sessionRoutes({ db, now, geoHeader }: RouteDeps) {
       origin,
       ...(ipAddress !== undefined && { ipAddress }),
       ...(userAgent !== undefined && { userAgent }),
+      storeRawUserAgent,
       geography: resolveGeography(geoHeader ? c.req.header(geoHeader) : undefined),
       now: now(),
+      secret,
     });
     return c.json(session, 201);
   });

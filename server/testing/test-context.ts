@@ -1,10 +1,12 @@
 /** Test support (not a test): an app on a fresh in-memory PGlite, migrated and seeded. */
+import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
 import { createApp, type AppDeps } from '../app.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrations.ts';
+import { createPgDatabase } from '../db/pg-database.ts';
 import { createPgliteDatabase } from '../db/pglite-database.ts';
 import { DEMO_PROJECT_ID, seedDemo, type KeyStore } from '../seed.ts';
 
@@ -33,9 +35,34 @@ export interface TestContext {
   errors: unknown[];
 }
 
-/** PGlite takes seconds to start: make one per test file (`beforeAll`) and close it after. */
+/**
+ * The database tests run on: a fresh in-memory PGlite, or, with `ASSENT_TEST_BACKEND=postgres`,
+ * a schema of its own in `TEST_DATABASE_URL`'s database, dropped on close, so that test files
+ * running in parallel never see each other's rows.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  if (process.env.ASSENT_TEST_BACKEND !== 'postgres') return createPgliteDatabase();
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('ASSENT_TEST_BACKEND=postgres needs TEST_DATABASE_URL');
+  const schema = `test_${randomUUID().replace(/-/g, '')}`;
+  const admin = createPgDatabase(url);
+  await admin.exec(`create schema ${schema}`);
+  await admin.close();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const db = createPgDatabase(scoped.toString());
+  return {
+    ...db,
+    async close() {
+      await db.exec(`drop schema ${schema} cascade`);
+      await db.close();
+    },
+  };
+}
+
+/** A database takes seconds to start: make one per test file (`beforeAll`) and close it after. */
 export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<TestContext> {
-  const db = createPgliteDatabase();
+  const db = await createTestDatabase();
   await migrate(db);
   await seedDemo(db, { adminKey: DEMO_API_KEY, keyStore: memoryKeyStore() });
   const clock = { now: START };
@@ -44,6 +71,8 @@ export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<Te
     db,
     now: () => clock.now,
     logError: (error) => errors.push(error),
+    // The test clock stands still, so buckets would never refill; rate-limit tests set their own.
+    rateLimits: { perIp: false, perSession: false },
     ...deps,
   });
   return { db, app, clock, errors };

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdminCommand } from './admin-commands.ts';
+import { sha256 } from './secret.ts';
+import {
+  countRows,
+  createTestContext,
+  DEMO_ORGANIZATION_ID,
+  type TestContext,
+} from './testing/test-context.ts';
+
+describe('runAdminCommand', () => {
+  let t: TestContext;
+  let organizationId: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+  }, 60_000);
+  afterAll(() => t.db.close());
+
+  const run = (...args: string[]) => runAdminCommand(t.db, args);
+
+  it('creates an organization and a project with exact origins', async () => {
+    organizationId = /Organization (\S+)/.exec(
+      await run('create-organization', 'Acme', 'Inc'),
+    )![1]!;
+    const output = await run('create-project', organizationId, 'Shop', 'https://shop.example');
+    projectId = /Project (\S+)/.exec(output)![1]!;
+    expect(output).toContain('https://shop.example');
+  });
+
+  it('adds an allowed origin once and refuses what is not an origin', async () => {
+    expect(await run('add-origin', projectId, 'https://www.shop.example')).toContain(
+      'https://shop.example, https://www.shop.example',
+    );
+    expect(await run('add-origin', projectId, 'https://www.shop.example')).toContain(
+      'https://shop.example, https://www.shop.example',
+    );
+    for (const origin of ['shop.example', 'https://shop.example/path', 'ftp://shop.example', '*']) {
+      await expect(run('add-origin', projectId, origin)).rejects.toThrow('is not an origin');
+    }
+  });
+
+  it('shows a new API key once and stores only its hash', async () => {
+    const output = await run('create-api-key', organizationId, 'backend');
+    const key = output.split('\n')[1]!;
+    const { rows } = await t.db.query<{ key_hash: string }>(
+      "select key_hash from api_keys where name = 'backend'",
+    );
+    expect(rows).toEqual([{ key_hash: sha256(key) }]);
+    expect(JSON.stringify(await t.db.query('select * from api_keys'))).not.toContain(key);
+    await expect(run('create-api-key', organizationId, 'backend')).rejects.toThrow('already');
+  });
+
+  it('lists organizations, projects and key names without secrets', async () => {
+    const output = await run('list');
+    expect(output).toContain(`Organization ${DEMO_ORGANIZATION_ID}`);
+    expect(output).toContain(`Project ${projectId} "Shop": https://shop.example`);
+    expect(output).toContain('API key "backend"');
+  });
+
+  it('refuses unknown commands and bad ids without writing', async () => {
+    const before = await countRows(t.db, 'projects');
+    await expect(run('drop-everything')).rejects.toThrow('unknown command');
+    await expect(run('create-project', 'not-a-uuid', 'x')).rejects.toThrow('uuid');
+    await expect(
+      run('create-project', '00000000-0000-4000-8000-000000000999', 'x'),
+    ).rejects.toThrow('no organization');
+    expect(await countRows(t.db, 'projects')).toBe(before);
+  });
+});

@@ -1,0 +1,26 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './db/database.ts';
+import { migrate } from './db/migrations.ts';
+import { createPgDatabase } from './db/pg-database.ts';
+import { createPgliteDatabase } from './db/pglite-database.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The database the environment names, migrated: the server, the admin CLI and verify share it. */
+export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<{
+  db: Database;
+  dataDir: string;
+  /** Where the data is, for people: never the connection string (it may hold a password). */
+  location: string;
+}> {
+  const dataDir = resolve(root, env.ASSENT_DATA_DIR || '.data');
+  await mkdir(dataDir, { recursive: true });
+  const db = env.DATABASE_URL
+    ? createPgDatabase(env.DATABASE_URL)
+    : createPgliteDatabase(join(dataDir, 'pglite'));
+  await migrate(db);
+  const location = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : join(dataDir, 'pglite');
+  return { db, dataDir, location };
+}

@@ -1,0 +1,21 @@
+import type { Queryable } from './db/database.ts';
+import { httpError } from './http-error.ts';
+import { findProject, type Project } from './repository/projects.ts';
+import { requireUuid } from './uuid.ts';
+
+/**
+ * The project a Privacy API path names, or a 404 when it does not exist or belongs to another
+ * organization (the two are not told apart, so a key cannot probe other organizations' projects).
+ */
+export async function requireOrganizationProject(
+  db: Queryable,
+  params: { organizationId: string | undefined; projectId: string | undefined },
+): Promise<Project> {
+  const organizationId = requireUuid(params.organizationId, 'organizationId');
+  const projectId = requireUuid(params.projectId, 'projectId');
+  const project = await findProject(db, projectId);
+  if (!project || project.organizationId !== organizationId) {
+    throw httpError(404, `project ${projectId} not found in organization ${organizationId}`);
+  }
+  return project;
+}

@@ -8,7 +8,7 @@ import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
-import { applyGates } from '../integrations/script-gate.ts';
+import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
@@ -75,7 +75,10 @@ function boot(): void {
     return Object.fromEntries(Object.entries(valid).map(([label, d]) => [label, d.state]));
   }
   const allowed = (label: string) => isAllowingState(states()[label]);
-  const apply = () => void applyGates(allowed);
+  const apply = () => {
+    const current = states();
+    void applyGates((label) => current[label], options.nonce);
+  };
 
   const importBundle = <T>(name: string): Promise<T> =>
     import(/* @vite-ignore */ `${options.assetBase}${name}.js`) as Promise<T>;
@@ -190,6 +193,7 @@ function boot(): void {
   void ready.then(() => emitter.emit('ready', { states: states() }));
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
+  observeGates(apply);
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;

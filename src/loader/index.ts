@@ -8,6 +8,7 @@ import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
+import { pushDataLayerEvent, startConsentMode } from '../integrations/data-layer.ts';
 import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
@@ -46,6 +47,8 @@ function boot(): void {
   const options = readScriptTag(document.currentScript as HTMLScriptElement | null);
   const emitter = createPageEmitter();
   const projectId = options.projectId ?? '';
+  // First, synchronously: before any Google tag reads dataLayer.
+  const consentMode = startConsentMode(projectId);
   const runtime: Runtime = {
     projectId,
     config: undefined,
@@ -78,6 +81,7 @@ function boot(): void {
   const apply = () => {
     const current = states();
     void applyGates((label) => current[label], options.nonce);
+    consentMode.update(runtime.config, current);
   };
 
   const importBundle = <T>(name: string): Promise<T> =>
@@ -191,6 +195,15 @@ function boot(): void {
   window.assent = api;
   drainQueue(existing, api, (error) => console.error(PREFIX, 'a queued function threw', error));
   void ready.then(() => emitter.emit('ready', { states: states() }));
+  emitter.on(
+    'ready',
+    (detail) => consentMode.disabled() || pushDataLayerEvent('assent_ready', detail),
+  );
+  emitter.on('change', (detail) => {
+    // reset() forgets decisions without a commit: Google tags must hear about it too.
+    consentMode.update(runtime.config, detail.states);
+    if (!consentMode.disabled()) pushDataLayerEvent('assent_change', detail);
+  });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
   observeGates(apply);

@@ -1,0 +1,96 @@
+/**
+ * The page side of Google Consent Mode: pushes the default synchronously, an update whenever the
+ * visitor's consent changes what Google tags may do, and `assent_ready` / `assent_change` events
+ * for tag-manager triggers.
+ */
+import type { ConsentState, GoogleConsentModeOptions, SiteConfig } from '../core/types.ts';
+import { consentFor, defaultCommands, type GtagCommand } from './google-consent-mode.ts';
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+  }
+}
+
+const ALLOWING: readonly (ConsentState | undefined)[] = ['accepted', 'implied'];
+
+function dataLayer(): unknown[] {
+  return (window.dataLayer = window.dataLayer || []);
+}
+
+/**
+ * Exactly what Google's snippet does: gtag.js reads commands only as `arguments` objects, an
+ * array pushed instead is ignored.
+ */
+function gtag(..._command: GtagCommand): void {
+  // eslint-disable-next-line prefer-rest-params
+  dataLayer().push(arguments);
+}
+
+/** Pushes a plain event object (`{event: 'assent_change', …}`) for tag-manager triggers. */
+export function pushDataLayerEvent(event: string, detail: object): void {
+  try {
+    dataLayer().push({ event, assent: detail });
+  } catch {
+    // A page that replaced dataLayer with something unpushable loses the event, nothing more.
+  }
+}
+
+export interface ConsentModeBridge {
+  /** Pushes `consent update` when the states grant something different from the last push. */
+  update(config: SiteConfig | undefined, states: Record<string, ConsentState>): void;
+  /** Whether the project turned Google Consent Mode and the dataLayer events off. */
+  disabled(): boolean;
+}
+
+/**
+ * Pushes the defaults now, synchronously: the loader runs before the Google tag, so they are the
+ * first consent command in `dataLayer`. Region defaults and settings come from the project's last
+ * known config, kept in localStorage because IndexedDB cannot be read synchronously.
+ */
+export function startConsentMode(projectId: string): ConsentModeBridge {
+  const key = `assent:gcm:${projectId}`;
+  let cached: string | null = null;
+  try {
+    cached = localStorage.getItem(key);
+  } catch {
+    // Storage blocked: the strict default still applies.
+  }
+  let options: GoogleConsentModeOptions = {};
+  try {
+    options = (cached && (JSON.parse(cached) as GoogleConsentModeOptions)) || {};
+  } catch {
+    cached = null;
+  }
+  let enabled = options.enabled !== false;
+  if (enabled) for (const command of defaultCommands(options)) gtag(...command);
+  let last: string | undefined;
+
+  return {
+    update(config, states) {
+      if (!config) return;
+      const settings = config.googleConsentMode ?? {};
+      enabled = settings.enabled !== false;
+      const serialized = JSON.stringify(settings);
+      if (serialized !== cached) {
+        try {
+          localStorage.setItem(key, (cached = serialized));
+        } catch {
+          // Next page view falls back to the strict default.
+        }
+      }
+      // Nothing decided and nothing granted yet: the default already says so.
+      if (!enabled || (!Object.keys(states).length && last === undefined)) return;
+      const consent = consentFor(
+        (label) => ALLOWING.includes(states[label]),
+        config.consentTypes.map((type) => type.label),
+        settings.mapping,
+      );
+      const next = JSON.stringify(consent);
+      if (next === last) return;
+      last = next;
+      gtag('consent', 'update', consent);
+    },
+    disabled: () => !enabled,
+  };
+}

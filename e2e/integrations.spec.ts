@@ -101,7 +101,12 @@ test.describe('tags from another site', () => {
     expect(trackerRequests(traffic)).toEqual([]);
     // A returning visitor: default, then the stored decision's update before `ready`.
     const again = await layerLines(page);
-    expect(again[0]).toBe('consent default');
+    // The project's settings, known from the first page view's config, now come synchronously.
+    expect(again.slice(0, 3)).toEqual([
+      'consent default',
+      'set ads_data_redaction',
+      'set url_passthrough',
+    ]);
     expect(again.indexOf('consent update')).toBeGreaterThan(0);
     expect(again.indexOf('consent update')).toBeLessThan(again.indexOf('event assent_ready'));
     expect((await consentCommands(page)).at(-1)).toEqual({ kind: 'update', ...AFTER_REJECT });
@@ -179,3 +184,75 @@ test.describe('Consent Mode updates', () => {
     expect(trackerRequests(traffic)).toContain('trackers/gtag.js');
   });
 });
+
+test.describe('cookie clearing', () => {
+  const cookieNames = async (page: Page) =>
+    (await page.context().cookies()).map((cookie) => `${cookie.name}@${cookie.path}`).sort();
+
+  test('deletes the cookies of a withdrawn type on every path and keeps the others', async ({
+    page,
+  }) => {
+    await page.goto(PAGE);
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => cookieNames(page)).toEqual(['_ga_fake@/', '_nw_px@/']);
+    await page.evaluate(() => {
+      document.cookie = '_nw_px=2; path=/fixtures/; max-age=3600';
+      document.cookie = '_nw_px=3; path=/fixtures; max-age=3600';
+      document.cookie = 'site_session=1; path=/; max-age=3600';
+    });
+    expect(await cookieNames(page)).toHaveLength(5);
+
+    await page.evaluate(() => (window as unknown as TagWindow).assent.decline(['marketing']));
+    expect(await cookieNames(page)).toEqual(['_ga_fake@/', 'site_session@/']);
+    await page.evaluate(() => (window as unknown as TagWindow).assent.decline(['analytics']));
+    expect(await cookieNames(page)).toEqual(['site_session@/']);
+  });
+
+  test('reloads the page after a withdrawal when the project asks for it, keeping the decision', async ({
+    page,
+  }) => {
+    // The demo project does not reload; this test's config does.
+    await page.route('**/site-client*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        json: { ...(await response.json()), reloadOnWithdrawal: true },
+      });
+    });
+    await page.goto(PAGE);
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => page.evaluate(() => window.__pixelRuns)).toBe(1);
+    const reloaded = page.waitForEvent('load');
+    await page.evaluate(() => (window as unknown as TagWindow).assent.decline(['marketing']));
+    await reloaded;
+    await ready(page);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { assent: { get(l: string): string } }).assent.get('marketing'),
+      ),
+    ).toBe('declined');
+    expect(await page.evaluate(() => window.__pixelRuns)).toBeUndefined();
+  });
+
+  test('does not reload when the visitor declines for the first time', async ({ page }) => {
+    await page.route('**/site-client*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        json: { ...(await response.json()), reloadOnWithdrawal: true },
+      });
+    });
+    await page.goto(PAGE);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await notice(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(notice(page)).toHaveCount(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  });
+});
+
+declare global {
+  interface Window {
+    __pixelRuns?: number;
+  }
+}

@@ -16,6 +16,7 @@ interface ConsentTypeRow {
   status: ConsentType['status'];
   consent_duration: string | null;
   require_reaccept_version: number | null;
+  cookies: string[] | null;
 }
 
 function toConsentType(row: ConsentTypeRow): ConsentType {
@@ -36,6 +37,7 @@ function toConsentType(row: ConsentTypeRow): ConsentType {
     ...(row.require_reaccept_version !== null && {
       requireReacceptVersion: row.require_reaccept_version,
     }),
+    ...(row.cookies !== null && { cookies: row.cookies }),
   };
 }
 
@@ -43,7 +45,7 @@ function toConsentType(row: ConsentTypeRow): ConsentType {
 export async function listConsentTypes(db: Queryable, projectId: string): Promise<ConsentType[]> {
   const { rows } = await db.query<ConsentTypeRow>(
     `select id, category, label, version, name, description, url, document, required, read_only,
-            valid_states, status, consent_duration, require_reaccept_version
+            valid_states, status, consent_duration, require_reaccept_version, cookies
        from consent_types where project_id = $1 order by created_at, id`,
     [projectId],
   );
@@ -55,8 +57,9 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
   await db.query(
     `insert into consent_types (id, project_id, category, label, version, name, description, url,
                                 document, required, read_only, valid_states, status,
-                                consent_duration, require_reaccept_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15)
+                                consent_duration, require_reaccept_version, cookies)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15,
+             $16::text::jsonb)
      on conflict (id) do nothing`,
     [
       type.id,
@@ -74,6 +77,7 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
       type.status,
       type.consentDuration ?? null,
       type.requireReacceptVersion ?? null,
+      type.cookies ? JSON.stringify(type.cookies) : null,
     ],
   );
 }

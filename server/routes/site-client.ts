@@ -24,6 +24,8 @@ export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
       geography: resolveGeography(geoHeader ? c.req.header(geoHeader) : undefined),
       // Unknown geography gets the strictest policy; per-jurisdiction policies come later.
       policy: 'opt-in',
+      ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
+      ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
     };
     return c.json(config);
   });

@@ -1,7 +1,5 @@
+import { isAllowingState } from '../core/decision.ts';
 import type { ConsentState } from '../core/types.ts';
-
-/** States that let gated tags run (DESIGN.md: "accepted or implied and valid"). */
-const ALLOWING: readonly (ConsentState | undefined)[] = ['accepted', 'implied'];
 
 /**
  * Whether a `data-consent` value holds for the visitor's valid states: every space-separated
@@ -16,7 +14,7 @@ export function isConditionMet(
   return (
     terms.length > 0 &&
     terms.every((term) =>
-      term[0] === '!' ? stateOf(term.slice(1)) === 'declined' : ALLOWING.includes(stateOf(term)),
+      term[0] === '!' ? stateOf(term.slice(1)) === 'declined' : isAllowingState(stateOf(term)),
     )
   );
 }

@@ -3,6 +3,7 @@
  * visitor's consent changes what Google tags may do, and `assent_ready` / `assent_change` events
  * for tag-manager triggers.
  */
+import { isAllowingState } from '../core/decision.ts';
 import type { ConsentState, GoogleConsentModeOptions, SiteConfig } from '../core/types.ts';
 import { consentFor, defaultCommands, type GtagCommand } from './google-consent-mode.ts';
 
@@ -11,8 +12,6 @@ declare global {
     dataLayer?: unknown[];
   }
 }
-
-const ALLOWING: readonly (ConsentState | undefined)[] = ['accepted', 'implied'];
 
 function dataLayer(): unknown[] {
   return (window.dataLayer = window.dataLayer || []);
@@ -82,7 +81,7 @@ export function startConsentMode(projectId: string): ConsentModeBridge {
       // Nothing decided and nothing granted yet: the default already says so.
       if (!enabled || (!Object.keys(states).length && last === undefined)) return;
       const consent = consentFor(
-        (label) => ALLOWING.includes(states[label]),
+        (label) => isAllowingState(states[label]),
         config.consentTypes.map((type) => type.label),
         settings.mapping,
       );

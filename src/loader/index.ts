@@ -8,6 +8,11 @@ import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
+import {
+  clearCookies,
+  cookiePatternsToClear,
+  withdrawnLabels,
+} from '../integrations/cookie-clearing.ts';
 import { pushDataLayerEvent, startConsentMode } from '../integrations/data-layer.ts';
 import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type * as ManagerModule from '../manager/index.ts';
@@ -25,6 +30,7 @@ declare global {
 }
 
 const PREFIX = '[assent]';
+const reload = () => location.reload();
 
 function createPageEmitter(): Emitter<AssentEvents> {
   const inner = createEmitter<AssentEvents>((error) =>
@@ -203,6 +209,20 @@ function boot(): void {
     // reset() forgets decisions without a commit: Google tags must hear about it too.
     consentMode.update(runtime.config, detail.states);
     if (!consentMode.disabled()) pushDataLayerEvent('assent_change', detail);
+  });
+  let lastStates: Record<string, ConsentState> = {};
+  emitter.on('ready', (detail) => void (lastStates = detail.states));
+  emitter.on('change', ({ states, changed }) => {
+    const types = runtime.config?.consentTypes ?? [];
+    const labels = changed.length ? changed : types.map((type) => type.label);
+    clearCookies(cookiePatternsToClear(types, states, labels));
+    const withdrawn = withdrawnLabels(lastStates, states).length > 0;
+    lastStates = states;
+    if (withdrawn && runtime.config?.reloadOnWithdrawal) {
+      // The decision is written to IndexedDB right after this event; a read queued behind those
+      // writes (transactions on one store run in order) lets the reload keep it.
+      setTimeout(() => void runtime.store.get('').then(reload, reload));
+    }
   });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);

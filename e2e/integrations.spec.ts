@@ -185,6 +185,50 @@ test.describe('Consent Mode updates', () => {
   });
 });
 
+test.describe('Consent Mode settings from the project', () => {
+  const withSettings = (page: Page, googleConsentMode: object) =>
+    page.route('**/site-client*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), googleConsentMode } });
+    });
+
+  test('pushes region-specific defaults after the global one from the second page view', async ({
+    page,
+  }) => {
+    await withSettings(page, {
+      waitForUpdate: 900,
+      regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }],
+    });
+    await page.goto(PAGE);
+    await ready(page);
+    expect(await consentCommands(page)).toEqual([
+      { kind: 'default', ...DENIED, wait_for_update: 500 },
+    ]);
+    await page.reload();
+    await ready(page);
+    expect(await consentCommands(page)).toEqual([
+      { kind: 'default', ...DENIED, wait_for_update: 900 },
+      {
+        kind: 'default',
+        ...DENIED,
+        analytics_storage: 'granted',
+        wait_for_update: 900,
+        region: ['US-CA'],
+      },
+    ]);
+  });
+
+  test('pushes nothing to dataLayer once the project turns Consent Mode off', async ({ page }) => {
+    await withSettings(page, { enabled: false });
+    await page.goto(PAGE);
+    await ready(page);
+    await page.reload();
+    await ready(page);
+    await page.evaluate(() => (window as unknown as TagWindow).assent.accept(['analytics']));
+    expect(await layerLines(page)).toEqual(['js', 'config G-FAKE0001']);
+  });
+});
+
 test.describe('cookie clearing', () => {
   const cookieNames = async (page: Page) =>
     (await page.context().cookies()).map((cookie) => `${cookie.name}@${cookie.path}`).sort();

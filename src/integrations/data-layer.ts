@@ -22,8 +22,21 @@ function dataLayer(): unknown[] {
  * array pushed instead is ignored.
  */
 function gtag(..._command: GtagCommand): void {
-  // eslint-disable-next-line prefer-rest-params
-  dataLayer().push(arguments);
+  try {
+    // eslint-disable-next-line prefer-rest-params
+    dataLayer().push(arguments);
+  } catch {
+    // A page whose dataLayer cannot take pushes has no Google tag to tell.
+  }
+}
+
+/** `defaultCommands`, falling back to the strict default when stored settings are malformed. */
+function safeDefaults(options: GoogleConsentModeOptions): GtagCommand[] {
+  try {
+    return defaultCommands(options);
+  } catch {
+    return defaultCommands();
+  }
 }
 
 /** Pushes a plain event object (`{event: 'assent_change', …}`) for tag-manager triggers. */
@@ -62,7 +75,7 @@ export function startConsentMode(projectId: string): ConsentModeBridge {
     cached = null;
   }
   let enabled = options.enabled !== false;
-  if (enabled) for (const command of defaultCommands(options)) gtag(...command);
+  if (enabled) for (const command of safeDefaults(options)) gtag(...command);
   let last: string | undefined;
 
   return {
@@ -80,11 +93,15 @@ export function startConsentMode(projectId: string): ConsentModeBridge {
       }
       // Nothing decided and nothing granted yet: the default already says so.
       if (!enabled || (!Object.keys(states).length && last === undefined)) return;
-      const consent = consentFor(
-        (label) => isAllowingState(states[label]),
-        config.consentTypes.map((type) => type.label),
-        settings.mapping,
-      );
+      const allowed = (label: string) => isAllowingState(states[label]);
+      const labels = config.consentTypes.map((type) => type.label);
+      let consent;
+      try {
+        consent = consentFor(allowed, labels, settings.mapping);
+      } catch {
+        // A malformed mapping from config: the built-in one, rather than an error in the page.
+        consent = consentFor(allowed, labels);
+      }
       const next = JSON.stringify(consent);
       if (next === last) return;
       last = next;

@@ -4,7 +4,9 @@
  * for tag-manager triggers.
  */
 import { isAllowingState } from '../core/decision.ts';
+import type { Emitter } from '../core/emitter.ts';
 import type { ConsentState, GoogleConsentModeOptions, SiteConfig } from '../core/types.ts';
+import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { consentFor, defaultCommands, type GtagCommand } from './google-consent-mode.ts';
 
 declare global {
@@ -40,7 +42,7 @@ function safeDefaults(options: GoogleConsentModeOptions): GtagCommand[] {
 }
 
 /** Pushes a plain event object (`{event: 'assent_change', …}`) for tag-manager triggers. */
-export function pushDataLayerEvent(event: string, detail: object): void {
+function pushDataLayerEvent(event: string, detail: object): void {
   try {
     dataLayer().push({ event, assent: detail });
   } catch {
@@ -109,4 +111,23 @@ export function startConsentMode(projectId: string): ConsentModeBridge {
     },
     disabled: () => !enabled,
   };
+}
+
+/**
+ * `assent_ready` and `assent_change` in dataLayer, each after the consent update it may cause,
+ * so that tag-manager triggers on them see the new consent.
+ */
+export function connectDataLayer(
+  emitter: Emitter<AssentEvents>,
+  runtime: Runtime,
+  consentMode: ConsentModeBridge,
+): void {
+  emitter.on('ready', (detail) => {
+    if (!consentMode.disabled()) pushDataLayerEvent('assent_ready', detail);
+  });
+  emitter.on('change', (detail) => {
+    // reset() forgets decisions without a commit: Google tags must hear about it too.
+    consentMode.update(runtime.config, detail.states);
+    if (!consentMode.disabled()) pushDataLayerEvent('assent_change', detail);
+  });
 }

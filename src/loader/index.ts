@@ -8,12 +8,8 @@ import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
-import {
-  clearCookies,
-  cookiePatternsToClear,
-  withdrawnLabels,
-} from '../integrations/cookie-clearing.ts';
-import { pushDataLayerEvent, startConsentMode } from '../integrations/data-layer.ts';
+import { clearCookiesOnWithdrawal } from '../integrations/cookie-clearing.ts';
+import { connectDataLayer, startConsentMode } from '../integrations/data-layer.ts';
 import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
@@ -30,7 +26,6 @@ declare global {
 }
 
 const PREFIX = '[assent]';
-const reload = () => location.reload();
 
 function createPageEmitter(): Emitter<AssentEvents> {
   const inner = createEmitter<AssentEvents>((error) =>
@@ -201,29 +196,8 @@ function boot(): void {
   window.assent = api;
   drainQueue(existing, api, (error) => console.error(PREFIX, 'a queued function threw', error));
   void ready.then(() => emitter.emit('ready', { states: states() }));
-  emitter.on(
-    'ready',
-    (detail) => consentMode.disabled() || pushDataLayerEvent('assent_ready', detail),
-  );
-  emitter.on('change', (detail) => {
-    // reset() forgets decisions without a commit: Google tags must hear about it too.
-    consentMode.update(runtime.config, detail.states);
-    if (!consentMode.disabled()) pushDataLayerEvent('assent_change', detail);
-  });
-  let lastStates: Record<string, ConsentState> = {};
-  emitter.on('ready', (detail) => void (lastStates = detail.states));
-  emitter.on('change', ({ states, changed }) => {
-    const types = runtime.config?.consentTypes ?? [];
-    const labels = changed.length ? changed : types.map((type) => type.label);
-    clearCookies(cookiePatternsToClear(types, states, labels));
-    const withdrawn = withdrawnLabels(lastStates, states).length > 0;
-    lastStates = states;
-    if (withdrawn && runtime.config?.reloadOnWithdrawal) {
-      // The decision is written to IndexedDB right after this event; a read queued behind those
-      // writes (transactions on one store run in order) lets the reload keep it.
-      setTimeout(() => void runtime.store.get('').then(reload, reload));
-    }
-  });
+  connectDataLayer(emitter, runtime, consentMode);
+  clearCookiesOnWithdrawal(emitter, runtime);
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
   observeGates(apply);

@@ -409,7 +409,12 @@ test.describe('server ingest', () => {
     const send = () =>
       fetch(`${baseURL}/site-v1/${PROJECT}/consent-events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          // Session tokens are bound to the origin that opened them.
+          origin: 'http://localhost:3000',
+        },
         body,
       });
     const answers = await Promise.all([send(), send(), send()]);
@@ -437,7 +442,12 @@ test.describe('server ingest', () => {
           try {
             const response = await fetch(`${server.url}/site-v1/${PROJECT}/consent-events`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${token}`,
+                // Session tokens are bound to the origin that opened them.
+                origin: 'http://localhost:3000',
+              },
               body: JSON.stringify({ items }),
             });
             if (response.status !== 201) return;

@@ -59,6 +59,7 @@ export const DEMO_PROJECT: Project = {
   defaultLanguage: 'en',
   privacyPolicyUrl: '/privacy.html',
   theme: { accent: '#1f5f8b' },
+  googleConsentMode: { adsDataRedaction: true, urlPassthrough: true },
 };
 
 const CHOICE_STATES: ConsentType['validStates'] = ['viewed', 'accepted', 'declined', 'implied'];
@@ -91,6 +92,7 @@ export const DEMO_CONSENT_TYPES: ConsentType[] = [
     validStates: CHOICE_STATES,
     status: 'active',
     consentDuration: 'P6M',
+    cookies: ['_ga', '_ga_*', '_nw_an*'],
   },
   {
     id: '00000000-0000-4000-8000-0000000000c3',
@@ -107,6 +109,7 @@ export const DEMO_CONSENT_TYPES: ConsentType[] = [
     validStates: CHOICE_STATES,
     status: 'active',
     consentDuration: 'P6M',
+    cookies: ['_nw_px', '_fbp', '_gcl_*'],
   },
   {
     id: '00000000-0000-4000-8000-0000000000c4',

@@ -18,6 +18,7 @@ interface ConsentTypeRow {
   status: ConsentType['status'];
   consent_duration: string | null;
   require_reaccept_version: number | null;
+  cookies: string[] | null;
 }
 
 interface StoredConsentTypeRow extends ConsentTypeRow {
@@ -56,14 +57,15 @@ function toConsentType(row: ConsentTypeRow): ConsentType {
     ...(row.require_reaccept_version !== null && {
       requireReacceptVersion: row.require_reaccept_version,
     }),
+    ...(row.cookies != null && { cookies: row.cookies }),
   };
 }
 
 /** Every consent type of a project, whatever its status, oldest first. */
 export async function listConsentTypes(db: Queryable, projectId: string): Promise<ConsentType[]> {
   const { rows } = await db.query<ConsentTypeRow>(
-    `select id, category, subcategory, label, version, name, description, url, document, required, read_only,
-            valid_states, status, consent_duration, require_reaccept_version
+    `select id, category, subcategory, label, version, name, description, url, document, required,
+            read_only, valid_states, status, consent_duration, require_reaccept_version, cookies
        from consent_types where project_id = $1 order by created_at, id`,
     [projectId],
   );
@@ -75,9 +77,9 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
   await db.query(
     `insert into consent_types (id, project_id, category, label, version, name, description, url,
                                 document, required, read_only, valid_states, status,
-                                consent_duration, require_reaccept_version, subcategory)
+                                consent_duration, require_reaccept_version, subcategory, cookies)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14, $15,
-             $16::text::jsonb)
+             $16::text::jsonb, $17::text::jsonb)
      on conflict (id) do nothing`,
     [
       type.id,
@@ -96,6 +98,7 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
       type.consentDuration ?? null,
       type.requireReacceptVersion ?? null,
       type.subcategory === undefined ? null : JSON.stringify(type.subcategory),
+      type.cookies ? JSON.stringify(type.cookies) : null,
     ],
   );
 }

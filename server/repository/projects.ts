@@ -1,4 +1,4 @@
-import type { NoticeTexts } from '../../src/core/types.ts';
+import type { GoogleConsentModeOptions, NoticeTexts } from '../../src/core/types.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** A project as the site API needs it. */
@@ -13,6 +13,8 @@ export interface Project {
   defaultLanguage: string;
   privacyPolicyUrl?: string;
   theme: { accent: string };
+  googleConsentMode?: GoogleConsentModeOptions;
+  reloadOnWithdrawal?: boolean;
 }
 
 interface ProjectRow {
@@ -25,12 +27,14 @@ interface ProjectRow {
   default_language: string;
   privacy_policy_url: string | null;
   theme: { accent: string };
+  google_consent_mode: GoogleConsentModeOptions | null;
+  reload_on_withdrawal: boolean;
 }
 
 export async function findProject(db: Queryable, id: string): Promise<Project | undefined> {
   const { rows } = await db.query<ProjectRow>(
     `select id, organization_id, name, allowed_origins, default_consent_duration, notice_texts,
-            default_language, privacy_policy_url, theme
+            default_language, privacy_policy_url, theme, google_consent_mode, reload_on_withdrawal
        from projects where id = $1`,
     [id],
   );
@@ -46,6 +50,8 @@ export async function findProject(db: Queryable, id: string): Promise<Project | 
     defaultLanguage: row.default_language,
     ...(row.privacy_policy_url !== null && { privacyPolicyUrl: row.privacy_policy_url }),
     theme: row.theme,
+    ...(row.google_consent_mode !== null && { googleConsentMode: row.google_consent_mode }),
+    ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
   };
 }
 
@@ -53,8 +59,10 @@ export async function findProject(db: Queryable, id: string): Promise<Project | 
 export async function ensureProject(db: Queryable, project: Project) {
   await db.query(
     `insert into projects (id, organization_id, name, allowed_origins, default_consent_duration,
-                           notice_texts, default_language, privacy_policy_url, theme)
-     values ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7, $8, $9::text::jsonb)
+                           notice_texts, default_language, privacy_policy_url, theme,
+                           google_consent_mode, reload_on_withdrawal)
+     values ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7, $8, $9::text::jsonb,
+             $10::text::jsonb, $11)
      on conflict (id) do nothing`,
     [
       project.id,
@@ -66,6 +74,8 @@ export async function ensureProject(db: Queryable, project: Project) {
       project.defaultLanguage,
       project.privacyPolicyUrl ?? null,
       JSON.stringify(project.theme),
+      project.googleConsentMode ? JSON.stringify(project.googleConsentMode) : null,
+      project.reloadOnWithdrawal ?? false,
     ],
   );
 }

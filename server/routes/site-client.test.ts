@@ -17,6 +17,21 @@ describe('GET /site-v1/{projectId}/site-client', () => {
 
   const url = `/site-v1/${DEMO_PROJECT_ID}/site-client`;
 
+  it('carries cookie patterns per consent type and the Google Consent Mode settings', async () => {
+    const config = (await (await t.app.request(url)).json()) as SiteConfig;
+    const cookies = Object.fromEntries(
+      config.consentTypes.map((type) => [type.label, type.cookies]),
+    );
+    expect(cookies).toEqual({
+      necessary: undefined,
+      analytics: ['_ga', '_ga_*', '_nw_an*'],
+      marketing: ['_nw_px', '_fbp', '_gcl_*'],
+      privacy_policy: undefined,
+    });
+    expect(config.googleConsentMode).toEqual({ adsDataRedaction: true, urlPassthrough: true });
+    expect(config.reloadOnWithdrawal).toBeUndefined();
+  });
+
   it('answers the demo project config that the widget accepts', async () => {
     const response = await t.app.request(url);
     expect(response.status).toBe(200);

@@ -30,6 +30,8 @@ export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
       policy: policyFor(geography),
       // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
       gpc: c.req.header('sec-gpc') === '1',
+      ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
+      ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
     };
     return c.json(config);
   });

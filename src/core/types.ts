@@ -60,6 +60,12 @@ export interface ConsentType {
    * Global Privacy Control declines.
    */
   subcategory?: unknown;
+  /**
+   * Names of the cookies this type's tags set, deleted when the visitor withdraws it. `*` matches
+   * any run of characters (`_ga*`); matching is exact otherwise.
+   * @default []
+   */
+  cookies?: string[];
 }
 
 /** The identifiers of seed 000: at least one names the person an event is about. */
@@ -199,6 +205,70 @@ export interface SiteConfig {
    * @default false
    */
   gpc?: boolean;
+  /**
+   * How decisions reach Google tags through `dataLayer` (Consent Mode v2).
+   * @default { enabled: true } with the built-in mapping
+   */
+  googleConsentMode?: GoogleConsentModeOptions;
+  /**
+   * Reload the page after the visitor withdraws a consent, so that tags already running stop.
+   * @default false
+   */
+  reloadOnWithdrawal?: boolean;
+}
+
+/** The consent types of Google Consent Mode v2. */
+export type GoogleConsentType =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+/** A `consent default` for some regions only, where their policy allows more by default. */
+export interface GoogleConsentRegionDefault {
+  /** ISO 3166-1 alpha-2 countries or ISO 3166-2 subdivisions (`US`, `US-CA`). */
+  region: string[];
+  /** Types granted by default there; every other type stays denied. */
+  granted: GoogleConsentType[];
+}
+
+/** Google Consent Mode v2 settings of a project. */
+export interface GoogleConsentModeOptions {
+  /**
+   * Push consent commands and the `assent_ready` / `assent_change` events to `dataLayer`.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * Which Google consent types each label grants. A Google type is granted when every label of
+   * the project that names it is allowed; a type no label of the project names stays denied.
+   * @default { necessary: ['functionality_storage', 'security_storage'], analytics: ['analytics_storage'], marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'], preferences: ['functionality_storage', 'personalization_storage'] }
+   */
+  mapping?: Record<string, GoogleConsentType[]>;
+  /**
+   * How long Google tags wait for the `consent update` after the default (milliseconds).
+   * @default 500
+   */
+  waitForUpdate?: number;
+  /**
+   * Region-specific defaults, applied from the visitor's second page view on (the first page
+   * view only knows the strict default; see the README's inline snippet).
+   * @default []
+   */
+  regions?: GoogleConsentRegionDefault[];
+  /**
+   * `gtag('set', 'ads_data_redaction', true)`: redact ad click ids while `ad_storage` is denied.
+   * @default false
+   */
+  adsDataRedaction?: boolean;
+  /**
+   * `gtag('set', 'url_passthrough', true)`: pass ad click ids through URLs while storage is denied.
+   * @default false
+   */
+  urlPassthrough?: boolean;
 }
 
 /** `POST /site-v1/{projectId}/sessions` → 201. */

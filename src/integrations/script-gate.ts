@@ -1,32 +1,41 @@
 /**
- * Script and iframe gating: markup the site made inert (`<script type="text/plain"
- * data-consent="…">`, `<iframe data-consent="…" data-src="…">`) comes to life once every consent
- * it names is allowed, exactly once, scripts in document order.
+ * Gating: markup the site made inert comes to life once its `data-consent` condition holds,
+ * exactly once. `<script type="text/plain" data-consent="…">` (inline or `src`, run in document
+ * order), `<iframe data-src>`, `<img data-src data-srcset>`, `<link data-href>`.
  */
+import type { ConsentState } from '../core/types.ts';
+import { isConditionMet } from './consent-condition.ts';
 
 const DONE = 'data-assent-done';
-const SELECTOR = `script[type="text/plain"][data-consent]:not([${DONE}]),iframe[data-consent][data-src]:not([${DONE}])`;
+const GATED = `[data-consent]:not([${DONE}])`;
+const SELECTOR = [
+  `script[type="text/plain"]${GATED}`,
+  `iframe[data-src]${GATED}`,
+  `img[data-src]${GATED}`,
+  `img[data-srcset]${GATED}`,
+  `link[data-href]${GATED}`,
+].join();
 
 /** Each activation waits for the one before it, so external scripts run in document order. */
 let queue: Promise<void> = Promise.resolve();
 
-function labelsOf(element: Element): string[] {
-  return (element.getAttribute('data-consent') ?? '').split(/\s+/).filter(Boolean);
-}
-
-function activateScript(inert: HTMLScriptElement): Promise<void> {
+function activateScript(inert: HTMLScriptElement, pageNonce: string | undefined): Promise<void> {
   const script = document.createElement('script');
   for (const { name, value } of Array.from(inert.attributes)) {
     if (name !== 'type' && name !== DONE && name !== 'data-type') script.setAttribute(name, value);
   }
   const type = inert.getAttribute('data-type');
   if (type) script.type = type;
-  // The nonce attribute reads empty once parsed (nonce hiding); the property keeps it.
-  if (inert.nonce) script.nonce = inert.nonce;
+  // The nonce attribute reads empty once parsed (nonce hiding); the property keeps it. Without
+  // one of its own the script takes the loader's, so a strict CSP page needs no 'unsafe-inline'.
+  const nonce = inert.nonce || pageNonce;
+  if (nonce) script.nonce = nonce;
   // Inserted scripts are async by default; keep a site's explicit `async` only.
-  script.async = inert.hasAttribute('async');
+  const async = inert.hasAttribute('async');
+  script.async = async;
   const done = new Promise<void>((resolve) => {
-    if (!inert.src) return resolve();
+    // An `async` script keeps nobody waiting, as it would in markup.
+    if (!inert.src || async) return resolve();
     script.addEventListener('load', () => resolve());
     script.addEventListener('error', () => resolve());
   });
@@ -35,24 +44,51 @@ function activateScript(inert: HTMLScriptElement): Promise<void> {
   return done;
 }
 
+function activate(element: Element, pageNonce: string | undefined): void {
+  if (element instanceof HTMLScriptElement) {
+    queue = queue.then(() => activateScript(element, pageNonce));
+  } else if (element instanceof HTMLLinkElement) {
+    element.href = element.getAttribute('data-href')!;
+  } else {
+    // iframe and img: srcset first, so that the browser does not fetch `src` and then a candidate.
+    const srcset = element.getAttribute('data-srcset');
+    if (srcset !== null) element.setAttribute('srcset', srcset);
+    const src = element.getAttribute('data-src');
+    if (src !== null) element.setAttribute('src', src);
+  }
+}
+
 /**
- * Activates every gated element under `root` whose consents are all allowed. Returns when the
- * scripts it started have loaded (or failed).
+ * Activates every gated element under `root` whose `data-consent` condition holds for the
+ * visitor's valid states. Returns when the scripts it started have loaded (or failed).
  */
 export function applyGates(
-  allowed: (label: string) => boolean,
+  stateOf: (label: string) => ConsentState | undefined,
+  pageNonce?: string,
   root: ParentNode = document,
 ): Promise<void> {
   for (const element of Array.from(root.querySelectorAll(SELECTOR))) {
-    const labels = labelsOf(element);
-    if (!labels.length || !labels.every(allowed)) continue;
+    if (!isConditionMet(element.getAttribute('data-consent') ?? '', stateOf)) continue;
     // Marked before it is queued: a second call while this one waits must not take it again.
     element.setAttribute(DONE, '');
-    if (element instanceof HTMLScriptElement) {
-      queue = queue.then(() => activateScript(element));
-    } else if (element instanceof HTMLIFrameElement) {
-      element.src = element.getAttribute('data-src')!;
-    }
+    activate(element, pageNonce);
   }
   return queue;
+}
+
+const isGated = (node: Node) =>
+  node instanceof Element && (node.matches(SELECTOR) || !!node.querySelector(SELECTOR));
+
+/**
+ * Calls `apply` whenever gated markup is added to the document, by the parser or by a script:
+ * embeds inserted by JavaScript are gated like those in the page's source. Returns a function
+ * that stops watching.
+ */
+export function observeGates(apply: () => void): () => void {
+  if (typeof MutationObserver !== 'function') return () => {};
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => Array.from(record.addedNodes).some(isGated))) apply();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }

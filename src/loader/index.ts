@@ -9,7 +9,9 @@ import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
-import { applyGates } from '../integrations/script-gate.ts';
+import { clearCookiesOnWithdrawal } from '../integrations/cookie-clearing.ts';
+import { connectDataLayer, startConsentMode } from '../integrations/data-layer.ts';
+import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
@@ -51,6 +53,8 @@ function boot(): void {
   const options = readScriptTag(document.currentScript as HTMLScriptElement | null);
   const emitter = createPageEmitter();
   const projectId = options.projectId ?? '';
+  // First, synchronously: before any Google tag reads dataLayer.
+  const consentMode = startConsentMode(projectId);
   const runtime: Runtime = {
     projectId,
     config: undefined,
@@ -88,7 +92,11 @@ function boot(): void {
     return Object.fromEntries(Object.entries(valid).map(([label, d]) => [label, d.state]));
   }
   const allowed = (label: string) => isAllowingState(states()[label]);
-  const apply = () => void applyGates(allowed);
+  const apply = () => {
+    const current = states();
+    void applyGates((label) => current[label], options.nonce);
+    consentMode.update(runtime.config, current);
+  };
 
   const importBundle = <T>(name: string): Promise<T> =>
     import(/* @vite-ignore */ `${options.assetBase}${name}.js`) as Promise<T>;
@@ -262,8 +270,11 @@ function boot(): void {
   window.assent = api;
   drainQueue(existing, api, (error) => console.error(PREFIX, 'a queued function threw', error));
   void ready.then(() => emitter.emit('ready', { states: states() }));
+  connectDataLayer(emitter, runtime, consentMode);
+  clearCookiesOnWithdrawal(emitter, runtime);
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
+  observeGates(apply);
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;

@@ -458,7 +458,7 @@ test.describe('server ingest', () => {
         }
       };
       const senders = Array.from({ length: 4 }, sender);
-      await expect.poll(() => acknowledged.size, { timeout: 15_000 }).toBeGreaterThan(200);
+      await expect.poll(() => acknowledged.size, { timeout: 40_000 }).toBeGreaterThan(200);
       await server.stop('SIGKILL');
       await Promise.all(senders);
       server = await startServer(port, server.dataDir);

@@ -142,10 +142,6 @@ test.describe('tags from another site', () => {
 });
 
 test.describe('Consent Mode updates', () => {
-  // After reset() the outbox still holds a session for the previous visitor id, so the server
-  // refuses the new visitor's `viewed` events with 403 (a manager bug outside this issue).
-  test.use({ expectedConsoleErrors: [/status of 403/] });
-
   test('pushes an update matching each choice and one denying everything after reset', async ({
     page,
     traffic,

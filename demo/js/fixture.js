@@ -24,6 +24,9 @@
   s.setAttribute('data-project', get('project') || '00000000-0000-4000-8000-00000000000b');
   var api = get('api');
   if (api) s.setAttribute('data-api', api);
+  var region = get('region');
+  if (region) s.setAttribute('data-region', region);
+  if (get('preview') === '1') s.setAttribute('data-preview', '');
   document.head.appendChild(s);
 })();
 

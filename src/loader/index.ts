@@ -31,6 +31,11 @@ declare global {
 }
 
 const PREFIX = '[assent]';
+/**
+ * How long a cached config may decide alone. Older, the loader waits for the fresh one, so that a
+ * type's raised re-acceptance version or a new status stops its tags within this time.
+ */
+const CONFIG_FRESH_MS = 10 * 60 * 1000;
 
 function createPageEmitter(): Emitter<AssentEvents> {
   const inner = createEmitter<AssentEvents>((error) =>
@@ -159,17 +164,24 @@ function boot(): void {
     const stored = await readStoredState(projectId, runtime.store);
     runtime.decisions = stored.decisions;
     runtime.visitorId = stored.visitorId;
-    if (stored.config?.projectId === projectId) {
-      // Decisions valid under the last known config apply at once; the fresh config follows.
-      runtime.config = stored.config;
+    const cached = stored.config?.projectId === projectId ? stored.config : undefined;
+    if (cached && runtime.now().getTime() - (stored.configFetchedAt ?? 0) < CONFIG_FRESH_MS) {
+      // A config fetched moments ago (the previous page) applies at once; the fresh one follows.
+      runtime.config = cached;
       apply();
     }
     const result = await fresh;
     if (result.ok) {
       runtime.config = result.value;
       apply();
-      void writeConfig(projectId, result.value, runtime.store).catch(() => {});
-    } else if (!runtime.config) {
+      void writeConfig(projectId, result.value, runtime.now().getTime(), runtime.store).catch(
+        () => {},
+      );
+    } else if (cached) {
+      // Offline or the API is down: the last config the visitor decided under.
+      runtime.config ??= cached;
+      apply();
+    } else {
       fail(`could not load the consent configuration: ${result.message}`);
     }
     if (stored.outbox.length) void loadManager().then((m) => m.flush(), reportImport);

@@ -65,7 +65,7 @@ function setup(
         token: `token-${sessions}`,
         concordId: concordId ?? 'new',
         geography: 'unknown',
-        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        expiresAt: '2026-11-22T13:00:00.000Z', // an hour after the runtime's clock
       },
     }),
     sendEvents: async (_token, items) => {
@@ -261,6 +261,21 @@ describe('delivery', () => {
     await Promise.resolve();
     expect(keepalive).toEqual([false, true]);
     expect(sent[1]!.map((event) => event.label)).toEqual(['analytics']);
+  });
+
+  it('sends the events of a visitor forgotten by reset() under that visitor own session', async () => {
+    const { manager, runtime, sent, sessionCount } = setup([
+      () => ({ ok: false, status: 503, message: 'down' }),
+    ]);
+    await manager.choose({ analytics: 'accepted' });
+    runtime.visitorId = undefined; // what reset() does
+    await manager.choose({ analytics: 'declined' });
+    await vi.runAllTimersAsync();
+    const delivered = sent.slice(1).map((batch) => batch.map((event) => event.concordId));
+    expect(delivered).toHaveLength(2);
+    expect(delivered.every((visitors) => new Set(visitors).size === 1)).toBe(true);
+    expect(new Set(delivered.flat()).size).toBe(2);
+    expect(sessionCount()).toBe(2);
   });
 
   it('still delivers from memory when storage throws', async () => {

@@ -18,6 +18,23 @@ const KEEPALIVE_BUDGET = 60_000;
 const isRetryable = (status: number) =>
   status === 0 || status === 408 || status === 429 || status >= 500;
 
+/** Batches of at most 100 events, each about one visitor (one session sends it). */
+function batchesOf(events: ConsentEventInput[]): ConsentEventInput[][] {
+  const byVisitor = new Map<string | undefined, ConsentEventInput[]>();
+  for (const event of events) {
+    const list = byVisitor.get(event.concordId) ?? [];
+    byVisitor.set(event.concordId, list);
+    list.push(event);
+  }
+  const batches: ConsentEventInput[][] = [];
+  for (const list of byVisitor.values()) {
+    for (let start = 0; start < list.length; start += BATCH_SIZE) {
+      batches.push(list.slice(start, start + BATCH_SIZE));
+    }
+  }
+  return batches;
+}
+
 /** What the outbox needs from the browser, injectable for tests. */
 export interface OutboxEnvironment {
   random(): number;
@@ -46,7 +63,8 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   const memoryOnly = new Map<string, ConsentEventInput>();
   /** The last known content of the outbox, for a send that cannot wait for storage (page exit). */
   const known = new Map<string, ConsentEventInput>();
-  let session: SiteSession | undefined;
+  /** Open sessions by visitor id: events made before `reset()` still go out as their visitor's. */
+  const sessions = new Map<string, SiteSession>();
   let sending: Promise<void> | undefined;
   let again = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,14 +73,15 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
 
   const report = (message: string) => runtime.emitter.emit('error', { message });
 
-  async function sessionToken(): Promise<ApiResult<string>> {
-    if (session && Date.parse(session.expiresAt) - SESSION_MARGIN_MS > runtime.now().getTime()) {
-      return { ok: true, value: session.token };
+  async function sessionToken(concordId = runtime.visitorId): Promise<ApiResult<string>> {
+    const open = concordId === undefined ? undefined : sessions.get(concordId);
+    if (open && Date.parse(open.expiresAt) - SESSION_MARGIN_MS > runtime.now().getTime()) {
+      return { ok: true, value: open.token };
     }
-    const result = await runtime.api.createSession(runtime.visitorId);
+    const result = await runtime.api.createSession(concordId);
     if (!result.ok) return result;
-    session = result.value;
-    return { ok: true, value: session.token };
+    sessions.set(result.value.concordId, result.value);
+    return { ok: true, value: result.value.token };
   }
 
   /** The stored outbox (another tab may have emptied it) plus what only memory holds. */
@@ -105,7 +124,8 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     batch: ConsentEventInput[],
     renewed = false,
   ): Promise<ApiResult<number>> {
-    const token = await sessionToken();
+    const concordId = batch[0]!.concordId;
+    const token = await sessionToken(concordId);
     if (!token.ok) return token;
     const result = await runtime.api.sendEvents(token.value, batch);
     if (result.ok) {
@@ -113,7 +133,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
       return { ok: true, value: batch.length };
     }
     if (result.status === 401 && !renewed) {
-      session = undefined;
+      if (concordId) sessions.delete(concordId);
       return sendBatch(batch, true);
     }
     if (isRetryable(result.status)) return result;
@@ -134,9 +154,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   }
 
   async function deliver(): Promise<void> {
-    const events = await collect();
-    for (let start = 0; start < events.length; start += BATCH_SIZE) {
-      const batch = events.slice(start, start + BATCH_SIZE);
+    for (const batch of batchesOf(await collect())) {
       const result = await sendBatch(batch);
       if (!result.ok) {
         scheduleRetry(result.retryAfter);
@@ -205,10 +223,12 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
    * outlive it. What does not fit, or finds no session, stays stored for the next page.
    */
   function flushOnExit(): void {
+    const session = runtime.visitorId ? sessions.get(runtime.visitorId) : undefined;
     if (!session || !known.size) return;
     const batch: ConsentEventInput[] = [];
     let bytes = 0;
     for (const event of known.values()) {
+      if (event.concordId !== session.concordId) continue;
       bytes += JSON.stringify(event).length + 1;
       if (bytes > KEEPALIVE_BUDGET || batch.length === BATCH_SIZE) break;
       batch.push(event);

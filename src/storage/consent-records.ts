@@ -6,6 +6,8 @@ export interface StoredState {
   decisions: Record<string, Decision>;
   visitorId: string | undefined;
   config: SiteConfig | undefined;
+  /** When that config was fetched (ms since the epoch). */
+  configFetchedAt: number | undefined;
   outbox: ConsentEventInput[];
 }
 
@@ -23,13 +25,14 @@ export async function readStoredState(
   const [decisions, visitorId, config, outbox] = await Promise.all([
     read<Record<string, Decision>>('decisions'),
     read<string>('visitor'),
-    read<SiteConfig>('config'),
+    read<{ config: SiteConfig; fetchedAt: number }>('config'),
     read<ConsentEventInput[]>('outbox'),
   ]);
   return {
     decisions: decisions ?? {},
     visitorId,
-    config,
+    config: config?.config,
+    configFetchedAt: config?.fetchedAt,
     outbox: Array.isArray(outbox) ? outbox : [],
   };
 }
@@ -49,8 +52,13 @@ export function writeVisitorId(projectId: string, visitorId: string, store: KeyV
   return store.set(key(projectId, 'visitor'), visitorId);
 }
 
-export function writeConfig(projectId: string, config: SiteConfig, store: KeyValueStore) {
-  return store.set(key(projectId, 'config'), config);
+export function writeConfig(
+  projectId: string,
+  config: SiteConfig,
+  fetchedAt: number,
+  store: KeyValueStore,
+) {
+  return store.set(key(projectId, 'config'), { config, fetchedAt });
 }
 
 /** Appends events to the outbox; an event already there (same id) is not added twice. */

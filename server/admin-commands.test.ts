@@ -52,6 +52,23 @@ describe('runAdminCommand', () => {
     await expect(run('create-api-key', organizationId, 'backend')).rejects.toThrow('already');
   });
 
+  it('sets a region or default policy that the site config then answers', async () => {
+    expect(await run('set-policy', projectId, 'jp', 'notice-only')).toBe(
+      `Project ${projectId}: JP is notice-only`,
+    );
+    await run('set-policy', projectId, 'default', 'opt-out');
+    const config = async (region: string) =>
+      (await (
+        await t.app.request(`/site-v1/${projectId}/site-client?region=${region}`)
+      ).json()) as { policy: string };
+    expect((await config('JP')).policy).toBe('notice-only');
+    expect((await config('BR')).policy).toBe('opt-out');
+    // The built-in entries stay: Germany still asks first.
+    expect((await config('DE')).policy).toBe('opt-in');
+    await expect(run('set-policy', projectId, 'mars', 'opt-out')).rejects.toThrow('region');
+    await expect(run('set-policy', projectId, 'US', 'maybe')).rejects.toThrow('policy');
+  });
+
   it('lists organizations, projects and key names without secrets', async () => {
     const output = await run('list');
     expect(output).toContain(`Organization ${DEMO_ORGANIZATION_ID}`);

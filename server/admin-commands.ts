@@ -7,7 +7,9 @@ import {
   ensureProject,
   findProject,
   listProjects,
+  setPolicy,
 } from './repository/projects.ts';
+import { DEFAULT_POLICIES, parseGeography } from '../src/core/jurisdiction.ts';
 import { LOOPBACK } from './origin-rule.ts';
 import { createSecret, sha256 } from './secret.ts';
 import { requireUuid } from './uuid.ts';
@@ -16,6 +18,8 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   create-organization <name>
   create-project <organizationId> <name> [origin …]
   add-origin <projectId> <origin>          an exact origin (https://shop.example) or "loopback"
+  set-policy <projectId> <region> <policy> region: US, US-CA, … or "default";
+                                           policy: opt-in, opt-out or notice-only
   create-api-key <organizationId> <name>   prints the key once; only its hash is stored
   list`;
 
@@ -100,6 +104,21 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
       }
       const project = await findProject(db, projectId);
       return `Project ${projectId} allows ${project!.allowedOrigins.join(', ')}`;
+    }
+    case 'set-policy': {
+      const projectId = uuidArgument(rest[0], 'projectId');
+      const region = rest[1] === 'default' ? 'default' : parseGeography(rest[1]);
+      const policy = rest[2];
+      if (region === 'unknown') {
+        throw new AdminUsageError('region must be a country (US), a region (US-CA) or "default"');
+      }
+      if (policy !== 'opt-in' && policy !== 'opt-out' && policy !== 'notice-only') {
+        throw new AdminUsageError('policy must be opt-in, opt-out or notice-only');
+      }
+      if (!(await setPolicy(db, projectId, region, policy, DEFAULT_POLICIES))) {
+        throw new AdminUsageError(`no project ${projectId}`);
+      }
+      return `Project ${projectId}: ${region} is ${policy}`;
     }
     case 'create-api-key': {
       const organizationId = uuidArgument(rest[0], 'organizationId');

@@ -1,4 +1,5 @@
-import type { GoogleConsentModeOptions, NoticeTexts } from '../../src/core/types.ts';
+import type { PolicyTable } from '../../src/core/jurisdiction.ts';
+import type { ConsentPolicy, GoogleConsentModeOptions, NoticeTexts } from '../../src/core/types.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** A project as the site API needs it. */
@@ -15,6 +16,8 @@ export interface Project {
   theme: { accent: string };
   googleConsentMode?: GoogleConsentModeOptions;
   reloadOnWithdrawal?: boolean;
+  /** Which policy applies where; the built-in table when absent. */
+  policies?: PolicyTable;
 }
 
 interface ProjectRow {
@@ -29,12 +32,14 @@ interface ProjectRow {
   theme: { accent: string };
   google_consent_mode: GoogleConsentModeOptions | null;
   reload_on_withdrawal: boolean;
+  policies: PolicyTable | null;
 }
 
 export async function findProject(db: Queryable, id: string): Promise<Project | undefined> {
   const { rows } = await db.query<ProjectRow>(
     `select id, organization_id, name, allowed_origins, default_consent_duration, notice_texts,
-            default_language, privacy_policy_url, theme, google_consent_mode, reload_on_withdrawal
+            default_language, privacy_policy_url, theme, google_consent_mode, reload_on_withdrawal,
+            policies
        from projects where id = $1`,
     [id],
   );
@@ -52,6 +57,7 @@ export async function findProject(db: Queryable, id: string): Promise<Project | 
     theme: row.theme,
     ...(row.google_consent_mode !== null && { googleConsentMode: row.google_consent_mode }),
     ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
+    ...(row.policies !== null && { policies: row.policies }),
   };
 }
 
@@ -90,6 +96,31 @@ export async function addAllowedOrigin(db: Queryable, projectId: string, origin:
     [projectId, JSON.stringify([origin])],
   );
   return rows.length === 1;
+}
+
+/**
+ * Sets the policy of one region (`US-CA`, `US`) or of every other place (`default`), starting
+ * from the built-in table the first time.
+ */
+export async function setPolicy(
+  db: Queryable,
+  projectId: string,
+  region: string,
+  policy: ConsentPolicy,
+  builtIn: PolicyTable,
+) {
+  const project = await findProject(db, projectId);
+  if (!project) return false;
+  const table = project.policies ?? builtIn;
+  const next: PolicyTable =
+    region === 'default'
+      ? { ...table, default: policy }
+      : { ...table, regions: { ...table.regions, [region]: policy } };
+  await db.query(`update projects set policies = $2::text::jsonb where id = $1`, [
+    projectId,
+    JSON.stringify(next),
+  ]);
+  return true;
 }
 
 export async function listProjects(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { SiteConfig } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
-import { policyFor } from '../../src/core/jurisdiction.ts';
+import { DEFAULT_POLICIES, policyFor } from '../../src/core/jurisdiction.ts';
 import { resolveGeography } from '../geography.ts';
 import { httpError } from '../http-error.ts';
 import { listConsentTypes } from '../repository/consent-types.ts';
@@ -27,7 +27,7 @@ export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
       ...(project.privacyPolicyUrl !== undefined && { privacyPolicyUrl: project.privacyPolicyUrl }),
       theme: project.theme,
       geography,
-      policy: policyFor(geography),
+      policy: policyFor(geography, project.policies ?? DEFAULT_POLICIES),
       // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
       gpc: c.req.header('sec-gpc') === '1',
       ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),

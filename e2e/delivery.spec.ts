@@ -424,59 +424,66 @@ test.describe('server ingest', () => {
     expectNoDuplicates(events);
   });
 
-  test('keeps every acknowledged event when the server is killed during a burst', async ({
-    request,
-  }, testInfo) => {
-    test.setTimeout(120_000);
-    const port = privatePort(testInfo.parallelIndex);
-    let server = await startServer(port);
-    const concordId = randomUUID();
-    const acknowledged = new Set<string>();
-    let created = 0;
-    try {
-      const token = await session(server.url, concordId);
-      const sender = async () => {
-        for (;;) {
-          const items = Array.from({ length: 10 }, () => item(concordId));
-          created += items.length;
-          try {
-            const response = await fetch(`${server.url}/site-v1/${PROJECT}/consent-events`, {
-              method: 'POST',
-              headers: {
-                'content-type': 'application/json',
-                authorization: `Bearer ${token}`,
-                // Session tokens are bound to the origin that opened them.
-                origin: 'http://localhost:3000',
-              },
-              body: JSON.stringify({ items }),
-            });
-            if (response.status !== 201) return;
-            for (const event of items) acknowledged.add(event.id);
-          } catch {
-            return; // killed
+  for (const [backend, databaseUrl] of [
+    ['PGlite', undefined],
+    // CI's throwaway cluster (.ci/run); skipped where there is none.
+    ['PostgreSQL', process.env.TEST_DATABASE_URL],
+  ] as const) {
+    test(`keeps every acknowledged event when the server on ${backend} is killed during a burst`, async ({
+      request,
+    }, testInfo) => {
+      test.skip(backend === 'PostgreSQL' && !databaseUrl, 'no TEST_DATABASE_URL');
+      test.setTimeout(120_000);
+      const port = privatePort(testInfo.parallelIndex);
+      let server = await startServer(port, undefined, databaseUrl);
+      const concordId = randomUUID();
+      const acknowledged = new Set<string>();
+      let created = 0;
+      try {
+        const token = await session(server.url, concordId);
+        const sender = async () => {
+          for (;;) {
+            const items = Array.from({ length: 10 }, () => item(concordId));
+            created += items.length;
+            try {
+              const response = await fetch(`${server.url}/site-v1/${PROJECT}/consent-events`, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/json',
+                  authorization: `Bearer ${token}`,
+                  // Session tokens are bound to the origin that opened them.
+                  origin: 'http://localhost:3000',
+                },
+                body: JSON.stringify({ items }),
+              });
+              if (response.status !== 201) return;
+              for (const event of items) acknowledged.add(event.id);
+            } catch {
+              return; // killed
+            }
           }
-        }
-      };
-      const senders = Array.from({ length: 4 }, sender);
-      await expect.poll(() => acknowledged.size, { timeout: 40_000 }).toBeGreaterThan(200);
-      await server.stop('SIGKILL');
-      await Promise.all(senders);
-      server = await startServer(port, server.dataDir);
-      const response = await request.get(
-        `${server.url}/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}/consent-events?concordId=${concordId}&limit=1000`,
-        { headers: { 'x-api-key': E2E_ADMIN_KEY } },
-      );
-      const stored = ((await response.json()) as { items: { id: string }[] }).items;
-      const storedIds = new Set(stored.map((event) => event.id));
-      const lost = [...acknowledged].filter((id) => !storedIds.has(id));
-      testInfo.annotations.push({
-        type: 'burst',
-        description: `created ${created}, acknowledged ${acknowledged.size}, stored ${stored.length}, lost ${lost.length}, duplicates ${stored.length - storedIds.size}`,
-      });
-      expect(lost).toEqual([]);
-      expectNoDuplicates(stored);
-    } finally {
-      await server.stop();
-    }
-  });
+        };
+        const senders = Array.from({ length: 4 }, sender);
+        await expect.poll(() => acknowledged.size, { timeout: 40_000 }).toBeGreaterThan(200);
+        await server.stop('SIGKILL');
+        await Promise.all(senders);
+        server = await startServer(port, server.dataDir, databaseUrl);
+        const response = await request.get(
+          `${server.url}/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}/consent-events?concordId=${concordId}&limit=1000`,
+          { headers: { 'x-api-key': E2E_ADMIN_KEY } },
+        );
+        const stored = ((await response.json()) as { items: { id: string }[] }).items;
+        const storedIds = new Set(stored.map((event) => event.id));
+        const lost = [...acknowledged].filter((id) => !storedIds.has(id));
+        testInfo.annotations.push({
+          type: 'burst',
+          description: `created ${created}, acknowledged ${acknowledged.size}, stored ${stored.length}, lost ${lost.length}, duplicates ${stored.length - storedIds.size}`,
+        });
+        expect(lost).toEqual([]);
+        expectNoDuplicates(stored);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });

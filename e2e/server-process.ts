@@ -18,6 +18,8 @@ export const privatePort = (parallelIndex: number) => E2E_PORT + 100 + parallelI
 export async function startServer(
   port: number,
   dataDir = mkdtempSync(join(tmpdir(), 'assent-e2e-own-')),
+  /** PostgreSQL to use instead of PGlite under `dataDir`. */
+  databaseUrl?: string,
 ): Promise<ServerProcess> {
   // node itself, not npx: a signal must reach the server, not a wrapper.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -27,6 +29,7 @@ export async function startServer(
       HOST: '127.0.0.1',
       ASSENT_DATA_DIR: dataDir,
       ASSENT_ADMIN_KEY: E2E_ADMIN_KEY,
+      DATABASE_URL: databaseUrl ?? '',
     },
     stdio: 'ignore',
   });

@@ -19,7 +19,7 @@ import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-s
 import type * as NoticeModule from '../ui/notice/index.tsx';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
-import { readScriptTag } from './script-tag.ts';
+import { readScriptTag, withDisplay } from './script-tag.ts';
 import { createTabSync } from './tab-sync.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
@@ -161,12 +161,12 @@ function boot(): void {
     runtime.visitorId = stored.visitorId;
     if (stored.config?.projectId === projectId) {
       // Decisions valid under the last known config apply at once; the fresh config follows.
-      runtime.config = stored.config;
+      runtime.config = withDisplay(stored.config, options.display);
       apply();
     }
     const result = await fresh;
     if (result.ok) {
-      runtime.config = result.value;
+      runtime.config = withDisplay(result.value, options.display);
       apply();
       void writeConfig(projectId, result.value, runtime.store).catch(() => {});
     } else if (!runtime.config) {
@@ -187,7 +187,7 @@ function boot(): void {
         importBundle<typeof NoticeModule>('notice'),
         loadManager(),
       ]);
-      notice.showNotice(runtime, {
+      await notice.showNotice(runtime, {
         onCustomize: () => void showPreferences(),
         ...(labels ? { labels } : {}),
       });
@@ -205,7 +205,7 @@ function boot(): void {
         importBundle<typeof PreferencesModule>('preferences'),
         loadManager(),
       ]);
-      preferences.showPreferences(runtime, container);
+      await preferences.showPreferences(runtime, container);
     } catch (error) {
       reportImport(error);
     }

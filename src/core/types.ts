@@ -221,12 +221,6 @@ export interface SiteConfig {
    * @default false
    */
   blocking?: boolean;
-  /**
-   * After a choice, a small button in a bottom corner reopens the preference center.
-   * `data-floating-button` on the script tag sets it.
-   * @default false
-   */
-  floatingButton?: boolean;
   /** The visitor's geography as the server resolved it (`unknown` when it could not). */
   geography: string;
   /** The policy for that geography. */

@@ -5,7 +5,6 @@ export interface DisplayOverrides {
   layout?: NoticeLayout;
   mode?: ThemeMode;
   blocking?: boolean;
-  floatingButton?: boolean;
 }
 
 /** What the site owner put on the script tag. */
@@ -20,7 +19,7 @@ export interface ScriptTagOptions {
   nonce: string | undefined;
   /** `data-preview`: consent types in `test` status are asked too. */
   preview: boolean;
-  /** `data-layout`, `data-theme`, `data-blocking`, `data-floating-button`. */
+  /** `data-layout`, `data-theme`, `data-blocking`. */
   display: DisplayOverrides;
 }
 
@@ -35,8 +34,6 @@ function readDisplay(data: DOMStringMap): DisplayOverrides {
   if (MODES.includes(data.theme!)) display.mode = data.theme as ThemeMode;
   const blocking = flag(data.blocking);
   if (blocking !== undefined) display.blocking = blocking;
-  const floatingButton = flag(data.floatingButton);
-  if (floatingButton !== undefined) display.floatingButton = floatingButton;
   return display;
 }
 

@@ -54,7 +54,11 @@ export default defineConfig(({ mode }) => ({
             output: {
               format: 'es' as const,
               entryFileNames: '[name].js',
-              chunkFileNames: 'chunks/[name]-[hash].js',
+              // One module per language, apart from the shared chunks: a visitor downloads one.
+              chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
+                /[\\/]src[\\/]ui[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
+                  ? 'i18n/[name]-[hash].js'
+                  : 'chunks/[name]-[hash].js',
             },
           },
         }),

@@ -173,6 +173,24 @@ export interface NoticeTexts {
   privacyPolicy: string;
 }
 
+/** Where the notice sits in the viewport (see {@link SiteConfig.layout}). */
+export type NoticeLayout = 'bar-bottom' | 'bar-top' | 'box' | 'modal';
+
+/** Light, dark, or whichever the visitor's system prefers (`prefers-color-scheme`). */
+export type ThemeMode = 'light' | 'dark' | 'auto';
+
+/** Colours of the widget; everything else is themed through CSS custom properties and `::part()`. */
+export interface WidgetTheme {
+  /** Colour of buttons, switches and links, as a hex colour (`#1f5f8b`); anything else is ignored. */
+  accent: string;
+  /**
+   * Light or dark colours, or the visitor's system preference. The script tag's `data-theme`
+   * overrides it.
+   * @default 'auto'
+   */
+  mode?: ThemeMode;
+}
+
 /** `GET /site-v1/{projectId}/site-client`: everything the widget needs to know about a project. */
 export interface SiteConfig {
   /** The project's id. */
@@ -190,7 +208,19 @@ export interface SiteConfig {
   /** Link to the site's privacy policy. */
   privacyPolicyUrl?: string;
   /** Colours of the widget. */
-  theme: { accent: string };
+  theme: WidgetTheme;
+  /**
+   * Where the notice sits: a bar along the bottom or top edge, a box in a bottom corner, or a
+   * modal in the centre of the viewport. The script tag's `data-layout` overrides it.
+   * @default 'bar-bottom'
+   */
+  layout?: NoticeLayout;
+  /**
+   * The notice blocks the page until a choice: it becomes a modal dialog that keeps focus and
+   * makes the page inert (only with `layout: 'modal'`). `data-blocking` on the script tag sets it.
+   * @default false
+   */
+  blocking?: boolean;
   /** The visitor's geography as the server resolved it (`unknown` when it could not). */
   geography: string;
   /** The policy for that geography. */

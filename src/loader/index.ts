@@ -19,7 +19,7 @@ import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-s
 import type * as NoticeModule from '../ui/notice/index.tsx';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
-import { readScriptTag } from './script-tag.ts';
+import { readScriptTag, withDisplay } from './script-tag.ts';
 import { createTabSync } from './tab-sync.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
@@ -167,19 +167,19 @@ function boot(): void {
     const cached = stored.config?.projectId === projectId ? stored.config : undefined;
     if (cached && runtime.now().getTime() - (stored.configFetchedAt ?? 0) < CONFIG_FRESH_MS) {
       // A config fetched moments ago (the previous page) applies at once; the fresh one follows.
-      runtime.config = cached;
+      runtime.config = withDisplay(cached, options.display);
       apply();
     }
     const result = await fresh;
     if (result.ok) {
-      runtime.config = result.value;
+      runtime.config = withDisplay(result.value, options.display);
       apply();
       void writeConfig(projectId, result.value, runtime.now().getTime(), runtime.store).catch(
         () => {},
       );
     } else if (cached) {
       // Offline or the API is down: the last config the visitor decided under.
-      runtime.config ??= cached;
+      runtime.config ??= withDisplay(cached, options.display);
       apply();
     } else {
       fail(`could not load the consent configuration: ${result.message}`);
@@ -199,7 +199,7 @@ function boot(): void {
         importBundle<typeof NoticeModule>('notice'),
         loadManager(),
       ]);
-      notice.showNotice(runtime, {
+      await notice.showNotice(runtime, {
         onCustomize: () => void showPreferences(),
         ...(labels ? { labels } : {}),
       });
@@ -217,7 +217,7 @@ function boot(): void {
         importBundle<typeof PreferencesModule>('preferences'),
         loadManager(),
       ]);
-      preferences.showPreferences(runtime, container);
+      await preferences.showPreferences(runtime, container);
     } catch (error) {
       reportImport(error);
     }

@@ -1,3 +1,12 @@
+import type { NoticeLayout, SiteConfig, ThemeMode } from '../core/types.ts';
+
+/** Display options the script tag may set over the project config (`data-layout`, …). */
+export interface DisplayOverrides {
+  layout?: NoticeLayout;
+  mode?: ThemeMode;
+  blocking?: boolean;
+}
+
 /** What the site owner put on the script tag. */
 export interface ScriptTagOptions {
   projectId: string | undefined;
@@ -10,6 +19,28 @@ export interface ScriptTagOptions {
   nonce: string | undefined;
   /** `data-preview`: consent types in `test` status are asked too. */
   preview: boolean;
+  /** `data-layout`, `data-theme`, `data-blocking`. */
+  display: DisplayOverrides;
+}
+
+const LAYOUTS = ['bar-bottom', 'bar-top', 'box', 'modal'];
+const MODES = ['light', 'dark', 'auto'];
+/** A boolean attribute: present and not `"false"`. */
+const flag = (value: string | undefined) => (value === undefined ? undefined : value !== 'false');
+
+function readDisplay(data: DOMStringMap): DisplayOverrides {
+  const display: DisplayOverrides = {};
+  if (LAYOUTS.includes(data.layout!)) display.layout = data.layout as NoticeLayout;
+  if (MODES.includes(data.theme!)) display.mode = data.theme as ThemeMode;
+  const blocking = flag(data.blocking);
+  if (blocking !== undefined) display.blocking = blocking;
+  return display;
+}
+
+/** The config as the page shows it: the script tag's display options win over the project's. */
+export function withDisplay(config: SiteConfig, display: DisplayOverrides): SiteConfig {
+  const { mode, ...rest } = display;
+  return { ...config, ...rest, theme: mode ? { ...config.theme, mode } : config.theme };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,5 +56,6 @@ export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOption
     region: script?.dataset.region || undefined,
     nonce: script?.nonce || undefined,
     preview: script?.hasAttribute('data-preview') ?? false,
+    display: script ? readDisplay(script.dataset) : {},
   };
 }

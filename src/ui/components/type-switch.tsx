@@ -29,6 +29,7 @@ export function TypeSwitch(props: TypeSwitchProps) {
           type="checkbox"
           role="switch"
           class="switch"
+          part="switch"
           checked={type.required || !!on.value[type.label]}
           disabled={!isEditable(type)}
           aria-describedby={`${id}-description`}

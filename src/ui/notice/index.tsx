@@ -6,8 +6,8 @@ import {
   withDisclosures,
   type Runtime,
 } from '../../manager/index.ts';
-import { textsFor } from '../../core/site-config.ts';
-import { adoptStyles } from '../components/shadow-host.ts';
+import { adoptStyles, createHost } from '../components/shadow-host.ts';
+import { loadStrings } from '../i18n/ui-strings.ts';
 import widgetCss from '../components/widget.css?inline';
 import { Notice } from './notice.tsx';
 import css from './notice.css?inline';
@@ -30,6 +30,8 @@ interface Mounted {
 }
 
 let mounted: Mounted | undefined;
+/** Set while the notice's language loads, so a second call does not show a second notice. */
+let showing = false;
 
 function close(runtime: Runtime) {
   if (!mounted) return;
@@ -46,38 +48,82 @@ function close(runtime: Runtime) {
 }
 
 /**
+ * While a page element the notice covers has focus (a skip link under a top bar), the notice
+ * moves to the other edge: it never hides what a keyboard user is on.
+ */
+function keepFocusVisible(host: HTMLElement): () => void {
+  const onFocus = (event: FocusEvent) => {
+    const target = event.target;
+    const box = host.shadowRoot?.firstElementChild?.getBoundingClientRect();
+    if (!(target instanceof Element) || target === host || !box) return;
+    const rect = target.getBoundingClientRect();
+    const covered =
+      rect.bottom > box.top &&
+      rect.top < box.bottom &&
+      rect.right > box.left &&
+      rect.left < box.right;
+    if (covered) host.toggleAttribute('data-away');
+  };
+  document.addEventListener('focusin', onFocus);
+  return () => document.removeEventListener('focusin', onFocus);
+}
+
+/**
  * Shows the notice (once: a second call while it is open does nothing) and records it as viewed.
  * Disclosures without a valid acknowledgement are shown with it and accepted by any choice in it.
+ * Resolves once it is on the page, in the visitor's language (whose strings it loads first).
  */
-export function showNotice(runtime: Runtime, options: NoticeOptions): void {
+export async function showNotice(runtime: Runtime, options: NoticeOptions): Promise<void> {
   const config = runtime.config;
-  if (!config || mounted?.host.isConnected) return;
+  if (!config || mounted?.host.isConnected || showing) return;
+  showing = true;
+  let strings;
+  try {
+    strings = await loadStrings(config, runtime.languages);
+  } finally {
+    showing = false;
+  }
   const manager = managerFor(runtime);
   const labels = options.labels ?? noticeLabels(runtime);
   const disclosures = pendingDisclosures(runtime);
-  const host = document.createElement('div');
-  host.id = 'assent-notice';
-  // Search engines must not index the notice as the page's text.
-  host.setAttribute('data-nosnippet', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const blocking = config.layout === 'modal' && config.blocking === true;
+  const { host, shadow } = createHost('assent-notice', config, strings);
+  host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
   adoptStyles(shadow, widgetCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
+  const stopFocusWatch = blocking ? () => {} : keepFocusVisible(host);
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.
-  const unsubscribe = runtime.emitter.on('change', () => close(runtime));
+  const stopChanges = runtime.emitter.on('change', () => close(runtime));
+  const unsubscribe = () => {
+    stopChanges();
+    stopFocusWatch();
+  };
   mounted = { host, returnFocus, unsubscribe };
   render(
     <Notice
       config={config}
-      texts={textsFor(config, runtime.languages)}
+      texts={strings.notice}
       labels={labels}
       disclosures={disclosures}
       onChoose={(states) => void manager.choose(withDisclosures(runtime, states))}
       onCustomize={options.onCustomize}
+      blocking={blocking}
     />,
     shadow,
   );
   // First in the tab order, so a keyboard user meets it before the page.
   document.body.prepend(host);
+  if (blocking) {
+    const dialog = shadow.querySelector('dialog')!;
+    // Blocking means until a choice: Escape does not dismiss it (Chrome lets a second Escape
+    // close a dialog whose `cancel` was prevented, hence the reopening on `close`).
+    dialog.addEventListener('cancel', (event) => event.preventDefault());
+    dialog.addEventListener('close', () => {
+      if (mounted?.host === host) dialog.showModal();
+    });
+    // `showModal` moves focus in, keeps it there and makes the page inert: `aria-modal` is true.
+    dialog.showModal();
+  }
   runtime.emitter.emit('notice:show', { labels });
   void manager.recordViewed([...labels, ...disclosures]);
 }

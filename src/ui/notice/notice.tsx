@@ -11,6 +11,12 @@ export interface NoticeProps {
   onChoose(states: Record<string, ConsentState>): void;
   /** Opens the preference center, where each type is chosen on its own. */
   onCustomize(): void;
+  /**
+   * A modal `<dialog>` (the caller opens it with `showModal()`, which traps focus) instead of a
+   * labelled region.
+   * @default false
+   */
+  blocking?: boolean;
 }
 
 /** The first layer: what the site asks and why, with equal "Accept all" and "Reject all". */
@@ -22,41 +28,72 @@ export function Notice(props: NoticeProps) {
   const links = config.consentTypes.filter(
     (type) => disclosures.includes(type.label) && type.url !== undefined,
   );
-  return (
-    <section class="notice" role="region" aria-labelledby="assent-title">
-      <h2 id="assent-title" class="title">
+  const body = (
+    <>
+      <h2 id="assent-title" class="title" part="title">
         {texts.title}
       </h2>
-      <p class="description">
+      <p id="assent-description" class="description" part="description">
         {texts.description}{' '}
         {links.length ? (
           links.map((type) => (
-            <a key={type.label} href={type.url} class="policy">
+            <a key={type.label} href={type.url} class="policy" part="link">
               {type.name}
             </a>
           ))
         ) : config.privacyPolicyUrl ? (
-          <a href={config.privacyPolicyUrl} class="policy">
+          <a href={config.privacyPolicyUrl} class="policy" part="link">
             {texts.privacyPolicy}
           </a>
         ) : null}
       </p>
-      <div class="actions">
-        <button type="button" class="button" onClick={() => onChoose(allStates(types, false))}>
+      <div class="actions" part="actions">
+        <button
+          type="button"
+          class="button"
+          part="button"
+          onClick={() => onChoose(allStates(types, false))}
+        >
           {texts.rejectAll}
         </button>
-        <button type="button" class="button" onClick={() => onChoose(allStates(types, true))}>
+        <button
+          type="button"
+          class="button"
+          part="button"
+          onClick={() => onChoose(allStates(types, true))}
+        >
           {texts.acceptAll}
         </button>
         <button
           type="button"
           class="button secondary"
+          part="button button-secondary"
           aria-haspopup="dialog"
           onClick={props.onCustomize}
         >
           {texts.customize}
         </button>
       </div>
+    </>
+  );
+  return props.blocking ? (
+    <dialog
+      class="notice"
+      part="notice"
+      aria-labelledby="assent-title"
+      aria-describedby="assent-description"
+    >
+      {body}
+    </dialog>
+  ) : (
+    <section
+      class="notice"
+      part="notice"
+      role="region"
+      aria-labelledby="assent-title"
+      aria-describedby="assent-description"
+    >
+      {body}
     </section>
   );
 }

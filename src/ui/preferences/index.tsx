@@ -6,7 +6,6 @@
  */
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
-import { textsFor } from '../../core/site-config.ts';
 import {
   managerFor,
   preferenceLabels,
@@ -14,10 +13,10 @@ import {
   type Runtime,
 } from '../../manager/index.ts';
 import { currentDecisions, initialChoices } from '../components/choices.ts';
-import { adoptStyles } from '../components/shadow-host.ts';
+import { adoptStyles, applyLanguage, createHost } from '../components/shadow-host.ts';
+import { loadStrings, type ResolvedStrings } from '../i18n/ui-strings.ts';
 import widgetCss from '../components/widget.css?inline';
 import { PreferenceCenter } from './preference-center.tsx';
-import { preferenceTextsFor } from './preference-texts.ts';
 import css from './preferences.css?inline';
 
 let dialogHost: HTMLElement | undefined;
@@ -33,7 +32,12 @@ function deepActiveElement(): Element | null {
 }
 
 /** Renders the center into `root`; returns a function that unmounts it. */
-function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => void {
+function mount(
+  runtime: Runtime,
+  root: ShadowRoot,
+  strings: ResolvedStrings,
+  onDone?: () => void,
+): () => void {
   const config = runtime.config!;
   const manager = managerFor(runtime);
   const revision = signal(0);
@@ -50,9 +54,9 @@ function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => v
       types={types}
       decisions={decisions}
       initial={initial}
-      texts={textsFor(config, runtime.languages)}
-      preferenceTexts={preferenceTextsFor(runtime.languages)}
-      languages={runtime.languages}
+      texts={strings.notice}
+      preferenceTexts={strings.preferences}
+      languages={[strings.language]}
       idPrefix={idPrefix}
       onChoose={(states) => {
         void manager.choose(withDisclosures(runtime, states));
@@ -63,7 +67,7 @@ function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => v
   );
   if (onDone) {
     render(
-      <dialog class="dialog" aria-labelledby={`${idPrefix}-title`}>
+      <dialog class="dialog" part="dialog" aria-labelledby={`${idPrefix}-title`}>
         {center}
       </dialog>,
       root,
@@ -78,12 +82,10 @@ function mount(runtime: Runtime, root: ShadowRoot, onDone?: () => void): () => v
 }
 
 /** Opens the dialog unless it is open already; `false` when it was. */
-function openDialog(runtime: Runtime): boolean {
+function openDialog(runtime: Runtime, strings: ResolvedStrings): boolean {
   if (dialogHost?.isConnected) return false;
-  const host = (dialogHost = document.createElement('div'));
-  host.id = 'assent-preferences';
-  host.setAttribute('data-nosnippet', '');
-  const root = host.attachShadow({ mode: 'open' });
+  const { host, shadow: root } = createHost('assent-preferences', runtime.config!, strings);
+  dialogHost = host;
   const returnFocus = deepActiveElement();
   let unmount = () => {};
   const close = () => {
@@ -95,7 +97,7 @@ function openDialog(runtime: Runtime): boolean {
       returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : null;
     target?.focus();
   };
-  unmount = mount(runtime, root, () => root.querySelector('dialog')?.close());
+  unmount = mount(runtime, root, strings, () => root.querySelector('dialog')?.close());
   document.body.append(host);
   const dialog = root.querySelector('dialog')!;
   // Escape and the close button both end in `close`: one place cleans up.
@@ -109,14 +111,17 @@ function openDialog(runtime: Runtime): boolean {
  * Opens the preference center as a modal dialog, or renders it inline into `container` (its shadow
  * root, made if it has none). Emits `preferences:show`.
  */
-export function showPreferences(runtime: Runtime, container?: Element): void {
-  if (!runtime.config) return;
+export async function showPreferences(runtime: Runtime, container?: Element): Promise<void> {
+  const config = runtime.config;
+  if (!config) return;
+  const strings = await loadStrings(config, runtime.languages);
   if (!container) {
-    if (!openDialog(runtime)) return;
+    if (!openDialog(runtime, strings)) return;
   } else {
     const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
+    applyLanguage(container, config, strings);
     inlineMounts.get(root)?.();
-    const unmountCenter = mount(runtime, root);
+    const unmountCenter = mount(runtime, root, strings);
     // An inline center removed from the page stops listening at the next change.
     const stop = runtime.emitter.on('change', () => {
       if (!container.isConnected) unmount();

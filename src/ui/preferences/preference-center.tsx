@@ -71,11 +71,17 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
   return (
     <div class="center">
       <div class="center-head">
-        <h2 id={`${idPrefix}-title`} class="title">
+        <h2 id={`${idPrefix}-title`} class="title" part="title">
           {pt.title}
         </h2>
         {props.onClose ? (
-          <button type="button" class="close" aria-label={pt.close} onClick={props.onClose}>
+          <button
+            type="button"
+            class="close"
+            part="close"
+            aria-label={pt.close}
+            onClick={props.onClose}
+          >
             ×
           </button>
         ) : null}
@@ -115,15 +121,26 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
         </section>
       ))}
       <div class="actions">
-        <button type="button" class="button" onClick={() => onChoose(allStates(types, false))}>
+        <button
+          type="button"
+          class="button"
+          part="button"
+          onClick={() => onChoose(allStates(types, false))}
+        >
           {texts.rejectAll}
         </button>
-        <button type="button" class="button" onClick={() => onChoose(allStates(types, true))}>
+        <button
+          type="button"
+          class="button"
+          part="button"
+          onClick={() => onChoose(allStates(types, true))}
+        >
           {texts.acceptAll}
         </button>
         <button
           type="button"
           class="button secondary"
+          part="button button-secondary"
           onClick={() => onChoose(statesFromChoices(types, on.value))}
         >
           {texts.save}

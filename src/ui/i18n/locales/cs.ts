@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Vaše soukromí',
+    description:
+      'Používáme cookies a podobné technologie. Některé jsou nutné pro chod webu, ostatní jen s vaším souhlasem.',
+    acceptAll: 'Přijmout vše',
+    rejectAll: 'Odmítnout vše',
+    customize: 'Vybrat',
+    save: 'Uložit volbu',
+    alwaysOn: 'Vždy aktivní',
+    privacyPolicy: 'Zásady ochrany soukromí',
+  },
+  preferences: {
+    title: 'Nastavení soukromí',
+    intro: 'Zvolte, co povolíte. Každou volbu zde můžete kdykoli změnit nebo odvolat.',
+    close: 'Zavřít',
+    readMore: 'Více informací',
+    fullText: 'Celý text',
+    categories: {
+      privacy_setting: 'Cookies a sledování',
+      communication: 'Zprávy pro vás',
+      disclosure: 'Zásady',
+      custom: 'Ostatní',
+    },
+    states: {
+      accepted: 'Povoleno',
+      implied: 'Povoleno (implicitně)',
+      declined: 'Nepovoleno',
+      viewed: 'Zobrazeno',
+      none: 'Zatím bez volby',
+    },
+    given: 'od',
+    expires: 'do',
+  },
+} satisfies UiStrings;

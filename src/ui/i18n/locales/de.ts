@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Ihre Privatsphäre',
+    description:
+      'Wir verwenden Cookies und ähnliche Technologien. Einige sind für die Website nötig, andere nur mit Ihrer Einwilligung.',
+    acceptAll: 'Alle akzeptieren',
+    rejectAll: 'Alle ablehnen',
+    customize: 'Auswählen',
+    save: 'Auswahl speichern',
+    alwaysOn: 'Immer aktiv',
+    privacyPolicy: 'Datenschutzerklärung',
+  },
+  preferences: {
+    title: 'Datenschutz-Einstellungen',
+    intro:
+      'Wählen Sie, was Sie erlauben. Sie können jede Wahl hier jederzeit ändern oder widerrufen.',
+    close: 'Schließen',
+    readMore: 'Mehr erfahren',
+    fullText: 'Volltext',
+    categories: {
+      privacy_setting: 'Cookies und Tracking',
+      communication: 'Nachrichten an Sie',
+      disclosure: 'Richtlinien',
+      custom: 'Weiteres',
+    },
+    states: {
+      accepted: 'Erlaubt',
+      implied: 'Erlaubt (stillschweigend)',
+      declined: 'Nicht erlaubt',
+      viewed: 'Gesehen',
+      none: 'Noch keine Wahl',
+    },
+    given: 'seit',
+    expires: 'bis',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Tu privacidad',
+    description:
+      'Usamos cookies y tecnologías similares. Algunas son necesarias para el sitio; las demás, solo con tu consentimiento.',
+    acceptAll: 'Aceptar todo',
+    rejectAll: 'Rechazar todo',
+    customize: 'Elegir',
+    save: 'Guardar elección',
+    alwaysOn: 'Siempre activo',
+    privacyPolicy: 'Política de privacidad',
+  },
+  preferences: {
+    title: 'Preferencias de privacidad',
+    intro:
+      'Elige lo que permites. Puedes cambiar o retirar cualquier elección aquí en cualquier momento.',
+    close: 'Cerrar',
+    readMore: 'Más información',
+    fullText: 'Texto completo',
+    categories: {
+      privacy_setting: 'Cookies y seguimiento',
+      communication: 'Mensajes para ti',
+      disclosure: 'Políticas',
+      custom: 'Otros',
+    },
+    states: {
+      accepted: 'Permitido',
+      implied: 'Permitido (implícito)',
+      declined: 'No permitido',
+      viewed: 'Visto',
+      none: 'Aún sin elección',
+    },
+    given: 'desde',
+    expires: 'hasta',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Teie privaatsus',
+    description:
+      'Kasutame küpsiseid ja sarnaseid tehnoloogiaid. Mõned on saidi tööks vajalikud, teised ainult teie nõusolekul.',
+    acceptAll: 'Nõustu kõigiga',
+    rejectAll: 'Keeldu kõigist',
+    customize: 'Vali',
+    save: 'Salvesta valik',
+    alwaysOn: 'Alati sees',
+    privacyPolicy: 'Privaatsuspoliitika',
+  },
+  preferences: {
+    title: 'Privaatsuse seaded',
+    intro: 'Valige, mida lubate. Iga valikut saate siin igal ajal muuta või tagasi võtta.',
+    close: 'Sulge',
+    readMore: 'Loe lähemalt',
+    fullText: 'Täistekst',
+    categories: {
+      privacy_setting: 'Küpsised ja jälgimine',
+      communication: 'Sõnumid teile',
+      disclosure: 'Põhimõtted',
+      custom: 'Muu',
+    },
+    states: {
+      accepted: 'Lubatud',
+      implied: 'Lubatud (kaudselt)',
+      declined: 'Pole lubatud',
+      viewed: 'Nähtud',
+      none: 'Valik puudub',
+    },
+    given: 'alates',
+    expires: 'kuni',
+  },
+} satisfies UiStrings;

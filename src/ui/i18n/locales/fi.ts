@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Yksityisyytesi',
+    description:
+      'Käytämme evästeitä ja vastaavia tekniikoita. Osa on sivuston toiminnalle välttämättömiä, muut vain suostumuksellasi.',
+    acceptAll: 'Hyväksy kaikki',
+    rejectAll: 'Hylkää kaikki',
+    customize: 'Valitse',
+    save: 'Tallenna valinnat',
+    alwaysOn: 'Aina päällä',
+    privacyPolicy: 'Tietosuojakäytäntö',
+  },
+  preferences: {
+    title: 'Tietosuoja-asetukset',
+    intro:
+      'Valitse, mitä sallit. Voit muuttaa tai perua minkä tahansa valinnan täällä milloin tahansa.',
+    close: 'Sulje',
+    readMore: 'Lue lisää',
+    fullText: 'Koko teksti',
+    categories: {
+      privacy_setting: 'Evästeet ja seuranta',
+      communication: 'Viestit sinulle',
+      disclosure: 'Käytännöt',
+      custom: 'Muut',
+    },
+    states: {
+      accepted: 'Sallittu',
+      implied: 'Sallittu (oletettu)',
+      declined: 'Ei sallittu',
+      viewed: 'Nähty',
+      none: 'Ei vielä valintaa',
+    },
+    given: 'alkaen',
+    expires: 'asti',
+  },
+} satisfies UiStrings;

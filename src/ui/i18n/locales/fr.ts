@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Votre vie privée',
+    description:
+      'Nous utilisons des cookies et technologies similaires. Certains sont nécessaires au site ; les autres seulement avec votre consentement.',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    customize: 'Choisir',
+    save: 'Enregistrer mes choix',
+    alwaysOn: 'Toujours actif',
+    privacyPolicy: 'Politique de confidentialité',
+  },
+  preferences: {
+    title: 'Préférences de confidentialité',
+    intro:
+      'Choisissez ce que vous autorisez. Vous pouvez modifier ou retirer chaque choix ici à tout moment.',
+    close: 'Fermer',
+    readMore: 'En savoir plus',
+    fullText: 'Texte complet',
+    categories: {
+      privacy_setting: 'Cookies et mesure',
+      communication: 'Messages',
+      disclosure: 'Politiques',
+      custom: 'Autres',
+    },
+    states: {
+      accepted: 'Autorisé',
+      implied: 'Autorisé (implicite)',
+      declined: 'Refusé',
+      viewed: 'Vu',
+      none: 'Pas encore de choix',
+    },
+    given: 'depuis le',
+    expires: 'jusqu’au',
+  },
+} satisfies UiStrings;

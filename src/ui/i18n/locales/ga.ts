@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Do phríobháideachas',
+    description:
+      'Úsáidimid fianáin agus teicneolaíochtaí cosúla. Tá cuid acu riachtanach don suíomh; cinn eile le do thoiliú amháin.',
+    acceptAll: 'Glac le gach rud',
+    rejectAll: 'Diúltaigh do gach rud',
+    customize: 'Roghnaigh',
+    save: 'Sábháil roghanna',
+    alwaysOn: 'Ar siúl i gcónaí',
+    privacyPolicy: 'Beartas príobháideachais',
+  },
+  preferences: {
+    title: 'Socruithe príobháideachais',
+    intro:
+      'Roghnaigh a gceadaíonn tú. Is féidir leat aon rogha a athrú nó a tharraingt siar anseo am ar bith.',
+    close: 'Dún',
+    readMore: 'Tuilleadh eolais',
+    fullText: 'Téacs iomlán',
+    categories: {
+      privacy_setting: 'Fianáin agus rianú',
+      communication: 'Teachtaireachtaí chugat',
+      disclosure: 'Beartais',
+      custom: 'Eile',
+    },
+    states: {
+      accepted: 'Ceadaithe',
+      implied: 'Ceadaithe (intuigthe)',
+      declined: 'Gan cead',
+      viewed: 'Feicthe',
+      none: 'Gan rogha fós',
+    },
+    given: 'ó',
+    expires: 'go dtí',
+  },
+} satisfies UiStrings;

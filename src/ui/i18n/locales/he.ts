@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  dir: 'rtl',
+  notice: {
+    title: 'הפרטיות שלך',
+    description:
+      'אנו משתמשים בעוגיות ובטכנולוגיות דומות. חלקן נחוצות לפעולת האתר, והשאר רק בהסכמתך.',
+    acceptAll: 'אישור הכול',
+    rejectAll: 'דחיית הכול',
+    customize: 'בחירה',
+    save: 'שמירת הבחירות',
+    alwaysOn: 'פעיל תמיד',
+    privacyPolicy: 'מדיניות פרטיות',
+  },
+  preferences: {
+    title: 'העדפות פרטיות',
+    intro: 'בחרו מה לאפשר. אפשר לשנות או לבטל כל בחירה כאן בכל עת.',
+    close: 'סגירה',
+    readMore: 'מידע נוסף',
+    fullText: 'הטקסט המלא',
+    categories: {
+      privacy_setting: 'עוגיות ומעקב',
+      communication: 'הודעות אליך',
+      disclosure: 'מדיניות',
+      custom: 'אחר',
+    },
+    states: {
+      accepted: 'מותר',
+      implied: 'מותר (במשתמע)',
+      declined: 'לא מותר',
+      viewed: 'נצפה',
+      none: 'עדיין אין בחירה',
+    },
+    given: 'מאז',
+    expires: 'עד',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Vaša privatnost',
+    description:
+      'Koristimo kolačiće i slične tehnologije. Neki su nužni za rad stranice, ostali samo uz vašu privolu.',
+    acceptAll: 'Prihvati sve',
+    rejectAll: 'Odbij sve',
+    customize: 'Odaberi',
+    save: 'Spremi odabir',
+    alwaysOn: 'Uvijek uključeno',
+    privacyPolicy: 'Pravila privatnosti',
+  },
+  preferences: {
+    title: 'Postavke privatnosti',
+    intro: 'Odaberite što dopuštate. Svaki odabir ovdje možete bilo kada promijeniti ili povući.',
+    close: 'Zatvori',
+    readMore: 'Saznajte više',
+    fullText: 'Cijeli tekst',
+    categories: {
+      privacy_setting: 'Kolačići i praćenje',
+      communication: 'Poruke vama',
+      disclosure: 'Pravila',
+      custom: 'Ostalo',
+    },
+    states: {
+      accepted: 'Dopušteno',
+      implied: 'Dopušteno (prešutno)',
+      declined: 'Nije dopušteno',
+      viewed: 'Viđeno',
+      none: 'Još nema odabira',
+    },
+    given: 'od',
+    expires: 'do',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'La tua privacy',
+    description:
+      'Usiamo cookie e tecnologie simili. Alcuni servono al funzionamento del sito; gli altri solo con il tuo consenso.',
+    acceptAll: 'Accetta tutto',
+    rejectAll: 'Rifiuta tutto',
+    customize: 'Scegli',
+    save: 'Salva le scelte',
+    alwaysOn: 'Sempre attivo',
+    privacyPolicy: 'Informativa sulla privacy',
+  },
+  preferences: {
+    title: 'Preferenze sulla privacy',
+    intro: 'Scegli cosa consenti. Puoi modificare o revocare ogni scelta qui in qualsiasi momento.',
+    close: 'Chiudi',
+    readMore: 'Scopri di più',
+    fullText: 'Testo completo',
+    categories: {
+      privacy_setting: 'Cookie e tracciamento',
+      communication: 'Messaggi per te',
+      disclosure: 'Informative',
+      custom: 'Altro',
+    },
+    states: {
+      accepted: 'Consentito',
+      implied: 'Consentito (implicito)',
+      declined: 'Non consentito',
+      viewed: 'Visto',
+      none: 'Nessuna scelta',
+    },
+    given: 'dal',
+    expires: 'fino al',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'プライバシーについて',
+    description:
+      '当サイトでは Cookie および類似の技術を使用しています。一部はサイトの動作に必要で、その他はお客様の同意がある場合のみ使用します。',
+    acceptAll: 'すべて同意',
+    rejectAll: 'すべて拒否',
+    customize: '選択する',
+    save: '選択を保存',
+    alwaysOn: '常に有効',
+    privacyPolicy: 'プライバシーポリシー',
+  },
+  preferences: {
+    title: 'プライバシー設定',
+    intro: '許可する項目を選んでください。選択はいつでもここで変更・撤回できます。',
+    close: '閉じる',
+    readMore: '詳細',
+    fullText: '全文',
+    categories: {
+      privacy_setting: 'Cookie とトラッキング',
+      communication: 'お知らせ',
+      disclosure: 'ポリシー',
+      custom: 'その他',
+    },
+    states: {
+      accepted: '許可',
+      implied: '許可（黙示）',
+      declined: '不許可',
+      viewed: '表示済み',
+      none: '未選択',
+    },
+    given: '開始',
+    expires: '期限',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: '개인정보 보호',
+    description:
+      '당사는 쿠키 및 유사 기술을 사용합니다. 일부는 사이트 운영에 필요하며, 나머지는 동의하신 경우에만 사용합니다.',
+    acceptAll: '모두 허용',
+    rejectAll: '모두 거부',
+    customize: '선택하기',
+    save: '선택 저장',
+    alwaysOn: '항상 사용',
+    privacyPolicy: '개인정보 처리방침',
+  },
+  preferences: {
+    title: '개인정보 설정',
+    intro: '허용할 항목을 선택하세요. 언제든지 여기에서 선택을 변경하거나 철회할 수 있습니다.',
+    close: '닫기',
+    readMore: '자세히 보기',
+    fullText: '전문',
+    categories: {
+      privacy_setting: '쿠키 및 추적',
+      communication: '알림 메시지',
+      disclosure: '정책',
+      custom: '기타',
+    },
+    states: {
+      accepted: '허용됨',
+      implied: '허용됨(묵시적)',
+      declined: '허용 안 됨',
+      viewed: '확인함',
+      none: '아직 선택 안 함',
+    },
+    given: '시작',
+    expires: '종료',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Jūsų privatumas',
+    description:
+      'Naudojame slapukus ir panašias technologijas. Kai kurie būtini svetainei veikti, kiti – tik gavus jūsų sutikimą.',
+    acceptAll: 'Priimti visus',
+    rejectAll: 'Atmesti visus',
+    customize: 'Pasirinkti',
+    save: 'Išsaugoti pasirinkimą',
+    alwaysOn: 'Visada įjungta',
+    privacyPolicy: 'Privatumo politika',
+  },
+  preferences: {
+    title: 'Privatumo nustatymai',
+    intro:
+      'Pasirinkite, ką leidžiate. Bet kurį pasirinkimą čia galite bet kada pakeisti arba atšaukti.',
+    close: 'Uždaryti',
+    readMore: 'Skaityti daugiau',
+    fullText: 'Visas tekstas',
+    categories: {
+      privacy_setting: 'Slapukai ir sekimas',
+      communication: 'Žinutės jums',
+      disclosure: 'Politikos',
+      custom: 'Kita',
+    },
+    states: {
+      accepted: 'Leidžiama',
+      implied: 'Leidžiama (numanomai)',
+      declined: 'Neleidžiama',
+      viewed: 'Peržiūrėta',
+      none: 'Dar nepasirinkta',
+    },
+    given: 'nuo',
+    expires: 'iki',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Il-privatezza tiegħek',
+    description:
+      'Nużaw cookies u teknoloġiji simili. Xi wħud huma meħtieġa għas-sit; oħrajn biss bil-kunsens tiegħek.',
+    acceptAll: 'Aċċetta kollox',
+    rejectAll: 'Irrifjuta kollox',
+    customize: 'Agħżel',
+    save: 'Issejvja l-għażla',
+    alwaysOn: 'Dejjem attiv',
+    privacyPolicy: 'Politika tal-privatezza',
+  },
+  preferences: {
+    title: 'Preferenzi tal-privatezza',
+    intro: 'Agħżel x’tippermetti. Tista’ tibdel jew tirtira kull għażla hawn f’kull ħin.',
+    close: 'Agħlaq',
+    readMore: 'Aqra aktar',
+    fullText: 'Test sħiħ',
+    categories: {
+      privacy_setting: 'Cookies u traċċar',
+      communication: 'Messaġġi lilek',
+      disclosure: 'Politiki',
+      custom: 'Oħrajn',
+    },
+    states: {
+      accepted: 'Permess',
+      implied: 'Permess (impliċitu)',
+      declined: 'Mhux permess',
+      viewed: 'Rajt',
+      none: 'L-ebda għażla s’issa',
+    },
+    given: 'minn',
+    expires: 'sa',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Uw privacy',
+    description:
+      'We gebruiken cookies en vergelijkbare technieken. Sommige zijn nodig voor de site; andere alleen met uw toestemming.',
+    acceptAll: 'Alles accepteren',
+    rejectAll: 'Alles weigeren',
+    customize: 'Kiezen',
+    save: 'Keuze opslaan',
+    alwaysOn: 'Altijd aan',
+    privacyPolicy: 'Privacybeleid',
+  },
+  preferences: {
+    title: 'Privacyvoorkeuren',
+    intro: 'Kies wat u toestaat. U kunt elke keuze hier altijd wijzigen of intrekken.',
+    close: 'Sluiten',
+    readMore: 'Meer lezen',
+    fullText: 'Volledige tekst',
+    categories: {
+      privacy_setting: 'Cookies en tracking',
+      communication: 'Berichten aan u',
+      disclosure: 'Beleid',
+      custom: 'Overig',
+    },
+    states: {
+      accepted: 'Toegestaan',
+      implied: 'Toegestaan (impliciet)',
+      declined: 'Niet toegestaan',
+      viewed: 'Gezien',
+      none: 'Nog geen keuze',
+    },
+    given: 'sinds',
+    expires: 'tot',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Twoja prywatność',
+    description:
+      'Używamy plików cookie i podobnych technologii. Niektóre są niezbędne do działania strony, inne tylko za Twoją zgodą.',
+    acceptAll: 'Akceptuj wszystkie',
+    rejectAll: 'Odrzuć wszystkie',
+    customize: 'Wybierz',
+    save: 'Zapisz wybór',
+    alwaysOn: 'Zawsze aktywne',
+    privacyPolicy: 'Polityka prywatności',
+  },
+  preferences: {
+    title: 'Ustawienia prywatności',
+    intro:
+      'Wybierz, na co się zgadzasz. Każdy wybór możesz tu w dowolnej chwili zmienić lub wycofać.',
+    close: 'Zamknij',
+    readMore: 'Więcej',
+    fullText: 'Pełny tekst',
+    categories: {
+      privacy_setting: 'Pliki cookie i śledzenie',
+      communication: 'Wiadomości do Ciebie',
+      disclosure: 'Zasady',
+      custom: 'Inne',
+    },
+    states: {
+      accepted: 'Dozwolone',
+      implied: 'Dozwolone (domyślnie)',
+      declined: 'Niedozwolone',
+      viewed: 'Wyświetlono',
+      none: 'Brak wyboru',
+    },
+    given: 'od',
+    expires: 'do',
+  },
+} satisfies UiStrings;

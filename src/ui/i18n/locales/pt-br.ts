@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Sua privacidade',
+    description:
+      'Usamos cookies e tecnologias semelhantes. Alguns são necessários para o site; os demais só com o seu consentimento.',
+    acceptAll: 'Aceitar tudo',
+    rejectAll: 'Rejeitar tudo',
+    customize: 'Escolher',
+    save: 'Salvar escolhas',
+    alwaysOn: 'Sempre ativo',
+    privacyPolicy: 'Política de privacidade',
+  },
+  preferences: {
+    title: 'Preferências de privacidade',
+    intro:
+      'Escolha o que você permite. Você pode alterar ou retirar qualquer escolha aqui a qualquer momento.',
+    close: 'Fechar',
+    readMore: 'Saiba mais',
+    fullText: 'Texto completo',
+    categories: {
+      privacy_setting: 'Cookies e rastreamento',
+      communication: 'Mensagens para você',
+      disclosure: 'Políticas',
+      custom: 'Outros',
+    },
+    states: {
+      accepted: 'Permitido',
+      implied: 'Permitido (implícito)',
+      declined: 'Não permitido',
+      viewed: 'Visto',
+      none: 'Ainda sem escolha',
+    },
+    given: 'desde',
+    expires: 'até',
+  },
+} satisfies UiStrings;

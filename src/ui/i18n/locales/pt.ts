@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'A sua privacidade',
+    description:
+      'Utilizamos cookies e tecnologias semelhantes. Alguns são necessários ao site; os restantes só com o seu consentimento.',
+    acceptAll: 'Aceitar tudo',
+    rejectAll: 'Rejeitar tudo',
+    customize: 'Escolher',
+    save: 'Guardar escolhas',
+    alwaysOn: 'Sempre ativo',
+    privacyPolicy: 'Política de privacidade',
+  },
+  preferences: {
+    title: 'Preferências de privacidade',
+    intro:
+      'Escolha o que permite. Pode alterar ou retirar qualquer escolha aqui a qualquer momento.',
+    close: 'Fechar',
+    readMore: 'Saber mais',
+    fullText: 'Texto completo',
+    categories: {
+      privacy_setting: 'Cookies e rastreamento',
+      communication: 'Mensagens para si',
+      disclosure: 'Políticas',
+      custom: 'Outros',
+    },
+    states: {
+      accepted: 'Permitido',
+      implied: 'Permitido (implícito)',
+      declined: 'Não permitido',
+      viewed: 'Visto',
+      none: 'Ainda sem escolha',
+    },
+    given: 'desde',
+    expires: 'até',
+  },
+} satisfies UiStrings;

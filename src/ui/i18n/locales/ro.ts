@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Confidențialitatea ta',
+    description:
+      'Folosim cookie-uri și tehnologii similare. Unele sunt necesare site-ului; celelalte doar cu consimțământul tău.',
+    acceptAll: 'Acceptă tot',
+    rejectAll: 'Respinge tot',
+    customize: 'Alege',
+    save: 'Salvează alegerea',
+    alwaysOn: 'Mereu activ',
+    privacyPolicy: 'Politica de confidențialitate',
+  },
+  preferences: {
+    title: 'Preferințe de confidențialitate',
+    intro: 'Alege ce permiți. Poți schimba sau retrage orice alegere aici oricând.',
+    close: 'Închide',
+    readMore: 'Află mai multe',
+    fullText: 'Text complet',
+    categories: {
+      privacy_setting: 'Cookie-uri și urmărire',
+      communication: 'Mesaje pentru tine',
+      disclosure: 'Politici',
+      custom: 'Altele',
+    },
+    states: {
+      accepted: 'Permis',
+      implied: 'Permis (implicit)',
+      declined: 'Nepermis',
+      viewed: 'Văzut',
+      none: 'Încă nicio alegere',
+    },
+    given: 'din',
+    expires: 'până la',
+  },
+} satisfies UiStrings;

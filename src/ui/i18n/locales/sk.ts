@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Vaše súkromie',
+    description:
+      'Používame cookies a podobné technológie. Niektoré sú potrebné na chod stránky, ostatné len s vaším súhlasom.',
+    acceptAll: 'Prijať všetko',
+    rejectAll: 'Odmietnuť všetko',
+    customize: 'Vybrať',
+    save: 'Uložiť voľbu',
+    alwaysOn: 'Vždy aktívne',
+    privacyPolicy: 'Zásady ochrany súkromia',
+  },
+  preferences: {
+    title: 'Nastavenia súkromia',
+    intro: 'Zvoľte, čo povolíte. Každú voľbu tu môžete kedykoľvek zmeniť alebo odvolať.',
+    close: 'Zavrieť',
+    readMore: 'Viac informácií',
+    fullText: 'Celý text',
+    categories: {
+      privacy_setting: 'Cookies a sledovanie',
+      communication: 'Správy pre vás',
+      disclosure: 'Zásady',
+      custom: 'Ostatné',
+    },
+    states: {
+      accepted: 'Povolené',
+      implied: 'Povolené (implicitne)',
+      declined: 'Nepovolené',
+      viewed: 'Zobrazené',
+      none: 'Zatiaľ bez voľby',
+    },
+    given: 'od',
+    expires: 'do',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Vaša zasebnost',
+    description:
+      'Uporabljamo piškotke in podobne tehnologije. Nekateri so nujni za delovanje strani, drugi le z vašo privolitvijo.',
+    acceptAll: 'Sprejmi vse',
+    rejectAll: 'Zavrni vse',
+    customize: 'Izberi',
+    save: 'Shrani izbiro',
+    alwaysOn: 'Vedno vklopljeno',
+    privacyPolicy: 'Politika zasebnosti',
+  },
+  preferences: {
+    title: 'Nastavitve zasebnosti',
+    intro: 'Izberite, kaj dovolite. Vsako izbiro lahko tukaj kadar koli spremenite ali prekličete.',
+    close: 'Zapri',
+    readMore: 'Več o tem',
+    fullText: 'Celotno besedilo',
+    categories: {
+      privacy_setting: 'Piškotki in sledenje',
+      communication: 'Sporočila za vas',
+      disclosure: 'Pravilniki',
+      custom: 'Drugo',
+    },
+    states: {
+      accepted: 'Dovoljeno',
+      implied: 'Dovoljeno (implicitno)',
+      declined: 'Ni dovoljeno',
+      viewed: 'Ogledano',
+      none: 'Še brez izbire',
+    },
+    given: 'od',
+    expires: 'do',
+  },
+} satisfies UiStrings;

@@ -1,0 +1,37 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Din integritet',
+    description:
+      'Vi använder cookies och liknande tekniker. Vissa behövs för att webbplatsen ska fungera, andra bara med ditt samtycke.',
+    acceptAll: 'Godkänn alla',
+    rejectAll: 'Avvisa alla',
+    customize: 'Välj',
+    save: 'Spara val',
+    alwaysOn: 'Alltid på',
+    privacyPolicy: 'Integritetspolicy',
+  },
+  preferences: {
+    title: 'Integritetsinställningar',
+    intro: 'Välj vad du tillåter. Du kan när som helst ändra eller återkalla ett val här.',
+    close: 'Stäng',
+    readMore: 'Läs mer',
+    fullText: 'Fullständig text',
+    categories: {
+      privacy_setting: 'Cookies och spårning',
+      communication: 'Meddelanden till dig',
+      disclosure: 'Policyer',
+      custom: 'Övrigt',
+    },
+    states: {
+      accepted: 'Tillåtet',
+      implied: 'Tillåtet (underförstått)',
+      declined: 'Inte tillåtet',
+      viewed: 'Visat',
+      none: 'Inget val ännu',
+    },
+    given: 'sedan',
+    expires: 'till',
+  },
+} satisfies UiStrings;

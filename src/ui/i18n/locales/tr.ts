@@ -1,0 +1,38 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: 'Gizliliğiniz',
+    description:
+      'Çerezler ve benzeri teknolojiler kullanıyoruz. Bazıları sitenin çalışması için gereklidir; diğerleri yalnızca izninizle.',
+    acceptAll: 'Tümünü kabul et',
+    rejectAll: 'Tümünü reddet',
+    customize: 'Seç',
+    save: 'Seçimi kaydet',
+    alwaysOn: 'Her zaman açık',
+    privacyPolicy: 'Gizlilik politikası',
+  },
+  preferences: {
+    title: 'Gizlilik tercihleri',
+    intro:
+      'Neye izin verdiğinizi seçin. Her seçimi burada istediğiniz zaman değiştirebilir veya geri alabilirsiniz.',
+    close: 'Kapat',
+    readMore: 'Daha fazla bilgi',
+    fullText: 'Tam metin',
+    categories: {
+      privacy_setting: 'Çerezler ve izleme',
+      communication: 'Size iletiler',
+      disclosure: 'Politikalar',
+      custom: 'Diğer',
+    },
+    states: {
+      accepted: 'İzin verildi',
+      implied: 'İzin verildi (örtülü)',
+      declined: 'İzin verilmedi',
+      viewed: 'Görüldü',
+      none: 'Henüz seçim yok',
+    },
+    given: 'başlangıç',
+    expires: 'bitiş',
+  },
+} satisfies UiStrings;

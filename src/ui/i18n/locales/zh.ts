@@ -1,0 +1,36 @@
+import type { UiStrings } from '../ui-strings.ts';
+
+export default {
+  notice: {
+    title: '您的隐私',
+    description: '我们使用 Cookie 及类似技术。部分为网站运行所必需，其余仅在您同意后使用。',
+    acceptAll: '全部接受',
+    rejectAll: '全部拒绝',
+    customize: '自行选择',
+    save: '保存选择',
+    alwaysOn: '始终启用',
+    privacyPolicy: '隐私政策',
+  },
+  preferences: {
+    title: '隐私偏好设置',
+    intro: '选择您允许的内容。您可以随时在此更改或撤回任何选择。',
+    close: '关闭',
+    readMore: '了解更多',
+    fullText: '全文',
+    categories: {
+      privacy_setting: 'Cookie 与跟踪',
+      communication: '发给您的消息',
+      disclosure: '政策',
+      custom: '其他',
+    },
+    states: {
+      accepted: '已允许',
+      implied: '已允许（默示）',
+      declined: '不允许',
+      viewed: '已查看',
+      none: '尚未选择',
+    },
+    given: '自',
+    expires: '至',
+  },
+} satisfies UiStrings;

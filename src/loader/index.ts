@@ -162,6 +162,11 @@ function boot(): void {
     }
     const fresh = runtime.api.getConfig();
     const stored = await readStoredState(projectId, runtime.store);
+    // No decisions yet: this visit almost surely ends with the notice. Fetching its code while the
+    // configuration is on its way removes a round trip (and the parse) from the notice's path;
+    // a returning visitor still downloads nothing but the loader. Failures are reported by show().
+    if (!Object.keys(stored.decisions).length)
+      for (const name of ['manager', 'notice']) void importBundle(name).catch(() => {});
     runtime.decisions = stored.decisions;
     runtime.visitorId = stored.visitorId;
     const cached = stored.config?.projectId === projectId ? stored.config : undefined;

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: loads the same page without a widget, with Assent and with the two best
+ * open-source peers, in Chromium on loopback, interleaved, at CPU ×1 and ×4, and prints a markdown
+ * table of medians (min–max). BENCH_RUNS sets the runs per configuration (default 7).
+ * Needs the built widget (`npm run build`; `npm run bench` builds first).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { launchOptions } from '../playwright.config.ts';
+import { startPageServer, WIDGETS, type Widget } from './page-server.ts';
+import { inPage, installProbe, readProbe, type ProbeResult } from './page-probe.ts';
+import { summarize } from './stats.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RATES = [1, 4];
+/** How long after the notice (or, without one, after load) long tasks and shifts still count. */
+const SETTLE_MS = 700;
+
+/** The notice of each widget; `host >>> inner` looks inside a shadow root. */
+const NOTICE: Record<Widget, string> = {
+  none: '',
+  assent: '#assent-notice >>> .notice',
+  cookieconsent: '#cc-main .cm',
+  orejime: '.orejime-Banner',
+};
+
+interface Sample {
+  widget: Widget;
+  rate: number;
+  fcp: number;
+  noticeAt?: number;
+  longTaskMs: number;
+  cls: number;
+  /** JS + CSS of the widget loaded before the notice showed: on the wire, and brotli-compressed. */
+  rawBytes: number;
+  brotliBytes: number;
+  requests: number;
+  clickToGated?: number;
+  returnGatedAt?: number;
+  returnBrotliBytes?: number;
+  returnFlashed?: boolean;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+async function startAssentServer(): Promise<{ origin: string; stop(): void }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'assent-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ASSENT_DATA_DIR: dataDir,
+      // Every run is one visitor on loopback: the limits would take it for a flood.
+      ASSENT_RATE_LIMITS: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('the Assent server exited');
+    try {
+      if ((await fetch(`${origin}/site-v1/health`)).ok) break;
+    } catch {
+      if (i > 300) throw new Error('the Assent server did not start');
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return {
+    origin,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Bodies fetched once per URL: what a file weighs raw and brotli-compressed (quality 11). */
+const weights = new Map<string, { raw: number; brotli: number }>();
+async function weigh(url: string) {
+  let weight = weights.get(url);
+  if (!weight) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const brotli = brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+    weight = { raw: body.length, brotli };
+    weights.set(url, weight);
+  }
+  return weight;
+}
+
+/** The widget's own JS and CSS: not the page's stylesheet, not the gated script. */
+const isWidgetAsset = (url: string) => {
+  const { pathname } = new URL(url);
+  return (
+    /\.(js|css)$/.test(pathname) && pathname !== '/css/site.css' && !pathname.startsWith('/bench/')
+  );
+};
+
+async function weighResources(resources: ProbeResult['resources']) {
+  const assets = resources.filter((resource) => isWidgetAsset(resource.url));
+  let raw = 0;
+  let brotli = 0;
+  for (const asset of assets) {
+    const weight = await weigh(asset.url);
+    raw += weight.raw;
+    brotli += weight.brotli;
+  }
+  return { raw, brotli, requests: assets.length };
+}
+
+async function measure(
+  browser: Browser,
+  origin: string,
+  widget: Widget,
+  rate: number,
+): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.addInitScript({ content: inPage(installProbe, NOTICE[widget]) });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const url = `${origin}/bench/${widget}.html`;
+    await page.goto(url, { waitUntil: 'load' });
+    if (widget !== 'none') await page.waitForFunction(() => window.__bench.noticeAt !== null);
+    await page.waitForTimeout(SETTLE_MS);
+    const first = (await page.evaluate(inPage(readProbe))) as ProbeResult;
+    const weight = await weighResources(first.resources);
+    const sample: Sample = {
+      widget,
+      rate,
+      fcp: first.fcp ?? NaN,
+      longTaskMs: first.longTaskMs,
+      cls: first.cls,
+      rawBytes: weight.raw,
+      brotliBytes: weight.brotli,
+      requests: weight.requests,
+      ...(first.noticeAt !== null && { noticeAt: first.noticeAt }),
+    };
+    if (widget !== 'none') {
+      await page.getByRole('button', { name: 'Accept all', exact: true }).first().click();
+      await page.waitForFunction(() => window.__benchGatedAt !== undefined);
+      const clicked = (await page.evaluate(inPage(readProbe))) as ProbeResult;
+      sample.clickToGated = clicked.gatedAt! - clicked.clickAt!;
+      // Let the decision reach storage before the next visit.
+      await page.waitForTimeout(300);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__benchGatedAt !== undefined);
+      await page.waitForTimeout(SETTLE_MS);
+      const back = (await page.evaluate(inPage(readProbe))) as ProbeResult;
+      sample.returnGatedAt = back.gatedAt!;
+      sample.returnFlashed = back.noticeAt !== null;
+      sample.returnBrotliBytes = (await weighResources(back.resources)).brotli;
+    }
+    if (errors.length) throw new Error(`${widget}: page errors: ${errors.join('; ')}`);
+    return sample;
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (value: number) => `${Math.round(value)}`;
+const kb = (value: number) => (value / 1000).toFixed(1);
+const cls = (value: number) => value.toFixed(3);
+
+function cell(values: number[], format: (value: number) => string): string {
+  const summary = summarize(values.filter((value) => Number.isFinite(value)));
+  if (!summary) return '–';
+  return summary.min === summary.max
+    ? format(summary.median)
+    : `${format(summary.median)} (${format(summary.min)}–${format(summary.max)})`;
+}
+
+function table(samples: Sample[], rate: number): string {
+  const of = (widget: Widget) => samples.filter((s) => s.widget === widget && s.rate === rate);
+  const alone = summarize(of('none').map((s) => s.fcp))?.median ?? NaN;
+  const rows: [string, (s: Sample) => number | undefined, (value: number) => string, boolean][] = [
+    ['widget JS + CSS before the notice, brotli (kB)', (s) => s.brotliBytes, kb, false],
+    ['widget JS + CSS before the notice, raw (kB)', (s) => s.rawBytes, kb, false],
+    ['widget JS + CSS requests', (s) => s.requests, ms, false],
+    ['first contentful paint (ms)', (s) => s.fcp, ms, false],
+    ['notice visible (ms after navigation)', (s) => s.noticeAt, ms, true],
+    [
+      'notice visible ÷ page-alone FCP',
+      (s) => (s.noticeAt ?? NaN) / alone,
+      (v) => v.toFixed(2),
+      true,
+    ],
+    ['long tasks, total (ms)', (s) => s.longTaskMs, ms, false],
+    ['CLS', (s) => s.cls, cls, false],
+    ['click → gated script running (ms)', (s) => s.clickToGated, ms, true],
+    ['return visit: gated script running (ms)', (s) => s.returnGatedAt, ms, true],
+    ['return visit: widget JS + CSS, brotli (kB)', (s) => s.returnBrotliBytes, kb, true],
+    ['return visit: notice flashed (runs)', (s) => (s.returnFlashed ? 1 : 0), ms, true],
+  ];
+  const peers: Widget[] = ['cookieconsent', 'orejime'];
+  const lines = [
+    `CPU ×${rate}, ${of('assent').length} runs each: median (min–max)`,
+    '',
+    '| measure | page alone | Assent | vanilla-cookieconsent | orejime | Assent ÷ best peer |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [name, pick, format, widgetOnly] of rows) {
+    const values = (widget: Widget) => of(widget).map((s) => pick(s) ?? NaN);
+    const isCount = name.includes('(runs)');
+    const cellFor = (widget: Widget) =>
+      widgetOnly && widget === 'none'
+        ? '–'
+        : isCount
+          ? `${values(widget).reduce((a, b) => a + b, 0)} / ${values(widget).length}`
+          : cell(values(widget), format);
+    const median = (widget: Widget) => summarize(values(widget).filter(Number.isFinite))?.median;
+    const best = Math.min(...peers.map((peer) => median(peer) ?? Infinity));
+    const assent = median('assent');
+    const ratio =
+      !isCount && assent !== undefined && best > 0 && Number.isFinite(best)
+        ? (assent / best).toFixed(2)
+        : '–';
+    lines.push(`| ${name} | ${WIDGETS.map(cellFor).join(' | ')} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  if (!existsSync(join(root, 'dist/assent.js')))
+    throw new Error('build the widget first: npm run build');
+  const assent = await startAssentServer();
+  const pages = await startPageServer(assent.origin);
+  const browser = await chromium.launch(launchOptions);
+  const samples: Sample[] = [];
+  const started = Date.now();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const rate of RATES) {
+        // A different widget goes first on every run: none profits from a warm machine.
+        const order = WIDGETS.map((_, i) => WIDGETS[(i + run) % WIDGETS.length]!);
+        for (const widget of order)
+          samples.push(await measure(browser, pages.origin, widget, rate));
+      }
+      process.stderr.write(
+        `run ${run + 1}/${RUNS} (${Math.round((Date.now() - started) / 1000)} s)\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await pages.close();
+    assent.stop();
+  }
+  console.log(
+    `Chromium ${browser.version()}, loopback, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
+  for (const rate of RATES) console.log(`${table(samples, rate)}\n`);
+}
+
+await main();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { E2E_ADMIN_KEY } from '../playwright.config.ts';
 import {
+  ALL_RUNS,
   expect,
   notice,
   ORGANIZATION,
@@ -10,22 +11,16 @@ import {
   storedEvents,
   summarize,
   test,
+  VIEWED,
   visitorOf,
 } from './fixtures.ts';
 import { privatePort, startServer } from './server-process.ts';
 
-const ALL_RUNS = ['a1', 'am', 'a2', 'm1'];
 const ACCEPTED = [
   'analytics:accepted:user_click',
   'marketing:accepted:user_click',
   'necessary:accepted:user_click',
   'privacy_policy:accepted:user_click',
-];
-/** Showing the notice records the purposes and the privacy policy disclosure as viewed. */
-const VIEWED = [
-  'analytics:viewed:implied',
-  'marketing:viewed:implied',
-  'privacy_policy:viewed:implied',
 ];
 
 /** Each event id once: the server never holds a duplicate. */

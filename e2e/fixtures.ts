@@ -45,6 +45,19 @@ export async function storedEvents(
 export const summarize = (events: ConsentEventRecord[]) =>
   events.map((event) => `${event.label}:${event.consentState}:${event.consentAction}`).sort();
 
+/** Every gated script of demo/fixture.html, in document order: what runs after accept all. */
+export const ALL_RUNS = ['a1', 'am', 'a2', 'm1'];
+
+/** Showing the notice records the purposes and the privacy policy disclosure as viewed. */
+export const VIEWED = [
+  'analytics:viewed:implied',
+  'marketing:viewed:implied',
+  'privacy_policy:viewed:implied',
+];
+
+/** Any choice in the notice acknowledges the disclosure shown with it. */
+export const DISCLOSED = 'privacy_policy:accepted:user_click';
+
 /** The order and count of gated fixture scripts that ran. */
 export const runsOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);

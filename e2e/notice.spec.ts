@@ -1,4 +1,6 @@
 import {
+  ALL_RUNS,
+  DISCLOSED,
   expect,
   notice,
   preferences,
@@ -8,18 +10,9 @@ import {
   test,
   validateRecord,
   validateRequest,
+  VIEWED,
   visitorOf,
 } from './fixtures.ts';
-
-const ALL_RUNS = ['a1', 'am', 'a2', 'm1'];
-/** Showing the notice records the purposes and the privacy policy disclosure as viewed. */
-const VIEWED = [
-  'analytics:viewed:implied',
-  'marketing:viewed:implied',
-  'privacy_policy:viewed:implied',
-];
-/** Any choice in the notice acknowledges the disclosure shown with it. */
-const DISCLOSED = 'privacy_policy:accepted:user_click';
 
 /** `date` plus whole months, in UTC (the demo's dates are never at a month's end here). */
 function plusMonths(date: string, months: number): string {

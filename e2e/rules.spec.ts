@@ -1,8 +1,15 @@
 import type { Page } from '@playwright/test';
 import type { SiteConfig } from '../src/core/types.ts';
-import { expect, notice, runsOf, storedEvents, summarize, test, visitorOf } from './fixtures.ts';
-
-const ALL_RUNS = ['a1', 'am', 'a2', 'm1'];
+import {
+  ALL_RUNS,
+  expect,
+  notice,
+  runsOf,
+  storedEvents,
+  summarize,
+  test,
+  visitorOf,
+} from './fixtures.ts';
 
 interface TestWindow {
   assent: { get(label: string): string | undefined; ready: Promise<unknown> };

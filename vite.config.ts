@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => ({
           rollupOptions: {
             input: {
               manager: 'src/manager/index.ts',
-              notice: 'src/ui/notice/index.tsx',
+              notice: 'src/ui/notice/index.ts',
               preferences: 'src/ui/preferences/index.tsx',
             },
             preserveEntrySignatures: 'strict' as const,

@@ -16,7 +16,7 @@ import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
-import type * as NoticeModule from '../ui/notice/index.tsx';
+import type * as NoticeModule from '../ui/notice/index.ts';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';

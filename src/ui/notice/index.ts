@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import {
   managerFor,
   noticeLabels,
@@ -9,7 +8,7 @@ import {
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import widgetCss from '../components/widget.css?inline';
-import { Notice } from './notice.tsx';
+import { renderNotice } from './notice.ts';
 import css from './notice.css?inline';
 
 /** What the loader hands the notice besides the runtime. */
@@ -39,7 +38,6 @@ function close(runtime: Runtime) {
   mounted = undefined;
   unsubscribe();
   const hadFocus = host.shadowRoot?.activeElement;
-  render(null, host.shadowRoot!);
   host.remove();
   // Keyboard users keep their place: focus returns to what opened the notice.
   if (hadFocus && returnFocus instanceof HTMLElement && returnFocus.isConnected)
@@ -99,17 +97,16 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
     stopFocusWatch();
   };
   mounted = { host, returnFocus, unsubscribe };
-  render(
-    <Notice
-      config={config}
-      texts={strings.notice}
-      labels={labels}
-      disclosures={disclosures}
-      onChoose={(states) => void manager.choose(withDisclosures(runtime, states))}
-      onCustomize={options.onCustomize}
-      blocking={blocking}
-    />,
-    shadow,
+  shadow.append(
+    renderNotice({
+      config,
+      texts: strings.notice,
+      labels,
+      disclosures,
+      onChoose: (states) => void manager.choose(withDisclosures(runtime, states)),
+      onCustomize: options.onCustomize,
+      blocking,
+    }),
   );
   // First in the tab order, so a keyboard user meets it before the page.
   document.body.prepend(host);

@@ -1,0 +1,72 @@
+import type { ConsentState, ConsentType, NoticeTexts, SiteConfig } from '../../core/types.ts';
+import { allStates } from '../components/choices.ts';
+import { el } from '../components/dom.ts';
+
+export interface NoticeProps {
+  config: SiteConfig;
+  texts: NoticeTexts;
+  /** Labels of the types shown, in order. */
+  labels: string[];
+  /** Labels of disclosures shown with the notice (their links). */
+  disclosures: string[];
+  onChoose(states: Record<string, ConsentState>): void;
+  /** Opens the preference center, where each type is chosen on its own. */
+  onCustomize(): void;
+  /**
+   * A modal `<dialog>` (the caller opens it with `showModal()`, which traps focus) instead of a
+   * labelled region.
+   * @default false
+   */
+  blocking?: boolean;
+}
+
+/** The first layer: what the site asks and why, with equal "Accept all" and "Reject all". */
+export function renderNotice(props: NoticeProps): HTMLElement {
+  const { config, texts, labels, disclosures, onChoose } = props;
+  const types = labels
+    .map((label) => config.consentTypes.find((type) => type.label === label))
+    .filter((type): type is ConsentType => !!type);
+  const links = config.consentTypes.filter(
+    (type) => disclosures.includes(type.label) && type.url !== undefined,
+  );
+  const link = (href: string | undefined, text: string) =>
+    el('a', { href, class: 'policy', part: 'link' }, text);
+  const button = (text: string, onclick: () => void, secondary = false) =>
+    el(
+      'button',
+      {
+        type: 'button',
+        class: secondary ? 'button secondary' : 'button',
+        part: secondary ? 'button button-secondary' : 'button',
+        'aria-haspopup': secondary ? 'dialog' : undefined,
+        onclick,
+      },
+      text,
+    );
+  return el(
+    props.blocking ? 'dialog' : 'section',
+    {
+      class: 'notice',
+      part: 'notice',
+      role: props.blocking ? undefined : 'region',
+      'aria-labelledby': 'assent-title',
+      'aria-describedby': 'assent-description',
+    },
+    el('h2', { id: 'assent-title', class: 'title', part: 'title' }, texts.title),
+    el(
+      'p',
+      { id: 'assent-description', class: 'description', part: 'description' },
+      `${texts.description} `,
+      links.length
+        ? links.map((type) => link(type.url, type.name))
+        : config.privacyPolicyUrl && link(config.privacyPolicyUrl, texts.privacyPolicy),
+    ),
+    el(
+      'div',
+      { class: 'actions', part: 'actions' },
+      button(texts.rejectAll, () => onChoose(allStates(types, false))),
+      button(texts.acceptAll, () => onChoose(allStates(types, true))),
+      button(texts.customize, props.onCustomize, true),
+    ),
+  );
+}

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -19,6 +20,31 @@ function loaderBoundary(): Plugin {
   };
 }
 
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
+/**
+ * The files a first visit needs for its notice: the manager and notice entries and every chunk
+ * they import, from the UI build's manifest (built first). The loader imports them all at once,
+ * instead of discovering the chunks one request after another.
+ */
+export function firstVisitFiles(manifestPath = 'dist/.vite/manifest.json'): string[] {
+  if (!existsSync(manifestPath)) return ['manager.js', 'notice.js'];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  visit('src/manager/index.ts');
+  visit('src/ui/notice/index.ts');
+  return [...files];
+}
+
 /**
  * Two builds into one `dist/`:
  * - `--mode loader`: the classic script sites include, one IIFE (`dist/assent.js`).
@@ -27,12 +53,14 @@ function loaderBoundary(): Plugin {
  */
 export default defineConfig(({ mode }) => ({
   plugins: mode === 'loader' ? [loaderBoundary()] : [],
+  define: mode === 'loader' ? { __ASSENT_FIRST_VISIT__: JSON.stringify(firstVisitFiles()) } : {},
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: 'dist',
     target: 'es2022',
     emptyOutDir: mode === 'ui',
     modulePreload: false,
+    manifest: mode === 'ui',
     reportCompressedSize: false,
     ...(mode === 'loader'
       ? {
@@ -49,6 +77,8 @@ export default defineConfig(({ mode }) => ({
               manager: 'src/manager/index.ts',
               notice: 'src/ui/notice/index.ts',
               preferences: 'src/ui/preferences/index.tsx',
+              // Deleting a withdrawn type's cookies: imported on a change, when a project lists any.
+              cookies: 'src/integrations/cookie-clearing.ts',
             },
             preserveEntrySignatures: 'strict' as const,
             output: {

@@ -15,6 +15,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
+          exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
         },
       },
       {

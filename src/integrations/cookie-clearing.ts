@@ -4,9 +4,8 @@
  * plausible pair is expired: host-only and each parent domain, `/` and each prefix of the path.
  */
 import { isAllowingState } from '../core/decision.ts';
-import type { Emitter } from '../core/emitter.ts';
 import type { ConsentState, ConsentType } from '../core/types.ts';
-import type { AssentEvents, Runtime } from '../manager/runtime.ts';
+import type { Runtime } from '../manager/runtime.ts';
 
 const allowedIn = (states: Record<string, ConsentState>, label: string) =>
   isAllowingState(states[label]);
@@ -96,22 +95,23 @@ export function clearCookies(patterns: readonly string[]): void {
 const reload = () => location.reload();
 
 /**
- * On every change, deletes the cookies of the changed types that are no longer allowed (after
- * reset(), of every type), and reloads the page after a withdrawal when the project asks for it.
+ * After a change from `before` to `after` (the labels in `changed`; none after reset(), meaning
+ * every type), deletes the cookies of the changed types that are no longer allowed, and reloads
+ * the page after a withdrawal when the project asks for it. Its own bundle: the loader imports it
+ * only when a project lists cookies or reloads on withdrawal.
  */
-export function clearCookiesOnWithdrawal(emitter: Emitter<AssentEvents>, runtime: Runtime): void {
-  let lastStates: Record<string, ConsentState> = {};
-  emitter.on('ready', (detail) => void (lastStates = detail.states));
-  emitter.on('change', ({ states, changed }) => {
-    const types = runtime.config?.consentTypes ?? [];
-    const labels = changed.length ? changed : types.map((type) => type.label);
-    clearCookies(cookiePatternsToClear(types, states, labels));
-    const withdrawn = withdrawnLabels(lastStates, states).length > 0;
-    lastStates = states;
-    if (withdrawn && runtime.config?.reloadOnWithdrawal) {
-      // The decision is written to IndexedDB right after this event; a read queued behind those
-      // writes (transactions on one store run in order) lets the reload keep it.
-      setTimeout(() => void runtime.store.get('').then(reload, reload));
-    }
-  });
+export function clearAfterChange(
+  runtime: Runtime,
+  before: Record<string, ConsentState>,
+  after: Record<string, ConsentState>,
+  changed: readonly string[],
+): void {
+  const types = runtime.config?.consentTypes ?? [];
+  const labels = changed.length ? changed : types.map((type) => type.label);
+  clearCookies(cookiePatternsToClear(types, after, labels));
+  if (withdrawnLabels(before, after).length && runtime.config?.reloadOnWithdrawal) {
+    // The decision is written to IndexedDB right after the change; a read queued behind those
+    // writes (transactions on one store run in order) lets the reload keep it.
+    setTimeout(() => void runtime.store.get('').then(reload, reload));
+  }
 }

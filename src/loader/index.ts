@@ -9,18 +9,20 @@ import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
-import { clearCookiesOnWithdrawal } from '../integrations/cookie-clearing.ts';
 import { connectDataLayer, startConsentMode } from '../integrations/data-layer.ts';
 import { applyGates, observeGates } from '../integrations/script-gate.ts';
+import type * as CookieModule from '../integrations/cookie-clearing.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
+import { readDecidedHint, writeDecidedHint } from '../storage/decided-hint.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import type * as NoticeModule from '../ui/notice/index.ts';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
 import { createTabSync } from './tab-sync.ts';
+import { watchWithdrawals } from './withdrawal-watch.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
 declare global {
@@ -29,6 +31,13 @@ declare global {
     readonly globalPrivacyControl?: boolean;
   }
 }
+
+/** Set by the build: the manager, the notice and every chunk they import. */
+declare const __ASSENT_FIRST_VISIT__: string[] | undefined;
+const FIRST_VISIT =
+  typeof __ASSENT_FIRST_VISIT__ === 'undefined'
+    ? ['manager.js', 'notice.js']
+    : __ASSENT_FIRST_VISIT__;
 
 const PREFIX = '[assent]';
 /**
@@ -83,6 +92,7 @@ function boot(): void {
     ),
     commit(decisions, fromOtherTab = false) {
       runtime.decisions = { ...runtime.decisions, ...decisions };
+      writeDecidedHint(projectId, true);
       apply();
       if (!fromOtherTab) tabs.announce(decisions);
       emitter.emit('change', { states: states(), changed: Object.keys(decisions) });
@@ -161,12 +171,26 @@ function boot(): void {
       return fail('missing or malformed data-project');
     }
     const fresh = runtime.api.getConfig();
+    // No decisions yet: this visit almost surely ends with the notice. Fetching its code (all
+    // its files at once, and the visitor's language) while the configuration is on its way takes
+    // round trips off the notice's path; a returning visitor still downloads only the loader.
+    // Failures are reported by show().
+    let prefetched = false;
+    const prefetch = () => {
+      if (prefetched) return;
+      prefetched = true;
+      for (const file of FIRST_VISIT)
+        void import(/* @vite-ignore */ `${options.assetBase}${file}`).catch(() => {});
+      void importBundle<typeof NoticeModule>('notice').then(
+        (notice) => notice.preloadStrings(runtime.languages),
+        () => {},
+      );
+    };
+    if (readDecidedHint(projectId) === false) prefetch();
     const stored = await readStoredState(projectId, runtime.store);
-    // No decisions yet: this visit almost surely ends with the notice. Fetching its code while the
-    // configuration is on its way removes a round trip (and the parse) from the notice's path;
-    // a returning visitor still downloads nothing but the loader. Failures are reported by show().
-    if (!Object.keys(stored.decisions).length)
-      for (const name of ['manager', 'notice']) void importBundle(name).catch(() => {});
+    const decided = Object.keys(stored.decisions).length > 0;
+    if (!decided) prefetch();
+    writeDecidedHint(projectId, decided);
     runtime.decisions = stored.decisions;
     runtime.visitorId = stored.visitorId;
     const cached = stored.config?.projectId === projectId ? stored.config : undefined;
@@ -274,6 +298,7 @@ function boot(): void {
       await clearVisitor(projectId, runtime.store).catch(() => {});
       runtime.visitorId = undefined;
       runtime.decisions = {};
+      writeDecidedHint(projectId, false);
       emitter.emit('change', { states: {}, changed: [] });
       await show();
     },
@@ -288,7 +313,15 @@ function boot(): void {
   drainQueue(existing, api, (error) => console.error(PREFIX, 'a queued function threw', error));
   void ready.then(() => emitter.emit('ready', { states: states() }));
   connectDataLayer(emitter, runtime, consentMode);
-  clearCookiesOnWithdrawal(emitter, runtime);
+  watchWithdrawals(
+    emitter,
+    runtime,
+    (before, after, changed) =>
+      void importBundle<typeof CookieModule>('cookies').then(
+        (cookies) => cookies.clearAfterChange(runtime, before, after, changed),
+        reportImport,
+      ),
+  );
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
   observeGates(apply);

@@ -64,6 +64,15 @@ export function chooseLanguage(
 }
 
 /**
+ * Starts downloading the built-in strings the visitor most likely reads, before the project's
+ * config is known: the notice then finds them cached instead of waiting for one more request.
+ */
+export function preloadStrings(languages: readonly string[]): void {
+  const builtIn = languages.flatMap(forms).find((form) => BUILT_IN.has(form));
+  if (builtIn) void LOCALES[`./locales/${builtIn}.ts`]!().catch(() => {});
+}
+
+/**
  * Loads the built-in strings of the language the visitor reads, with the project's own notice
  * texts for that language laid over them. Never rejects: a failed download falls back to the
  * project's texts in its default language with English labels.

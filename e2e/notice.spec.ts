@@ -209,6 +209,51 @@ test.describe('returning visitor', () => {
     expect((await storedEvents(request, concordId)).length).toBe(7);
   });
 
+  test('runs gated scripts before IndexedDB answers, from the synchronous copy', async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    const concordId = await visitorOf(traffic);
+    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
+    await page.waitForTimeout(300);
+    // From now on IndexedDB answers its first open a second late; at that moment the page notes
+    // whether the gated scripts were already let through.
+    await page.addInitScript(() => {
+      const realOpen = indexedDB.open.bind(indexedDB);
+      const state = window as unknown as { __activatedBeforeIdb?: boolean };
+      indexedDB.open = (name: string, version?: number) => {
+        const request = realOpen(name, version);
+        const descriptor = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess')!;
+        Object.defineProperty(request, 'onsuccess', {
+          set(handler: (event: Event) => void) {
+            descriptor.set!.call(request, (event: Event) =>
+              setTimeout(() => {
+                state.__activatedBeforeIdb ??= !!document.querySelector(
+                  'script[data-name="a1"]:not([type])',
+                );
+                handler.call(request, event);
+              }, 1000),
+            );
+          },
+          get: () => descriptor.get!.call(request),
+        });
+        return request;
+      };
+    });
+    await page.reload();
+    await page.evaluate(() => (window.assent as { ready: Promise<unknown> }).ready);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __activatedBeforeIdb?: boolean }).__activatedBeforeIdb,
+      ),
+    ).toBe(true);
+    await expect.poll(() => runsOf(page)).toEqual(ALL_RUNS);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+  });
+
   test('can reopen the notice from a cookie settings button and change its mind', async ({
     page,
     traffic,

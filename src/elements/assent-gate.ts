@@ -41,6 +41,14 @@ export class AssentGate extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     styles(root);
     if (!this.#loaded) this.#placeholder(root, labels);
+    // Upgraded as the parser meets it, before its `<template>` is parsed: wait for the document,
+    // or an already allowed consent would load nothing.
+    if (document.readyState === 'loading' && !this.querySelector('template')) {
+      document.addEventListener('DOMContentLoaded', () => this.connectedCallback(), {
+        once: true,
+      });
+      return;
+    }
     withApi((api) => {
       if (!this.isConnected || this.#loaded) return;
       const check = () => {

@@ -8,14 +8,14 @@ import { planConsent } from '../core/consent-plan.ts';
 import { isShownInNotice } from '../core/consent-type.ts';
 import { isAllowingState, validDecisions } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
-import type { ConsentState } from '../core/types.ts';
+import type { ConsentState, SiteConfig } from '../core/types.ts';
 import { connectDataLayer, startConsentMode } from '../integrations/data-layer.ts';
 import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type * as CookieModule from '../integrations/cookie-clearing.ts';
 import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
-import { readDecidedHint, writeDecidedHint } from '../storage/decided-hint.ts';
+import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import type * as NoticeModule from '../ui/notice/index.ts';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
@@ -92,7 +92,8 @@ function boot(): void {
     ),
     commit(decisions, fromOtherTab = false) {
       runtime.decisions = { ...runtime.decisions, ...decisions };
-      writeDecidedHint(projectId, true);
+      // Before IndexedDB, synchronously: the next page's copy is never behind a withdrawal.
+      writeMirror(projectId, { decisions: runtime.decisions });
       apply();
       if (!fromOtherTab) tabs.announce(decisions);
       emitter.emit('change', { states: states(), changed: Object.keys(decisions) });
@@ -186,26 +187,37 @@ function boot(): void {
         () => {},
       );
     };
-    if (readDecidedHint(projectId) === false) prefetch();
+    const applyCached = (config: SiteConfig | undefined, fetchedAt = 0) => {
+      // A config fetched moments ago (the previous page) applies at once; the fresh one follows.
+      if (config?.projectId !== projectId || runtime.config) return;
+      if (runtime.now().getTime() - fetchedAt >= CONFIG_FRESH_MS) return;
+      runtime.config = withDisplay(config, options.display);
+      apply();
+    };
+    // localStorage answers at once: a returning visitor's tags run without waiting for
+    // IndexedDB, and a first visit (no copy) starts the notice's downloads.
+    const mirror = readMirror(projectId);
+    if (mirror === null) prefetch();
+    if (mirror) {
+      runtime.decisions = mirror.decisions;
+      applyCached(mirror.config, mirror.configFetchedAt);
+    }
     const stored = await readStoredState(projectId, runtime.store);
-    const decided = Object.keys(stored.decisions).length > 0;
-    if (!decided) prefetch();
-    writeDecidedHint(projectId, decided);
+    if (!Object.keys(stored.decisions).length) prefetch();
+    // IndexedDB is the record: its decisions win, and the copy follows them.
     runtime.decisions = stored.decisions;
     runtime.visitorId = stored.visitorId;
+    if (runtime.config) apply();
+    healMirror(projectId, mirror, stored.decisions);
+    applyCached(stored.config, stored.configFetchedAt);
     const cached = stored.config?.projectId === projectId ? stored.config : undefined;
-    if (cached && runtime.now().getTime() - (stored.configFetchedAt ?? 0) < CONFIG_FRESH_MS) {
-      // A config fetched moments ago (the previous page) applies at once; the fresh one follows.
-      runtime.config = withDisplay(cached, options.display);
-      apply();
-    }
     const result = await fresh;
     if (result.ok) {
       runtime.config = withDisplay(result.value, options.display);
       apply();
-      void writeConfig(projectId, result.value, runtime.now().getTime(), runtime.store).catch(
-        () => {},
-      );
+      const fetchedAt = runtime.now().getTime();
+      writeMirror(projectId, { config: result.value, configFetchedAt: fetchedAt });
+      void writeConfig(projectId, result.value, fetchedAt, runtime.store).catch(() => {});
     } else if (cached) {
       // Offline or the API is down: the last config the visitor decided under.
       runtime.config ??= withDisplay(cached, options.display);
@@ -298,7 +310,7 @@ function boot(): void {
       await clearVisitor(projectId, runtime.store).catch(() => {});
       runtime.visitorId = undefined;
       runtime.decisions = {};
-      writeDecidedHint(projectId, false);
+      clearMirror(projectId);
       emitter.emit('change', { states: {}, changed: [] });
       await show();
     },

@@ -26,12 +26,11 @@ interface ManifestChunk {
 }
 
 /**
- * The files a first visit needs for its notice: the manager and notice entries and every chunk
- * they import, from the UI build's manifest (built first). The loader imports them all at once,
+ * The files a first visit needs for its notice: the notice entry and every chunk it imports, from the UI build's manifest (built first). The loader imports them all at once,
  * instead of discovering the chunks one request after another.
  */
 export function firstVisitFiles(manifestPath = 'dist/.vite/manifest.json'): string[] {
-  if (!existsSync(manifestPath)) return ['manager.js', 'notice.js'];
+  if (!existsSync(manifestPath)) return ['notice.js'];
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
   const files = new Set<string>();
   const visit = (key: string) => {
@@ -40,7 +39,6 @@ export function firstVisitFiles(manifestPath = 'dist/.vite/manifest.json'): stri
     files.add(chunk.file);
     chunk.imports?.forEach(visit);
   };
-  visit('src/manager/index.ts');
   visit('src/ui/notice/index.ts');
   return [...files];
 }

@@ -32,12 +32,10 @@ declare global {
   }
 }
 
-/** Set by the build: the manager, the notice and every chunk they import. */
+/** Set by the build: the notice and every chunk it imports. */
 declare const __ASSENT_FIRST_VISIT__: string[] | undefined;
 const FIRST_VISIT =
-  typeof __ASSENT_FIRST_VISIT__ === 'undefined'
-    ? ['manager.js', 'notice.js']
-    : __ASSENT_FIRST_VISIT__;
+  typeof __ASSENT_FIRST_VISIT__ === 'undefined' ? ['notice.js'] : __ASSENT_FIRST_VISIT__;
 
 const PREFIX = '[assent]';
 /**
@@ -236,12 +234,12 @@ function boot(): void {
   async function show(labels?: string[]): Promise<void> {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
-      const [notice] = await Promise.all([
-        importBundle<typeof NoticeModule>('notice'),
-        loadManager(),
-      ]);
+      // The notice shows without waiting for the manager, which it needs only once it records.
+      const notice = await importBundle<typeof NoticeModule>('notice');
       await notice.showNotice(runtime, {
         onCustomize: () => void showPreferences(),
+        manager: () =>
+          loadManager().catch((error: unknown) => (reportImport(error), Promise.reject(error))),
         ...(labels ? { labels } : {}),
       });
     } catch (error) {

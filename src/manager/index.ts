@@ -1,6 +1,5 @@
-import { planConsent } from '../core/consent-plan.ts';
 import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
-import { isShownInNotice, refuseState } from '../core/consent-type.ts';
+import { refuseState } from '../core/consent-type.ts';
 import { maxDurationFor } from '../core/decision.ts';
 import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
@@ -9,6 +8,7 @@ import { createOutbox, type Outbox } from './outbox.ts';
 import type { Runtime } from './runtime.ts';
 
 export type { Runtime } from './runtime.ts';
+export { noticeLabels, pendingDisclosures, preferenceLabels, withDisclosures } from './labels.ts';
 
 /** The one place a decision is made: validate, store, apply, send, emit. */
 export interface Manager {
@@ -47,50 +47,6 @@ export function managerFor(runtime: Runtime): Manager {
     addEventListener('online', () => void created.flush());
   }
   return manager;
-}
-
-/** Labels of the types the notice asks about, in config order. */
-export function noticeLabels(runtime: Runtime): string[] {
-  return (runtime.config?.consentTypes ?? [])
-    .filter((type) => isShownInNotice(type, runtime.preview))
-    .map((type) => type.label);
-}
-
-/** Disclosures (privacy policy, terms) shown without a valid acknowledgement. */
-export function pendingDisclosures(runtime: Runtime): string[] {
-  const config = runtime.config;
-  if (!config) return [];
-  return planConsent({
-    types: config.consentTypes,
-    decisions: runtime.decisions,
-    policy: config.policy,
-    gpc: false,
-    preview: runtime.preview,
-    now: runtime.now(),
-  }).disclose;
-}
-
-/** A choice the visitor makes in the notice or the center also acknowledges the disclosures shown. */
-export function withDisclosures(
-  runtime: Runtime,
-  states: Record<string, ConsentState>,
-): Record<string, ConsentState> {
-  const acknowledged = pendingDisclosures(runtime).map((label) => [label, 'accepted'] as const);
-  return { ...states, ...Object.fromEntries(acknowledged) };
-}
-
-/**
- * Labels of the types the preference center lists: every active type, communication ones only
- * once the site said who the visitor is (an email or SMS consent needs a person to reach).
- */
-export function preferenceLabels(runtime: Runtime): string[] {
-  return (runtime.config?.consentTypes ?? [])
-    .filter(
-      (type) =>
-        (type.status === 'active' || (runtime.preview && type.status === 'test')) &&
-        (type.category !== 'communication' || !!runtime.identity),
-    )
-    .map((type) => type.label);
 }
 
 export function createManager(

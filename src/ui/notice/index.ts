@@ -1,10 +1,6 @@
-import {
-  managerFor,
-  noticeLabels,
-  pendingDisclosures,
-  withDisclosures,
-  type Runtime,
-} from '../../manager/index.ts';
+import type { Manager } from '../../manager/index.ts';
+import { noticeLabels, pendingDisclosures, withDisclosures } from '../../manager/labels.ts';
+import type { Runtime } from '../../manager/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import widgetCss from '../components/widget.css?inline';
@@ -17,6 +13,12 @@ export { preloadStrings } from '../i18n/ui-strings.ts';
 export interface NoticeOptions {
   /** Opens the preference center (its own bundle, which the loader imports on demand). */
   onCustomize(): void;
+  /**
+   * The manager, which the loader imports while the notice shows: the notice needs it only to
+   * record what it showed and what the visitor chose. Rejects when it cannot be downloaded (the
+   * loader reports that); a choice then changes nothing and the notice stays.
+   */
+  manager(): Promise<Manager>;
   /**
    * The purposes to ask about; a return visit asks only about those without a valid decision.
    * @default every purpose the notice shows
@@ -83,7 +85,6 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
   } finally {
     showing = false;
   }
-  const manager = managerFor(runtime);
   const labels = options.labels ?? noticeLabels(runtime);
   const disclosures = pendingDisclosures(runtime);
   const blocking = config.layout === 'modal' && config.blocking === true;
@@ -105,7 +106,11 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
       texts: strings.notice,
       labels,
       disclosures,
-      onChoose: (states) => void manager.choose(withDisclosures(runtime, states)),
+      onChoose: (states) =>
+        void options.manager().then(
+          (manager) => manager.choose(withDisclosures(runtime, states)),
+          () => {},
+        ),
       onCustomize: options.onCustomize,
       blocking,
     }),
@@ -124,5 +129,8 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
     dialog.showModal();
   }
   runtime.emitter.emit('notice:show', { labels });
-  void manager.recordViewed([...labels, ...disclosures]);
+  void options.manager().then(
+    (manager) => manager.recordViewed([...labels, ...disclosures]),
+    () => {},
+  );
 }

@@ -8,6 +8,7 @@ import {
 } from '../../manager/index.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
+import themeCss from '../components/theme.css?inline';
 import widgetCss from '../components/widget.css?inline';
 import { Notice } from './notice.tsx';
 import css from './notice.css?inline';
@@ -89,7 +90,7 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
   const blocking = config.layout === 'modal' && config.blocking === true;
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
-  adoptStyles(shadow, widgetCss + css, config.theme?.accent);
+  adoptStyles(shadow, themeCss + widgetCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
   const stopFocusWatch = blocking ? () => {} : keepFocusVisible(host);
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.

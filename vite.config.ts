@@ -23,7 +23,7 @@ function loaderBoundary(): Plugin {
  * Two builds into one `dist/`:
  * - `--mode loader`: the classic script sites include, one IIFE (`dist/assent.js`).
  * - `--mode ui`: ES modules the loader imports by URL at run time (`manager.js`, `notice.js`,
- *   and the chunks they share).
+ *   `preferences.js`, `gate.js`, `floating-button.js`, and the chunks they share).
  */
 export default defineConfig(({ mode }) => ({
   plugins: mode === 'loader' ? [loaderBoundary()] : [],
@@ -49,6 +49,9 @@ export default defineConfig(({ mode }) => ({
               manager: 'src/manager/index.ts',
               notice: 'src/ui/notice/index.tsx',
               preferences: 'src/ui/preferences/index.tsx',
+              // Plain DOM, no Preact: imported only when a page holds an `<assent-gate>`, or
+              // when the floating button is on and the visitor has decided.
+              gate: 'src/ui/gate/index.ts',
             },
             preserveEntrySignatures: 'strict' as const,
             output: {

@@ -16,6 +16,7 @@ import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
+import type * as GateModule from '../ui/gate/index.ts';
 import type * as NoticeModule from '../ui/notice/index.tsx';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
@@ -290,8 +291,19 @@ function boot(): void {
   connectDataLayer(emitter, runtime, consentMode);
   clearCookiesOnWithdrawal(emitter, runtime);
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
-  observeGates(apply);
+  // `<assent-gate>` and its translated placeholder: a bundle of its own, once a page holds one.
+  let gates: Promise<void> | undefined;
+  const markup = () => {
+    apply();
+    if (!gates && document.querySelector('assent-gate'))
+      gates = importBundle<typeof GateModule>('gate').then(
+        (m) => m.defineGate(runtime, ready),
+        reportImport,
+      );
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', markup);
+  else markup();
+  observeGates(markup);
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;

@@ -1,4 +1,4 @@
-import { placeholderText, type GateTexts } from './gate-text.ts';
+import { placeholderText, type GateTexts, type TextPart } from './gate-text.ts';
 import { withApi } from './with-api.ts';
 
 /** The placeholder's strings in the visitor's language, with that language's tag and direction. */
@@ -22,9 +22,15 @@ function styles(root: ShadowRoot) {
   }
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string) {
-  const made = document.createElement(tag);
-  made.textContent = text;
+/**
+ * Translated text as it is; a value put into it (a site's label, a consent's name) isolated in
+ * its own direction (`<bdi>`, or `<strong dir="auto">` for the consent named in bold).
+ */
+function isolated(part: TextPart, strong = false): Node | string {
+  if (!part.field) return part.text;
+  const made = document.createElement(strong ? 'strong' : 'bdi');
+  if (strong) made.dir = 'auto';
+  made.textContent = part.text;
   return made;
 }
 
@@ -80,19 +86,20 @@ export function gateElement(texts: () => Promise<LocalizedGateTexts>): CustomEle
           const what =
             this.getAttribute('label') ||
             template?.content.firstElementChild?.getAttribute('title');
-          const text = placeholderText(strings, what, labels);
+          const { sentence, button: label } = placeholderText(strings, what, labels);
           // The language is the placeholder's, not the element's: the content it loads keeps
           // the page's language.
           box.lang = strings.language;
           box.dir = strings.dir;
           box.setAttribute('role', 'group');
           box.setAttribute('aria-label', what || strings.content);
-          const sentence = element('p', text.before);
-          if (text.consent) sentence.append(element('strong', text.consent), text.after);
-          const button = element('button', text.button);
+          const button = document.createElement('button');
           button.type = 'button';
+          button.append(...label.map((part) => isolated(part)));
           button.addEventListener('click', () => this.#accept?.());
-          box.append(sentence, button);
+          const text = document.createElement('p');
+          text.append(...sentence.map((part) => isolated(part, part.field === 'consent')));
+          box.append(text, button);
         },
         // No strings: an empty placeholder, and the content stays inert (fail closed).
         () => {},

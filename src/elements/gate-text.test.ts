@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeholderText } from './gate-text.ts';
+import { fill, placeholderText } from './gate-text.ts';
 
 const EN = {
   content: 'This content',
@@ -10,19 +10,20 @@ const EN = {
 describe('placeholderText', () => {
   it('names the content and the consent it needs, and the button allows that consent', () => {
     expect(placeholderText(EN, 'The video', ['marketing'])).toEqual({
-      before: 'The video loads only with your consent to ',
-      consent: 'marketing',
-      after: '.',
-      button: 'Allow marketing and load',
+      sentence: [
+        { text: 'The video', field: 'content' },
+        { text: ' loads only with your consent to ' },
+        { text: 'marketing', field: 'consent' },
+        { text: '.' },
+      ],
+      button: [{ text: 'Allow ' }, { text: 'marketing', field: 'consent' }, { text: ' and load' }],
     });
   });
 
   it('calls unnamed content by the language word for it and joins several consents', () => {
-    expect(placeholderText(EN, '', ['analytics', 'marketing'])).toMatchObject({
-      before: 'This content loads only with your consent to ',
-      consent: 'analytics + marketing',
-      button: 'Allow analytics + marketing and load',
-    });
+    const { sentence, button } = placeholderText(EN, '', ['analytics', 'marketing']);
+    expect(sentence[0]).toEqual({ text: 'This content', field: 'content' });
+    expect(button.map((part) => part.text).join('')).toBe('Allow analytics + marketing and load');
   });
 
   it('puts the fields where the translation puts them, right to left too', () => {
@@ -31,26 +32,36 @@ describe('placeholderText', () => {
       text: 'لا يُحمَّل {content} إلا بموافقتك على {consent}.',
       allow: 'السماح بـ {consent} والتحميل',
     };
-    expect(placeholderText(ar, undefined, ['marketing'])).toEqual({
-      before: 'لا يُحمَّل هذا المحتوى إلا بموافقتك على ',
-      consent: 'marketing',
-      after: '.',
-      button: 'السماح بـ marketing والتحميل',
+    expect(placeholderText(ar, 'A video', ['marketing'])).toEqual({
+      sentence: [
+        { text: 'لا يُحمَّل ' },
+        { text: 'A video', field: 'content' },
+        { text: ' إلا بموافقتك على ' },
+        { text: 'marketing', field: 'consent' },
+        { text: '.' },
+      ],
+      button: [
+        { text: 'السماح بـ ' },
+        { text: 'marketing', field: 'consent' },
+        { text: ' والتحميل' },
+      ],
     });
   });
+});
 
-  it('keeps a label with replacement patterns as text', () => {
-    expect(placeholderText(EN, 'Costs $& more', ['marketing']).before).toBe(
-      'Costs $& more loads only with your consent to ',
-    );
+describe('fill', () => {
+  it('keeps a value with replacement patterns or braces as text', () => {
+    expect(fill('{a} and {b}', { a: '$& {b}', b: 'x' })).toEqual([
+      { text: '$& {b}', field: 'a' },
+      { text: ' and ' },
+      { text: 'x', field: 'b' },
+    ]);
   });
 
-  it('shows a sentence without a consent field alone', () => {
-    expect(placeholderText({ ...EN, text: '{content} needs consent.' }, 'X', ['m'])).toEqual({
-      before: 'X needs consent.',
-      consent: '',
-      after: '',
-      button: 'Allow m and load',
-    });
+  it('leaves fields without a value, and a template without fields, as they are', () => {
+    expect(fill('{content} needs consent.', { consent: 'm' })).toEqual([
+      { text: '{content} needs consent.' },
+    ]);
+    expect(fill('{constructor}', {})).toEqual([{ text: '{constructor}' }]);
   });
 });

@@ -8,30 +8,40 @@ export interface GateTexts {
   allow: string;
 }
 
-/** The placeholder's sentence around the consent it names (shown in bold), and its button. */
-export interface PlaceholderText {
-  before: string;
-  consent: string;
-  after: string;
-  button: string;
+/** A piece of a filled-in string: translated text, or a value put in for `{field}`. */
+export interface TextPart {
+  text: string;
+  field?: string;
 }
 
 /**
- * Fills a language's placeholder strings. Replacers are functions, so that a `$&` in a site's
- * label stays text. A translation without `{consent}` shows its sentence alone.
+ * Splits `template` around the `{name}` fields it has values for, in order. The values stay
+ * separate parts, so that the page can isolate them (`<bdi>`): a site's English label inside an
+ * Arabic sentence keeps its own direction and does not reorder the words around it.
  */
+export function fill(template: string, values: Record<string, string>): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    const field = match[1]!;
+    if (!Object.hasOwn(values, field)) continue;
+    if (match.index > last) parts.push({ text: template.slice(last, match.index) });
+    parts.push({ text: values[field]!, field });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push({ text: template.slice(last) });
+  return parts;
+}
+
+/** The placeholder's sentence (naming the content and the consent it needs) and its button. */
 export function placeholderText(
   texts: GateTexts,
   content: string | null | undefined,
   labels: readonly string[],
-): PlaceholderText {
+): { sentence: TextPart[]; button: TextPart[] } {
   const consent = labels.join(' + ');
-  const sentence = texts.text.replace('{content}', () => content || texts.content);
-  const at = sentence.indexOf('{consent}');
   return {
-    before: at < 0 ? sentence : sentence.slice(0, at),
-    consent: at < 0 ? '' : consent,
-    after: at < 0 ? '' : sentence.slice(at + '{consent}'.length),
-    button: texts.allow.replace('{consent}', () => consent),
+    sentence: fill(texts.text, { content: content || texts.content, consent }),
+    button: fill(texts.allow, { consent }),
   };
 }

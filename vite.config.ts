@@ -52,6 +52,7 @@ export default defineConfig(({ mode }) => ({
               // Plain DOM, no Preact: imported only when a page holds an `<assent-gate>`, or
               // when the floating button is on and the visitor has decided.
               gate: 'src/ui/gate/index.ts',
+              'floating-button': 'src/ui/floating-button/index.ts',
             },
             preserveEntrySignatures: 'strict' as const,
             output: {

@@ -16,6 +16,7 @@ import type * as ManagerModule from '../manager/index.ts';
 import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
+import type * as FloatingButtonModule from '../ui/floating-button/index.ts';
 import type * as GateModule from '../ui/gate/index.ts';
 import type * as NoticeModule from '../ui/notice/index.tsx';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
@@ -304,6 +305,16 @@ function boot(): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', markup);
   else markup();
   observeGates(markup);
+  // After a decision, the floating button (off by default) reopens the preference center.
+  const floatingButton = () => {
+    if (runtime.config?.floatingButton && Object.keys(states()).length)
+      importBundle<typeof FloatingButtonModule>('floating-button').then(
+        (m) => m.showFloatingButton(runtime, () => void showPreferences()),
+        reportImport,
+      );
+  };
+  emitter.on('change', floatingButton);
+  void ready.then(floatingButton);
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;

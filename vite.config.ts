@@ -47,7 +47,7 @@ export function firstVisitFiles(manifestPath = 'dist/.vite/manifest.json'): stri
  * Two builds into one `dist/`:
  * - `--mode loader`: the classic script sites include, one IIFE (`dist/assent.js`).
  * - `--mode ui`: ES modules the loader imports by URL at run time (`manager.js`, `notice.js`,
- *   and the chunks they share).
+ *   `preferences.js`, `gate.js`, `floating-button.js`, and the chunks they share).
  */
 export default defineConfig(({ mode }) => ({
   plugins: mode === 'loader' ? [loaderBoundary()] : [],
@@ -77,6 +77,10 @@ export default defineConfig(({ mode }) => ({
               preferences: 'src/ui/preferences/index.tsx',
               // Deleting a withdrawn type's cookies: imported on a change, when a project lists any.
               cookies: 'src/integrations/cookie-clearing.ts',
+              // Plain DOM, no Preact: imported only when a page holds an `<assent-gate>`, or
+              // when the floating button is on and the visitor has decided.
+              gate: 'src/ui/gate/index.ts',
+              'floating-button': 'src/ui/floating-button/index.ts',
             },
             preserveEntrySignatures: 'strict' as const,
             output: {

@@ -67,6 +67,41 @@ test.describe('accessibility', () => {
     }
   }
 
+  for (const [theme, language] of [
+    ['light', 'en'],
+    ['dark', 'en'],
+    ['light', 'ar'],
+    ['dark', 'ar'],
+  ] as const) {
+    test(`has no axe violations in the floating button, ${theme}, ${language}`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(widgetUrl('box', { theme: 'auto', language, floating: '1' }));
+      await anyNotice(page)
+        .getByRole('button', { name: language === 'ar' ? 'رفض الكل' : 'Reject all' })
+        .click();
+      const button = page.locator('#assent-floating-button');
+      await expect(button.getByRole('button')).toBeVisible();
+      expect(await violationsOf(page)).toEqual([]);
+      await button.getByRole('button').focus();
+      expect(await violationsOf(page)).toEqual([]);
+    });
+  }
+
+  for (const language of ['en', 'fr', 'ar'] as const) {
+    test(`has no axe violations in the gate placeholder, ${language}`, async ({ page }) => {
+      await page.goto(widgetUrl('bar-bottom', { language }));
+      await anyNotice(page)
+        .getByRole('button', {
+          name: { en: 'Reject all', fr: 'Tout refuser', ar: 'رفض الكل' }[language],
+        })
+        .click();
+      await expect(page.locator('assent-gate').getByRole('button')).toBeVisible();
+      expect(await violationsOf(page)).toEqual([]);
+    });
+  }
+
   test('is a labelled region, not a modal, when it does not block', async ({ page }) => {
     await page.goto(widgetUrl('bar-bottom'));
     const region = page.getByRole('region', { name: 'We value your privacy' });

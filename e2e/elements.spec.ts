@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, notice, storedEvents, summarize, test, visitorOf } from './fixtures.ts';
+import { assetsOf, expect, notice, storedEvents, summarize, test, visitorOf } from './fixtures.ts';
 
 interface TestWindow {
   assent: { ready: Promise<unknown>; accept(labels?: string[]): Promise<boolean> };
@@ -100,5 +100,79 @@ test.describe('<assent-gate>', () => {
       await (window as unknown as TestWindow).assent.accept(['marketing']);
     });
     await expect(page.locator('assent-gate iframe')).toHaveCount(1);
+  });
+
+  for (const [language, expected] of [
+    [
+      'fr',
+      {
+        dir: 'ltr',
+        sentence: 'A video ne se charge qu’avec votre consentement pour marketing.',
+        button: 'Autoriser marketing et charger',
+      },
+    ],
+    [
+      'ar',
+      {
+        dir: 'rtl',
+        sentence: 'لا يُحمَّل A video إلا بموافقتك على marketing.',
+        button: 'السماح بـ marketing والتحميل',
+      },
+    ],
+  ] as const) {
+    test(`shows its placeholder in the visitor language (${language}, ${expected.dir}) and loads the content from its button`, async ({
+      page,
+      traffic,
+    }) => {
+      await page.goto(`/fixtures/widget.html?layout=bar-bottom&language=${language}`);
+      await notice(page)
+        .getByRole('button', { name: language === 'fr' ? 'Tout refuser' : 'رفض الكل' })
+        .click();
+      const gate = page.locator('assent-gate');
+      const box = gate.getByRole('group', { name: 'A video' });
+      await expect(box).toHaveAttribute('lang', language);
+      await expect(box).toHaveAttribute('dir', expected.dir);
+      await expect(box.locator('p')).toHaveText(expected.sentence);
+      // The element keeps the page's language: the content it loads is the page's.
+      await expect(gate).not.toHaveAttribute('lang', /./);
+      expect(assetsOf(traffic).filter((path) => path.startsWith('/assent/i18n/'))).toEqual([
+        expect.stringMatching(new RegExp(`^/assent/i18n/${language}-`)),
+      ]);
+      await box.getByRole('button', { name: expected.button }).click();
+      await expect(gate.locator('iframe')).toHaveAttribute('src', '/embed/video.html');
+    });
+  }
+
+  test.describe('when its bundle cannot load', () => {
+    test.use({ expectedConsoleErrors: [/ERR_FAILED/] });
+
+    test('keeps the content inert and reports an error', async ({ page, traffic }) => {
+      await page.route('**/assent/gate.js', (route) => route.abort());
+      await page.addInitScript(() => {
+        const w = window as unknown as { __errors: string[] };
+        w.__errors = [];
+        document.addEventListener('assent:error', (event) =>
+          w.__errors.push((event as CustomEvent<{ message: string }>).detail.message),
+        );
+      });
+      await page.goto('/journal.html');
+      await notice(page).getByRole('button', { name: 'Accept all' }).click();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __errors: string[] }).__errors))
+        .toEqual([expect.stringContaining('could not load part of the consent widget')]);
+      await page.waitForTimeout(300);
+      await expect(page.locator('assent-gate iframe')).toHaveCount(0);
+      expect(traffic.urls.some((url) => url.includes('/embed/video.html'))).toBe(false);
+    });
+  });
+
+  test('loads its bundle only on pages that hold a gate', async ({ page, traffic }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Reject all' }).click();
+    await page.waitForTimeout(300);
+    expect(assetsOf(traffic)).not.toContain('/assent/gate.js');
+    await insertGate(page, 'late');
+    await expect(page.locator('#late').getByRole('button')).toBeVisible();
+    expect(assetsOf(traffic)).toContain('/assent/gate.js');
   });
 });

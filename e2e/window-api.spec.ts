@@ -154,6 +154,7 @@ const EVENTS = [
   'notice:show',
   'notice:hide',
   'preferences:show',
+  'preferences:hide',
   'sync',
   'error',
 ];

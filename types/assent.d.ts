@@ -42,6 +42,8 @@ export interface AssentEvents extends Record<string, unknown> {
   'notice:hide': Record<string, never>;
   /** The preference center is shown (as a dialog or inline). */
   'preferences:show': Record<string, never>;
+  /** The preference center's dialog is closed (an inline one stays). */
+  'preferences:hide': Record<string, never>;
   /** Consent events reached the site API. */
   sync: {
     /** Events delivered now. */
@@ -127,6 +129,7 @@ declare global {
     'assent:notice:show': CustomEvent<AssentEvents['notice:show']>;
     'assent:notice:hide': CustomEvent<AssentEvents['notice:hide']>;
     'assent:preferences:show': CustomEvent<AssentEvents['preferences:show']>;
+    'assent:preferences:hide': CustomEvent<AssentEvents['preferences:hide']>;
     'assent:sync': CustomEvent<AssentEvents['sync']>;
     'assent:error': CustomEvent<AssentEvents['error']>;
   }

@@ -176,6 +176,9 @@ export interface NoticeTexts {
 /** Where the notice sits in the viewport (see {@link SiteConfig.layout}). */
 export type NoticeLayout = 'bar-bottom' | 'bar-top' | 'box' | 'modal';
 
+/** The bottom corner the floating preferences button sits in (see {@link SiteConfig.floatingButton}). */
+export type FloatingButtonPosition = 'left' | 'right';
+
 /** Light, dark, or whichever the visitor's system prefers (`prefers-color-scheme`). */
 export type ThemeMode = 'light' | 'dark' | 'auto';
 
@@ -221,6 +224,13 @@ export interface SiteConfig {
    * @default false
    */
   blocking?: boolean;
+  /**
+   * Once the visitor has decided, a small round button in a bottom corner reopens the preference
+   * center (`true` is the left corner). Hidden while the notice or the preference center is open.
+   * `data-floating-button` on the script tag sets it (`="right"` for the right corner).
+   * @default false
+   */
+  floatingButton?: boolean | FloatingButtonPosition;
   /** The visitor's geography as the server resolved it (`unknown` when it could not). */
   geography: string;
   /** The policy for that geography. */

@@ -76,13 +76,16 @@ export function applyGates(
   return queue;
 }
 
+/** Gated markup: what `applyGates` activates, and `<assent-gate>` elements. */
+const WATCHED = `${SELECTOR},assent-gate`;
+
 const isGated = (node: Node) =>
-  node instanceof Element && (node.matches(SELECTOR) || !!node.querySelector(SELECTOR));
+  node instanceof Element && (node.matches(WATCHED) || !!node.querySelector(WATCHED));
 
 /**
- * Calls `apply` whenever gated markup is added to the document, by the parser or by a script:
- * embeds inserted by JavaScript are gated like those in the page's source. Returns a function
- * that stops watching.
+ * Calls `apply` whenever gated markup (`<assent-gate>` too) is added to the document, by the
+ * parser or by a script: embeds inserted by JavaScript are gated like those in the page's source.
+ * Returns a function that stops watching.
  */
 export function observeGates(apply: () => void): () => void {
   if (typeof MutationObserver !== 'function') return () => {};

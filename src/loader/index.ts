@@ -17,6 +17,8 @@ import type { AssentEvents, Runtime } from '../manager/runtime.ts';
 import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
 import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
+import type * as FloatingButtonModule from '../ui/floating-button/index.ts';
+import type * as GateModule from '../ui/gate/index.ts';
 import type * as NoticeModule from '../ui/notice/index.ts';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
@@ -333,8 +335,29 @@ function boot(): void {
       ),
   );
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
-  observeGates(apply);
+  // `<assent-gate>` and its translated placeholder: a bundle of its own, once a page holds one.
+  let gates: Promise<void> | undefined;
+  const markup = () => {
+    apply();
+    if (!gates && document.querySelector('assent-gate'))
+      gates = importBundle<typeof GateModule>('gate').then(
+        (m) => m.defineGate(runtime, ready),
+        reportImport,
+      );
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', markup);
+  else markup();
+  observeGates(markup);
+  // After a decision, the floating button (off by default) reopens the preference center.
+  const floatingButton = () => {
+    if (runtime.config?.floatingButton && Object.keys(states()).length)
+      importBundle<typeof FloatingButtonModule>('floating-button').then(
+        (m) => m.showFloatingButton(runtime, () => void showPreferences()),
+        reportImport,
+      );
+  };
+  emitter.on('change', floatingButton);
+  void ready.then(floatingButton);
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;

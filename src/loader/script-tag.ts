@@ -1,10 +1,11 @@
-import type { NoticeLayout, SiteConfig, ThemeMode } from '../core/types.ts';
+import type { FloatingButtonPosition, NoticeLayout, SiteConfig, ThemeMode } from '../core/types.ts';
 
 /** Display options the script tag may set over the project config (`data-layout`, …). */
 export interface DisplayOverrides {
   layout?: NoticeLayout;
   mode?: ThemeMode;
   blocking?: boolean;
+  floatingButton?: boolean | FloatingButtonPosition;
 }
 
 /** What the site owner put on the script tag. */
@@ -19,7 +20,7 @@ export interface ScriptTagOptions {
   nonce: string | undefined;
   /** `data-preview`: consent types in `test` status are asked too. */
   preview: boolean;
-  /** `data-layout`, `data-theme`, `data-blocking`. */
+  /** `data-layout`, `data-theme`, `data-blocking`, `data-floating-button`. */
   display: DisplayOverrides;
 }
 
@@ -34,6 +35,10 @@ function readDisplay(data: DOMStringMap): DisplayOverrides {
   if (MODES.includes(data.theme!)) display.mode = data.theme as ThemeMode;
   const blocking = flag(data.blocking);
   if (blocking !== undefined) display.blocking = blocking;
+  // `data-floating-button` alone is the left corner; `="right"` the other one; `="false"` off.
+  const button = data.floatingButton;
+  if (button !== undefined)
+    display.floatingButton = button === 'left' || button === 'right' ? button : flag(button);
   return display;
 }
 

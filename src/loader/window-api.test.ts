@@ -27,7 +27,14 @@ describe('types/assent.d.ts', () => {
 
   it('pins the event names', () => {
     expectTypeOf<NamedKeys<AssentEvents>>().toEqualTypeOf<
-      'ready' | 'change' | 'notice:show' | 'notice:hide' | 'preferences:show' | 'sync' | 'error'
+      | 'ready'
+      | 'change'
+      | 'notice:show'
+      | 'notice:hide'
+      | 'preferences:show'
+      | 'preferences:hide'
+      | 'sync'
+      | 'error'
     >();
   });
 

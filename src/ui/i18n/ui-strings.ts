@@ -5,6 +5,7 @@
  * visitor downloads one language, not thirty-two.
  */
 import type { NoticeTexts, SiteConfig } from '../../core/types.ts';
+import type { GateTexts } from '../../elements/gate-text.ts';
 import type { PreferenceTexts } from '../preferences/preference-texts.ts';
 
 /** Everything one language module holds. */
@@ -14,6 +15,10 @@ export interface UiStrings {
   /** Built-in notice texts; the project's own texts for the language win over them. */
   notice: NoticeTexts;
   preferences: PreferenceTexts;
+  /** Accessible name of the floating button that reopens the preference center. */
+  floatingButton: string;
+  /** The `<assent-gate>` placeholder. */
+  gate: GateTexts;
 }
 
 /** The strings the widget renders with, for the language it chose. */
@@ -23,6 +28,8 @@ export interface ResolvedStrings {
   dir: 'ltr' | 'rtl';
   notice: NoticeTexts;
   preferences: PreferenceTexts;
+  floatingButton: string;
+  gate: GateTexts;
 }
 
 const LOCALES = import.meta.glob<{ default: UiStrings }>('./locales/*.ts');
@@ -78,7 +85,7 @@ export function preloadStrings(languages: readonly string[]): void {
  * project's texts in its default language with English labels.
  */
 export async function loadStrings(
-  config: SiteConfig,
+  config: Pick<SiteConfig, 'texts' | 'defaultLanguage'>,
   languages: readonly string[],
 ): Promise<ResolvedStrings> {
   const { language, textsKey, builtIn } = chooseLanguage(
@@ -98,5 +105,7 @@ export async function loadStrings(
     dir: strings.dir ?? 'ltr',
     notice: { ...strings.notice, ...own },
     preferences: strings.preferences,
+    floatingButton: strings.floatingButton,
+    gate: strings.gate,
   };
 }

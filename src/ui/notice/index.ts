@@ -3,6 +3,7 @@ import { noticeLabels, pendingDisclosures, withDisclosures } from '../../manager
 import type { Runtime } from '../../manager/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
+import themeCss from '../components/theme.css?inline';
 import widgetCss from '../components/widget.css?inline';
 import { renderNotice } from './notice.ts';
 import css from './notice.css?inline';
@@ -90,7 +91,7 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
   const blocking = config.layout === 'modal' && config.blocking === true;
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
-  adoptStyles(shadow, widgetCss + css, config.theme?.accent);
+  adoptStyles(shadow, themeCss + widgetCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
   const stopFocusWatch = blocking ? () => {} : keepFocusVisible(host);
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.

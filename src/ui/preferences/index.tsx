@@ -15,6 +15,7 @@ import {
 import { currentDecisions, initialChoices } from '../components/choices.ts';
 import { adoptStyles, applyLanguage, createHost } from '../components/shadow-host.ts';
 import { loadStrings, type ResolvedStrings } from '../i18n/ui-strings.ts';
+import themeCss from '../components/theme.css?inline';
 import widgetCss from '../components/widget.css?inline';
 import { PreferenceCenter } from './preference-center.tsx';
 import css from './preferences.css?inline';
@@ -48,7 +49,7 @@ function mount(
     .map((label) => config.consentTypes.find((type) => type.label === label)!)
     .filter(Boolean);
   const idPrefix = `assent-preferences-${++renderedCount}`;
-  adoptStyles(root, widgetCss + css, config.theme?.accent);
+  adoptStyles(root, themeCss + widgetCss + css, config.theme?.accent);
   const center = (
     <PreferenceCenter
       types={types}
@@ -92,6 +93,8 @@ function openDialog(runtime: Runtime, strings: ResolvedStrings): boolean {
     if (!host.isConnected) return;
     unmount();
     host.remove();
+    // Before focus moves back: what opened the center (the floating button) may show again.
+    runtime.emitter.emit('preferences:hide', {});
     // Keyboard users keep their place: back to what opened the center (the notice's button).
     const target =
       returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : null;

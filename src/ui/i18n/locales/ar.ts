@@ -35,4 +35,10 @@ export default {
     given: 'منذ',
     expires: 'حتى',
   },
+  floatingButton: 'فتح تفضيلات الخصوصية',
+  gate: {
+    content: 'هذا المحتوى',
+    text: 'لا يُحمَّل {content} إلا بموافقتك على {consent}.',
+    allow: 'السماح بـ {consent} والتحميل',
+  },
 } satisfies UiStrings;

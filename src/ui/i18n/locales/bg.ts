@@ -35,4 +35,10 @@ export default {
     given: 'от',
     expires: 'до',
   },
+  floatingButton: 'Отваряне на настройките за поверителност',
+  gate: {
+    content: 'Това съдържание',
+    text: '{content} се зарежда само с вашето съгласие за {consent}.',
+    allow: 'Разрешаване на {consent} и зареждане',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'od',
     expires: 'do',
   },
+  floatingButton: 'Otevřít nastavení soukromí',
+  gate: {
+    content: 'Tento obsah',
+    text: '{content} se načte jen s vaším souhlasem pro {consent}.',
+    allow: 'Povolit {consent} a načíst',
+  },
 } satisfies UiStrings;

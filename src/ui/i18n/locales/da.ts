@@ -34,4 +34,10 @@ export default {
     given: 'siden',
     expires: 'indtil',
   },
+  floatingButton: 'Åbn privatlivsindstillinger',
+  gate: {
+    content: 'Dette indhold',
+    text: '{content} indlæses kun med dit samtykke til {consent}.',
+    allow: 'Tillad {consent} og indlæs',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'seit',
     expires: 'bis',
   },
+  floatingButton: 'Datenschutz-Einstellungen öffnen',
+  gate: {
+    content: 'Dieser Inhalt',
+    text: '{content} wird nur mit Ihrer Einwilligung in {consent} geladen.',
+    allow: '{consent} erlauben und laden',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'από',
     expires: 'έως',
   },
+  floatingButton: 'Άνοιγμα ρυθμίσεων απορρήτου',
+  gate: {
+    content: 'Αυτό το περιεχόμενο',
+    text: '{content}: φορτώνεται μόνο με τη συγκατάθεσή σας για {consent}.',
+    allow: 'Αποδοχή {consent} και φόρτωση',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'since',
     expires: 'until',
   },
+  floatingButton: 'Open privacy preferences',
+  gate: {
+    content: 'This content',
+    text: '{content} loads only with your consent to {consent}.',
+    allow: 'Allow {consent} and load',
+  },
 } satisfies UiStrings;

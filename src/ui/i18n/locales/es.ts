@@ -35,4 +35,10 @@ export default {
     given: 'desde',
     expires: 'hasta',
   },
+  floatingButton: 'Abrir las preferencias de privacidad',
+  gate: {
+    content: 'Este contenido',
+    text: '{content} solo se carga con su consentimiento para {consent}.',
+    allow: 'Permitir {consent} y cargar',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'alates',
     expires: 'kuni',
   },
+  floatingButton: 'Ava privaatsuse seaded',
+  gate: {
+    content: 'See sisu',
+    text: '{content} laaditakse ainult teie nõusolekul: {consent}.',
+    allow: 'Luba {consent} ja laadi',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'alkaen',
     expires: 'asti',
   },
+  floatingButton: 'Avaa tietosuoja-asetukset',
+  gate: {
+    content: 'Tämä sisältö',
+    text: '{content} ladataan vain suostumuksellasi: {consent}.',
+    allow: 'Salli {consent} ja lataa',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'depuis le',
     expires: 'jusqu’au',
   },
+  floatingButton: 'Ouvrir les préférences de confidentialité',
+  gate: {
+    content: 'Ce contenu',
+    text: '{content} ne se charge qu’avec votre consentement pour {consent}.',
+    allow: 'Autoriser {consent} et charger',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'ó',
     expires: 'go dtí',
   },
+  floatingButton: 'Oscail socruithe príobháideachais',
+  gate: {
+    content: 'An t-ábhar seo',
+    text: 'Ní lódálfar {content} ach le do thoiliú do {consent}.',
+    allow: 'Ceadaigh {consent} agus lódáil',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'מאז',
     expires: 'עד',
   },
+  floatingButton: 'פתיחת העדפות פרטיות',
+  gate: {
+    content: 'תוכן זה',
+    text: '{content} נטען רק בהסכמתך ל-{consent}.',
+    allow: 'אישור {consent} וטעינה',
+  },
 } satisfies UiStrings;

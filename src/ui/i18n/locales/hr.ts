@@ -34,4 +34,10 @@ export default {
     given: 'od',
     expires: 'do',
   },
+  floatingButton: 'Otvori postavke privatnosti',
+  gate: {
+    content: 'Ovaj sadržaj',
+    text: '{content} učitava se samo uz vaš pristanak za {consent}.',
+    allow: 'Dopusti {consent} i učitaj',
+  },
 } satisfies UiStrings;

@@ -35,4 +35,10 @@ export default {
     given: 'ettől:',
     expires: 'eddig:',
   },
+  floatingButton: 'Adatvédelmi beállítások megnyitása',
+  gate: {
+    content: 'Ez a tartalom',
+    text: '{content} csak az Ön hozzájárulásával töltődik be: {consent}.',
+    allow: '{consent} engedélyezése és betöltés',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'dal',
     expires: 'fino al',
   },
+  floatingButton: 'Apri le preferenze sulla privacy',
+  gate: {
+    content: 'Questo contenuto',
+    text: '{content} si carica solo con il tuo consenso per {consent}.',
+    allow: 'Consenti {consent} e carica',
+  },
 } satisfies UiStrings;

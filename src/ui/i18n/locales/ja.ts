@@ -34,4 +34,10 @@ export default {
     given: '開始',
     expires: '期限',
   },
+  floatingButton: 'プライバシー設定を開く',
+  gate: {
+    content: 'このコンテンツ',
+    text: '{content}は、{consent}に同意した場合にのみ読み込まれます。',
+    allow: '{consent}を許可して読み込む',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: '시작',
     expires: '종료',
   },
+  floatingButton: '개인정보 설정 열기',
+  gate: {
+    content: '이 콘텐츠',
+    text: '{content}은(는) {consent}에 동의한 경우에만 로드됩니다.',
+    allow: '{consent} 허용 후 로드',
+  },
 } satisfies UiStrings;

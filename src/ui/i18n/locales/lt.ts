@@ -35,4 +35,10 @@ export default {
     given: 'nuo',
     expires: 'iki',
   },
+  floatingButton: 'Atverti privatumo nustatymus',
+  gate: {
+    content: 'Šis turinys',
+    text: '{content} įkeliamas tik gavus jūsų sutikimą: {consent}.',
+    allow: 'Leisti {consent} ir įkelti',
+  },
 } satisfies UiStrings;

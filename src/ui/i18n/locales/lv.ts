@@ -34,4 +34,10 @@ export default {
     given: 'kopš',
     expires: 'līdz',
   },
+  floatingButton: 'Atvērt privātuma iestatījumus',
+  gate: {
+    content: 'Šis saturs',
+    text: '{content} tiek ielādēts tikai ar jūsu piekrišanu: {consent}.',
+    allow: 'Atļaut {consent} un ielādēt',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'minn',
     expires: 'sa',
   },
+  floatingButton: 'Iftaħ il-preferenzi tal-privatezza',
+  gate: {
+    content: 'Dan il-kontenut',
+    text: '{content} jitgħabba biss bil-kunsens tiegħek għal {consent}.',
+    allow: 'Ippermetti {consent} u għabbi',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'sinds',
     expires: 'tot',
   },
+  floatingButton: 'Privacyvoorkeuren openen',
+  gate: {
+    content: 'Deze inhoud',
+    text: '{content} wordt alleen geladen met uw toestemming voor {consent}.',
+    allow: '{consent} toestaan en laden',
+  },
 } satisfies UiStrings;

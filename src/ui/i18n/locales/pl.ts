@@ -35,4 +35,10 @@ export default {
     given: 'od',
     expires: 'do',
   },
+  floatingButton: 'Otwórz ustawienia prywatności',
+  gate: {
+    content: 'Ta treść',
+    text: '{content} wczyta się tylko za Twoją zgodą na {consent}.',
+    allow: 'Zezwól na {consent} i wczytaj',
+  },
 } satisfies UiStrings;

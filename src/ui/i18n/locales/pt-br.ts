@@ -35,4 +35,10 @@ export default {
     given: 'desde',
     expires: 'até',
   },
+  floatingButton: 'Abrir preferências de privacidade',
+  gate: {
+    content: 'Este conteúdo',
+    text: '{content} só carrega com o seu consentimento para {consent}.',
+    allow: 'Permitir {consent} e carregar',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'din',
     expires: 'până la',
   },
+  floatingButton: 'Deschide preferințele de confidențialitate',
+  gate: {
+    content: 'Acest conținut',
+    text: '{content} se încarcă doar cu acordul dumneavoastră pentru {consent}.',
+    allow: 'Permite {consent} și încarcă',
+  },
 } satisfies UiStrings;

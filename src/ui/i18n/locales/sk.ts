@@ -34,4 +34,10 @@ export default {
     given: 'od',
     expires: 'do',
   },
+  floatingButton: 'Otvoriť nastavenia súkromia',
+  gate: {
+    content: 'Tento obsah',
+    text: '{content} sa načíta len s vaším súhlasom pre {consent}.',
+    allow: 'Povoliť {consent} a načítať',
+  },
 } satisfies UiStrings;

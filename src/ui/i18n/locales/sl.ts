@@ -34,4 +34,10 @@ export default {
     given: 'od',
     expires: 'do',
   },
+  floatingButton: 'Odpri nastavitve zasebnosti',
+  gate: {
+    content: 'Ta vsebina',
+    text: '{content} se naloži samo z vašo privolitvijo za {consent}.',
+    allow: 'Dovoli {consent} in naloži',
+  },
 } satisfies UiStrings;

@@ -34,4 +34,10 @@ export default {
     given: 'sedan',
     expires: 'till',
   },
+  floatingButton: 'Öppna integritetsinställningar',
+  gate: {
+    content: 'Det här innehållet',
+    text: '{content} läses bara in med ditt samtycke till {consent}.',
+    allow: 'Tillåt {consent} och läs in',
+  },
 } satisfies UiStrings;

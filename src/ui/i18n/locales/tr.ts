@@ -35,4 +35,10 @@ export default {
     given: 'başlangıç',
     expires: 'bitiş',
   },
+  floatingButton: 'Gizlilik tercihlerini aç',
+  gate: {
+    content: 'Bu içerik',
+    text: '{content} yalnızca {consent} için onay verirseniz yüklenir.',
+    allow: '{consent} için izin ver ve yükle',
+  },
 } satisfies UiStrings;

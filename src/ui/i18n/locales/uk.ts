@@ -35,4 +35,10 @@ export default {
     given: 'з',
     expires: 'до',
   },
+  floatingButton: 'Відкрити налаштування приватності',
+  gate: {
+    content: 'Цей вміст',
+    text: '{content} завантажується лише з вашої згоди на {consent}.',
+    allow: 'Дозволити {consent} і завантажити',
+  },
 } satisfies UiStrings;

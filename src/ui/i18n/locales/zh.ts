@@ -33,4 +33,10 @@ export default {
     given: '自',
     expires: '至',
   },
+  floatingButton: '打开隐私偏好设置',
+  gate: {
+    content: '此内容',
+    text: '{content}仅在您同意{consent}后加载。',
+    allow: '允许{consent}并加载',
+  },
 } satisfies UiStrings;

@@ -20,7 +20,9 @@ export function TypeSwitch(props: TypeSwitchProps) {
   return (
     <li class="type">
       <div class="type-head">
-        <label for={id} class="type-name">
+        {/* A type's name and description come from the config in one language, whatever the
+            widget's: `auto` lays them out in their own direction (English in an Arabic center). */}
+        <label for={id} class="type-name" dir="auto">
           {type.name}
         </label>
         {type.required ? <span class="always-on">{texts.alwaysOn}</span> : null}
@@ -38,7 +40,7 @@ export function TypeSwitch(props: TypeSwitchProps) {
           }
         />
       </div>
-      <p id={`${id}-description`} class="type-description">
+      <p id={`${id}-description`} class="type-description" dir="auto">
         {type.description}
       </p>
       {props.children}

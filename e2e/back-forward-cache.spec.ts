@@ -1,5 +1,5 @@
 import { launchOptions } from '../playwright.config.ts';
-import { expect, notice, storedEvents, test, visitorOf } from './fixtures.ts';
+import { acceptAllStored, expect, storedEvents, test } from './fixtures.ts';
 
 // Playwright turns the back-forward cache off by default; these tests need it on.
 test.use({
@@ -11,10 +11,7 @@ test('neither resends nor shows the notice again when a page returns from the ba
   traffic,
   request,
 }) => {
-  await page.goto('/index.html');
-  await notice(page).getByRole('button', { name: 'Accept all' }).click();
-  const concordId = await visitorOf(traffic);
-  await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
+  const concordId = await acceptAllStored(page, traffic, request, '/index.html');
   await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
   await page.goto('/shop.html');
   // A restore fires pageshow, not load.

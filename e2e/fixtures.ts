@@ -64,6 +64,23 @@ export const runsOf = (page: Page) =>
 
 export const notice = (page: Page) => page.locator('#assent-notice section[role="region"]');
 
+/**
+ * Opens `path`, accepts all in the notice and waits until the server stored the first visit's
+ * 7 events (3 viewed, 4 accepted). Returns the visitor's concordId.
+ */
+export async function acceptAllStored(
+  page: Page,
+  traffic: Traffic,
+  request: APIRequestContext,
+  path = '/fixture.html',
+): Promise<string> {
+  await page.goto(path);
+  await notice(page).getByRole('button', { name: 'Accept all' }).click();
+  const concordId = await visitorOf(traffic);
+  await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
+  return concordId;
+}
+
 /** The preference center opened as a dialog. */
 export const preferences = (page: Page) => page.locator('#assent-preferences dialog');
 

@@ -12,6 +12,7 @@ import {
   validateRequest,
   VIEWED,
   visitorOf,
+  acceptAllStored,
 } from './fixtures.ts';
 
 /** `date` plus whole months, in UTC (the demo's dates are never at a month's end here). */
@@ -186,10 +187,7 @@ test.describe('returning visitor', () => {
     traffic,
     request,
   }) => {
-    await page.goto('/fixture.html');
-    await notice(page).getByRole('button', { name: 'Accept all' }).click();
-    const concordId = await visitorOf(traffic);
-    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
+    const concordId = await acceptAllStored(page, traffic, request);
     // Delivered: wait for the page to know it, so nothing is left in its outbox.
     await page.waitForFunction(
       () => !!document.querySelector('script[data-name="m1"]:not([type])'),
@@ -214,10 +212,7 @@ test.describe('returning visitor', () => {
     traffic,
     request,
   }) => {
-    await page.goto('/fixture.html');
-    await notice(page).getByRole('button', { name: 'Accept all' }).click();
-    const concordId = await visitorOf(traffic);
-    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
+    await acceptAllStored(page, traffic, request);
     await page.waitForTimeout(300);
     // From now on IndexedDB answers its first open a second late; at that moment the page notes
     // whether the gated scripts were already let through.

@@ -9,6 +9,7 @@ import {
   summarize,
   test,
   visitorOf,
+  acceptAllStored,
 } from './fixtures.ts';
 
 interface TestWindow {
@@ -67,10 +68,7 @@ test.describe('consent lifecycle per type', () => {
     traffic,
     request,
   }) => {
-    await page.goto('/fixture.html');
-    await notice(page).getByRole('button', { name: 'Accept all' }).click();
-    const concordId = await visitorOf(traffic);
-    await expect.poll(async () => (await storedEvents(request, concordId)).length).toBe(7);
+    const concordId = await acceptAllStored(page, traffic, request);
 
     // Seven months on: analytics and marketing (6 months) have expired, necessary (12) has not.
     const later = new Date();

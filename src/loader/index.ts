@@ -197,7 +197,8 @@ function boot(): void {
     // localStorage answers at once: a returning visitor's tags run without waiting for
     // IndexedDB, and a first visit (no copy) starts the notice's downloads.
     const mirror = readMirror(projectId);
-    if (mirror === null) prefetch();
+    // A copy without decisions: a visitor who left an earlier page without choosing.
+    if (mirror === null || (mirror && !Object.keys(mirror.decisions).length)) prefetch();
     if (mirror) {
       runtime.decisions = mirror.decisions;
       applyCached(mirror.config, mirror.configFetchedAt);

@@ -5,6 +5,7 @@ import { linkHash } from './event-chain.ts';
 import { httpError } from './http-error.ts';
 import type { ProjectCache } from './project-cache.ts';
 import {
+  ensureEventPartition,
   findConsentEvents,
   insertConsentEvents,
   lockChainHead,
@@ -52,6 +53,20 @@ export function createConsentEventWriter(
   maxGroupEvents = MAX_GROUP_EVENTS,
 ): ConsentEventWriter {
   const queues = new Map<string, Pending[]>();
+  /** Months (`2025-03`, UTC) whose partition this instance knows to exist. */
+  const months = new Set<string>();
+
+  /** Creates a month's partition before the first write into it (outside the write's transaction). */
+  async function ensureMonths(group: Pending[]) {
+    for (const pending of group) {
+      for (const event of pending.events) {
+        const month = event.createdAt.slice(0, 7);
+        if (months.has(month)) continue;
+        await ensureEventPartition(db, event.createdAt);
+        months.add(month);
+      }
+    }
+  }
 
   async function drain(projectId: string, queue: Pending[]) {
     while (queue.length > 0) {
@@ -68,6 +83,7 @@ export function createConsentEventWriter(
       }
       const group = queue.splice(0, count);
       try {
+        await ensureMonths(group);
         const outcomes = await writeGroup(projectId, group);
         outcomes.forEach((outcome, index) => {
           if (outcome instanceof Error) group[index]!.reject(outcome);

@@ -147,6 +147,14 @@ export async function lockChainHead(
   return { hash: rows[0]!.head_hash, configVersion: rows[0]!.config_version };
 }
 
+/**
+ * Makes sure the monthly partition of `consent_events` holding `at` exists (migration 031): an
+ * insert into a month without one would fail.
+ */
+export async function ensureEventPartition(db: Queryable, at: Date | string): Promise<void> {
+  await db.query('select consent_events_ensure_partition($1::timestamptz)', [toIso(at)]);
+}
+
 /** The project's head as stored, or `undefined` when it has never had an event. */
 export async function findChainHead(
   db: Queryable,
@@ -219,7 +227,11 @@ export async function insertConsentEvents(
               consent_date timestamptz, expiration_date timestamptz, session_id uuid,
               body_hash text, created_at timestamptz, prev_hash text, row_hash text)
         order by j.ord
-       returning seq, id, session_id
+       returning project_id, seq, id, session_id, created_at
+     ),
+     ids as (
+       insert into consent_event_ids (project_id, id, seq, created_at)
+       select project_id, id, seq, created_at from e
      ),
      head as (
        update consent_event_chains set head_hash = $3, head_seq = (select max(seq) from e)
@@ -251,9 +263,11 @@ export async function findConsentEvents(
   ids: string[],
 ): Promise<StoredConsentEvent[]> {
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
-      where e.project_id = $1
-        and e.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
+    `select ${COLUMNS} from consent_event_ids i
+       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.id = e.session_id
+      where i.project_id = $1
+        and i.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
     [projectId, JSON.stringify(ids)],
   );
   return rows.map(toStored);
@@ -355,8 +369,10 @@ export async function findConsentEvent(
   id: string,
 ): Promise<StoredConsentEvent | undefined> {
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
-      where e.project_id = $1 and e.id = $2`,
+    `select ${COLUMNS} from consent_event_ids i
+       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.id = e.session_id
+      where i.project_id = $1 and i.id = $2`,
     [projectId, id],
   );
   return rows[0] && toStored(rows[0]);

@@ -70,6 +70,10 @@ export function createConsentEventWriter(
 
   async function drain(projectId: string, queue: Pending[]) {
     while (queue.length > 0) {
+      // One turn of the event loop first, so that requests already received join this group.
+      // PGlite runs on this thread and its queries never yield to I/O: without this turn every
+      // group would be the one request that started it.
+      await new Promise((resolve) => setImmediate(resolve));
       let size = queue[0]!.events.length;
       let count = 1;
       while (

@@ -1,5 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
+import type { ConsentEventWriter } from './consent-event-writer.ts';
 import type { Database } from './db/database.ts';
+import type { ProjectCache } from './project-cache.ts';
 import type { createRateLimiter } from './rate-limit.ts';
 import type { Session } from './repository/sessions.ts';
 
@@ -15,6 +17,10 @@ export interface AppEnv {
 /** What the routes are given by `createApp`, defaults resolved. */
 export interface RouteDeps {
   db: Database;
+  /** Projects and their consent types, cached per instance. */
+  projects: ProjectCache;
+  /** Where event batches are written (group commit per project). */
+  events: ConsentEventWriter;
   now: () => Date;
   secret: string;
   storeRawUserAgent: boolean;

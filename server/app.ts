@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, RouteDeps } from './app-env.ts';
 import { clientAddress } from './client-address.ts';
+import { createConsentEventWriter } from './consent-event-writer.ts';
 import type { Database } from './db/database.ts';
 import { errorBody, handleError, handleNotFound } from './http-error.ts';
 import { consentEventRoutes } from './routes/consent-events.ts';
@@ -12,6 +13,7 @@ import { profileRoutes } from './routes/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy-consent-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { siteClientRoutes } from './routes/site-client.ts';
+import { createProjectCache, PROJECT_CACHE_TTL_MS } from './project-cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './rate-limit.ts';
 import { createSecret } from './secret.ts';
 import { siteCors } from './site-cors.ts';
@@ -59,6 +61,13 @@ export interface AppDeps {
    * @default { perIp: { burst: 1000, perSecond: 200 }, perSession: { burst: 120, perSecond: 2 } }
    */
   rateLimits?: { perIp?: RateLimit | false; perSession?: RateLimit | false };
+  /**
+   * How long a project and its consent types are used from this instance's memory before they
+   * are read again; a change made elsewhere shows within this time. Event writes check the
+   * current version under the project's chain lock whatever this is.
+   * @default 1000
+   */
+  projectCacheTtlMs?: number;
 }
 
 /** Largest request body taken: a batch of 100 events is about 25 KiB. */
@@ -72,8 +81,11 @@ const DEFAULT_LIMITS = {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...deps.rateLimits };
+  const projects = createProjectCache(deps.db, deps.projectCacheTtlMs ?? PROJECT_CACHE_TTL_MS);
   const routeDeps: RouteDeps = {
     db: deps.db,
+    projects,
+    events: createConsentEventWriter(deps.db, projects),
     now,
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
@@ -98,7 +110,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
-  app.use('/site-v1/:projectId/*', siteCors(deps.db));
+  app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
   app.route('/', sessionRoutes(routeDeps));

@@ -2,21 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { refuseState } from '../src/core/consent-type.ts';
 import { DEFAULT_MAX_DURATIONS, expirationFor } from '../src/core/decision.ts';
 import { addDuration, parseDuration } from '../src/core/duration.ts';
-import type { ConsentEventInput, ConsentEventRecord, ConsentType } from '../src/core/types.ts';
+import type { ConsentEventInput, ConsentType } from '../src/core/types.ts';
 import { canonicalJson } from './canonical-json.ts';
-import type { Database } from './db/database.ts';
 import { httpError } from './http-error.ts';
-import { linkHash } from './event-chain.ts';
-import {
-  findConsentEvents,
-  insertConsentEvents,
-  lockChainHead,
-  moveChainHead,
-  type ChainedConsentEvent,
-  type NewConsentEvent,
-} from './repository/consent-events.ts';
-import { listConsentTypes } from './repository/consent-types.ts';
-import type { Project } from './repository/projects.ts';
+import { isAllowedOrigin } from './origin-rule.ts';
+import type { ProjectConfig } from './project-cache.ts';
+import type { NewConsentEvent } from './repository/consent-events.ts';
 import type { Session } from './repository/sessions.ts';
 import { personConcordId } from './person-id.ts';
 import { sha256 } from './secret.ts';
@@ -26,7 +17,7 @@ import { sha256 } from './secret.ts';
  * session) or from the Privacy API (a site owner's server, no session).
  */
 export interface ConsentEventBatch {
-  project: Project;
+  projectId: string;
   /** The visitor's session on the Site API; absent for the Privacy API. */
   session?: Session;
   items: ConsentEventInput[];
@@ -66,10 +57,10 @@ function prepare(
   item: ConsentEventInput,
   index: number,
   batch: ConsentEventBatch,
-  types: ConsentType[],
+  { project, types }: ProjectConfig,
 ): NewConsentEvent {
   const at = `items/${index}`;
-  const { project, session, now } = batch;
+  const { session, now } = batch;
   if (session && item.concordId?.toLowerCase() !== session.concordId) {
     throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
   }
@@ -123,48 +114,17 @@ function prepare(
 }
 
 /**
- * Records a batch all or nothing. Every item is checked before anything is written; the inserts
- * share one transaction, which holds the project's chain head while it links the new rows. An
- * item whose `id` is already stored (or earlier in the batch) with the same body is a retry and
- * answers the stored record without a new row; with another body it is a 409 and nothing of the
- * batch is kept.
+ * Checks a batch against the project as `config` has it and makes its rows: every item is
+ * checked before anything is written, and the first fault is the batch's 4xx.
  */
-export async function recordConsentEvents(
-  db: Database,
+export function prepareConsentEvents(
   batch: ConsentEventBatch,
-): Promise<ConsentEventRecord[]> {
-  const projectId = batch.project.id;
-  const types = await listConsentTypes(db, projectId);
-  const events = batch.items.map((item, index) => prepare(item, index, batch, types));
-  return db.transaction(async (tx) => {
-    let head = await lockChainHead(tx, projectId);
-    // Only a client-made id can already be stored; the server's own are fresh random uuids.
-    const ids = [...new Set(events.filter((_, i) => batch.items[i]!.id).map((event) => event.id))];
-    const found = ids.length > 0 ? await findConsentEvents(tx, projectId, ids) : [];
-    const stored = new Map(found.map((event) => [event.record.id, event]));
-    const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
-    const fresh: ChainedConsentEvent[] = [];
-    for (const [index, event] of events.entries()) {
-      const known = bodies.get(event.id);
-      if (known !== undefined) {
-        if (known !== event.bodyHash) {
-          throw httpError(
-            409,
-            `items/${index}/id ${event.id} is already recorded with a different body`,
-          );
-        }
-        continue;
-      }
-      bodies.set(event.id, event.bodyHash);
-      const rowHash = linkHash(head, event);
-      fresh.push({ ...event, prevHash: head, rowHash });
-      head = rowHash;
-    }
-    if (fresh.length > 0) {
-      const inserted = await insertConsentEvents(tx, fresh);
-      for (const event of inserted) stored.set(event.record.id, event);
-      await moveChainHead(tx, projectId, head, inserted.at(-1)!.seq);
-    }
-    return events.map((event) => stored.get(event.id)!.record);
-  });
+  config: ProjectConfig,
+): NewConsentEvent[] {
+  const { session } = batch;
+  // The allowlist may have changed since the session was opened.
+  if (session && !isAllowedOrigin(session.origin, config.project.allowedOrigins)) {
+    throw httpError(403, `origin ${session.origin} is no longer allowed for this project`);
+  }
+  return batch.items.map((item, index) => prepare(item, index, batch, config));
 }

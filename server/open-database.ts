@@ -5,6 +5,7 @@ import type { Database } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { createPgDatabase } from './db/pg-database.ts';
 import { createPgliteDatabase } from './db/pglite-database.ts';
+import { ensureEventPartition } from './repository/consent-events.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,6 +22,13 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
     ? createPgDatabase(env.DATABASE_URL)
     : createPgliteDatabase(join(dataDir, 'pglite'));
   await migrate(db);
+  // Events go into monthly partitions: this month's and the next exist before any write.
+  const now = new Date();
+  await ensureEventPartition(db, now);
+  await ensureEventPartition(
+    db,
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 15)),
+  );
   const location = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : join(dataDir, 'pglite');
   return { db, dataDir, location };
 }

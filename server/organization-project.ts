@@ -1,6 +1,6 @@
-import type { Queryable } from './db/database.ts';
 import { httpError } from './http-error.ts';
-import { findProject, type Project } from './repository/projects.ts';
+import type { ProjectCache } from './project-cache.ts';
+import type { Project } from './repository/projects.ts';
 import { requireUuid } from './uuid.ts';
 
 /**
@@ -8,12 +8,13 @@ import { requireUuid } from './uuid.ts';
  * organization (the two are not told apart, so a key cannot probe other organizations' projects).
  */
 export async function requireOrganizationProject(
-  db: Queryable,
+  projects: ProjectCache,
   params: { organizationId: string | undefined; projectId: string | undefined },
 ): Promise<Project> {
   const organizationId = requireUuid(params.organizationId, 'organizationId');
   const projectId = requireUuid(params.projectId, 'projectId');
-  const project = await findProject(db, projectId);
+  // A cached copy: a project never moves to another organization.
+  const project = (await projects.get(projectId))?.project;
   if (!project || project.organizationId !== organizationId) {
     throw httpError(404, `project ${projectId} not found in organization ${organizationId}`);
   }

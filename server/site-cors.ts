@@ -1,9 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
-import type { Queryable } from './db/database.ts';
 import { httpError } from './http-error.ts';
 import { isAllowedOrigin } from './origin-rule.ts';
-import { findProject } from './repository/projects.ts';
+import type { ProjectCache } from './project-cache.ts';
 import { isUuid } from './uuid.ts';
 
 const ALLOW_HEADERS = 'content-type, authorization, x-session';
@@ -14,12 +13,13 @@ const ALLOW_METHODS = 'GET, POST, PUT, OPTIONS';
  * `Access-Control-Allow-Origin` (never `*`: the allowed set differs per project), any other gets
  * no CORS headers, so the browser keeps the answer from the page.
  */
-export function siteCors(db: Queryable): MiddlewareHandler<AppEnv> {
+export function siteCors(projects: ProjectCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const projectId = c.req.param('projectId');
     if (!origin || !isUuid(projectId)) return next();
-    const project = await findProject(db, projectId.toLowerCase());
+    // The route reads the same cached copy: one read of the project per request at most.
+    const project = (await projects.get(projectId.toLowerCase()))?.project;
     const allowed = project !== undefined && isAllowedOrigin(origin, project.allowedOrigins);
     if (c.req.method === 'OPTIONS') {
       if (!project) throw httpError(404, `project ${projectId} not found`);

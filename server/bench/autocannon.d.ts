@@ -9,6 +9,8 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     timeout?: number;
+    /** Requests per second over all connections. */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;

@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChains } from '../chain-verification.ts';
+import { CHAIN_START, linkHash } from '../event-chain.ts';
+import { findConsentEvent, type NewConsentEvent } from '../repository/consent-events.ts';
+import { DEMO_CONSENT_TYPES, DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, seedDemo } from '../seed.ts';
+import { memoryKeyStore } from '../testing/test-context.ts';
 import type { Database } from './database.ts';
 import { migrate, readMigrations } from './migrations.ts';
 import { createPgliteDatabase } from './pglite-database.ts';
@@ -35,4 +41,98 @@ describe('migrate', () => {
     const record = await db.query("select 1 from schema_migrations where name = '999_broken.sql'");
     expect(record.rows).toEqual([]);
   });
+});
+
+describe('migration 031 (monthly event partitions)', () => {
+  let db: Database;
+  beforeAll(() => {
+    db = createPgliteDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('keeps existing events, their seq and their hash chain, and puts each in its month', async () => {
+    const all = await readMigrations();
+    await migrate(
+      db,
+      all.filter((migration) => migration.name < '031'),
+    );
+    await seedDemo(db, { adminKey: 'key', keyStore: memoryKeyStore() });
+    const [type] = DEMO_CONSENT_TYPES;
+    let head = CHAIN_START;
+    const events: NewConsentEvent[] = ['2024-12-31T23:59:59.000Z', '2025-01-01T00:00:00.000Z'].map(
+      (createdAt, index) => ({
+        id: randomUUID(),
+        projectId: DEMO_PROJECT_ID,
+        organizationId: DEMO_ORGANIZATION_ID,
+        concordId: randomUUID(),
+        consentTypeId: type!.id,
+        version: type!.version,
+        category: type!.category,
+        label: type!.label,
+        consentState: 'accepted',
+        consentAction: 'user_click',
+        consentDate: createdAt,
+        expirationDate: '2025-06-01T00:00:00.000Z',
+        bodyHash: `body${index}`,
+        createdAt,
+      }),
+    );
+    for (const event of events) {
+      const rowHash = linkHash(head, event);
+      await db.query(
+        `insert into consent_events (id, project_id, organization_id, concord_id, consent_type_id,
+           version, category, label, consent_state, consent_action, consent_date, expiration_date,
+           body_hash, created_at, prev_hash, row_hash)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [
+          event.id,
+          event.projectId,
+          event.organizationId,
+          event.concordId,
+          event.consentTypeId,
+          event.version,
+          event.category,
+          event.label,
+          event.consentState,
+          event.consentAction,
+          event.consentDate,
+          event.expirationDate,
+          event.bodyHash,
+          event.createdAt,
+          head,
+          rowHash,
+        ],
+      );
+      head = rowHash;
+    }
+    await db.query(
+      `insert into consent_event_chains (project_id, head_hash, head_seq)
+       select $1, $2, max(seq) from consent_events`,
+      [DEMO_PROJECT_ID, head],
+    );
+    const before = await db.query('select seq, id, row_hash from consent_events order by seq');
+
+    expect(await migrate(db)).toEqual(['031_monthly_event_partitions.sql']);
+    const after = await db.query('select seq, id, row_hash from consent_events order by seq');
+    expect(after.rows).toEqual(before.rows);
+    expect(await verifyChains(db)).toEqual({ projects: 1, events: 2, unchained: 0 });
+    const { rows } = await db.query<{ partition: string; id: string }>(
+      `select tableoid::regclass::text as partition, id from consent_events order by seq`,
+    );
+    expect(rows).toEqual([
+      { partition: 'consent_events_2024_12', id: events[0]!.id },
+      { partition: 'consent_events_2025_01', id: events[1]!.id },
+    ]);
+    expect((await findConsentEvent(db, DEMO_PROJECT_ID, events[1]!.id))?.record.id).toBe(
+      events[1]!.id,
+    );
+    // The id stays unique per project, now through consent_event_ids.
+    await expect(
+      db.query(
+        `insert into consent_event_ids (project_id, id, seq, created_at) values ($1, $2, 99, now())`,
+        [DEMO_PROJECT_ID, events[0]!.id],
+      ),
+    ).rejects.toThrow();
+    await expect(db.exec('truncate consent_events_2025_01')).rejects.toThrow(/append-only/);
+  }, 60_000);
 });

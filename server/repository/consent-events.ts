@@ -54,10 +54,10 @@ interface ConsentEventRow {
   label: string;
   consent_state: ConsentEventRecord['consentState'];
   consent_action: ConsentEventRecord['consentAction'];
-  consent_date: Date;
-  expiration_date: Date;
+  consent_date: Date | string;
+  expiration_date: Date | string;
   body_hash: string;
-  created_at: Date;
+  created_at: Date | string;
   session_id: string | null;
   session_ip_address: string | null;
   session_domain: string | null;
@@ -124,25 +124,35 @@ export interface ChainedConsentEvent extends NewConsentEvent {
 }
 
 /**
- * Locks the project's chain head until the transaction ends and returns its hash: every insert
- * of a project's events goes through here, so they are chained one transaction at a time.
+ * Locks the project's chain head until the transaction ends and returns its hash, with the
+ * project's `config_version` (migration 030) so that a cached configuration can be checked at no
+ * extra round trip: every insert of a project's events goes through here, so they are chained
+ * one transaction at a time.
  */
-export async function lockChainHead(db: Queryable, projectId: string): Promise<string> {
-  // One round trip: `on conflict do update` creates the head or locks the existing row.
-  const { rows } = await db.query<{ head_hash: string }>(
-    `insert into consent_event_chains (project_id) values ($1)
-     on conflict (project_id) do update set head_hash = consent_event_chains.head_hash
-     returning head_hash`,
+export async function lockChainHead(
+  db: Queryable,
+  projectId: string,
+): Promise<{ hash: string; configVersion: string }> {
+  // `on conflict do update` creates the head or locks the existing row.
+  const { rows } = await db.query<{ head_hash: string; config_version: string }>(
+    `with head as (
+       insert into consent_event_chains (project_id) values ($1)
+       on conflict (project_id) do update set head_hash = consent_event_chains.head_hash
+       returning head_hash
+     )
+     select head.head_hash, p.config_version::text as config_version
+       from head, projects p where p.id = $1`,
     [projectId],
   );
-  return rows[0]!.head_hash;
+  return { hash: rows[0]!.head_hash, configVersion: rows[0]!.config_version };
 }
 
-export async function moveChainHead(db: Queryable, projectId: string, hash: string, seq: string) {
-  await db.query(
-    'update consent_event_chains set head_hash = $2, head_seq = $3 where project_id = $1',
-    [projectId, hash, seq],
-  );
+/**
+ * Makes sure the monthly partition of `consent_events` holding `at` exists (migration 031): an
+ * insert into a month without one would fail.
+ */
+export async function ensureEventPartition(db: Queryable, at: Date | string): Promise<void> {
+  await db.query('select consent_events_ensure_partition($1::timestamptz)', [toIso(at)]);
 }
 
 /** The project's head as stored, or `undefined` when it has never had an event. */
@@ -158,11 +168,14 @@ export async function findChainHead(
 }
 
 /**
- * Inserts events in one statement, in the given order (so `seq` follows the chain). The rows go
- * in as one JSON parameter: one round trip for a batch of 100, and the same SQL for both drivers.
+ * Inserts events in one statement, in the given order (so `seq` follows the chain), and moves
+ * the project's chain head to the last of them. The rows go in as one JSON parameter: one round
+ * trip for any number of rows, and the same SQL for both drivers. Only `seq` and the session's
+ * fields come back; the rest of each record is what was sent.
  */
 export async function insertConsentEvents(
   db: Queryable,
+  projectId: string,
   events: ChainedConsentEvent[],
 ): Promise<StoredConsentEvent[]> {
   const rows = events.map((event) => ({
@@ -189,7 +202,14 @@ export async function insertConsentEvents(
     prev_hash: event.prevHash,
     row_hash: event.rowHash,
   }));
-  const { rows: stored } = await db.query<ConsentEventRow>(
+  const { rows: inserted } = await db.query<{
+    id: string;
+    seq: string;
+    session_ip_address: string | null;
+    session_domain: string | null;
+    session_geography: string | null;
+    session_user_agent: string | null;
+  }>(
     `with e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
@@ -207,12 +227,33 @@ export async function insertConsentEvents(
               consent_date timestamptz, expiration_date timestamptz, session_id uuid,
               body_hash text, created_at timestamptz, prev_hash text, row_hash text)
         order by j.ord
-       returning *
+       returning project_id, seq, id, session_id, created_at
+     ),
+     ids as (
+       insert into consent_event_ids (project_id, id, seq, created_at)
+       select project_id, id, seq, created_at from e
+     ),
+     head as (
+       update consent_event_chains set head_hash = $3, head_seq = (select max(seq) from e)
+        where project_id = $2
      )
-     select ${COLUMNS} from e left join sessions s on s.id = e.session_id order by e.seq`,
-    [JSON.stringify(rows)],
+     select e.id, e.seq::text as seq, s.ip_address as session_ip_address,
+            s.domain as session_domain, s.geography as session_geography,
+            s.user_agent as session_user_agent
+       from e left join sessions s on s.id = e.session_id`,
+    [JSON.stringify(rows), projectId, events.at(-1)!.rowHash],
   );
-  return stored.map(toStored);
+  const byId = new Map(inserted.map((row) => [row.id, row]));
+  return rows.map((row) => {
+    const back = byId.get(row.id)!;
+    return toStored({
+      ...row,
+      ...back,
+      category: row.category as ConsentEventRecord['category'],
+      consent_state: row.consent_state as ConsentEventRecord['consentState'],
+      consent_action: row.consent_action as ConsentEventRecord['consentAction'],
+    });
+  });
 }
 
 /** The project's events among `ids`, in any order. */
@@ -222,9 +263,11 @@ export async function findConsentEvents(
   ids: string[],
 ): Promise<StoredConsentEvent[]> {
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
-      where e.project_id = $1
-        and e.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
+    `select ${COLUMNS} from consent_event_ids i
+       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.id = e.session_id
+      where i.project_id = $1
+        and i.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
     [projectId, JSON.stringify(ids)],
   );
   return rows.map(toStored);
@@ -326,8 +369,10 @@ export async function findConsentEvent(
   id: string,
 ): Promise<StoredConsentEvent | undefined> {
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
-      where e.project_id = $1 and e.id = $2`,
+    `select ${COLUMNS} from consent_event_ids i
+       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.id = e.session_id
+      where i.project_id = $1 and i.id = $2`,
     [projectId, id],
   );
   return rows[0] && toStored(rows[0]);

@@ -33,18 +33,14 @@ interface ProjectRow {
   google_consent_mode: GoogleConsentModeOptions | null;
   reload_on_withdrawal: boolean;
   policies: PolicyTable | null;
+  config_version: string;
 }
 
-export async function findProject(db: Queryable, id: string): Promise<Project | undefined> {
-  const { rows } = await db.query<ProjectRow>(
-    `select id, organization_id, name, allowed_origins, default_consent_duration, notice_texts,
-            default_language, privacy_policy_url, theme, google_consent_mode, reload_on_withdrawal,
-            policies
-       from projects where id = $1`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
+const PROJECT_COLUMNS = `id, organization_id, name, allowed_origins, default_consent_duration,
+  notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
+  reload_on_withdrawal, policies, config_version::text as config_version`;
+
+function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -59,6 +55,26 @@ export async function findProject(db: Queryable, id: string): Promise<Project | 
     ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
     ...(row.policies !== null && { policies: row.policies }),
   };
+}
+
+export async function findProject(db: Queryable, id: string): Promise<Project | undefined> {
+  return (await findVersionedProject(db, id))?.project;
+}
+
+/**
+ * The project with its `config_version`, which moves on every change to the project or its
+ * consent types (migration 030): what a cache compares to know it is current.
+ */
+export async function findVersionedProject(
+  db: Queryable,
+  id: string,
+): Promise<{ project: Project; version: string } | undefined> {
+  const { rows } = await db.query<ProjectRow>(
+    `select ${PROJECT_COLUMNS} from projects where id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row && { project: toProject(row), version: row.config_version };
 }
 
 /** Inserts the project unless one with its id exists. */

@@ -2,12 +2,9 @@ import { Hono } from 'hono';
 import { siteConsentEventsRequestSchema } from '../../src/core/schemas.ts';
 import type { ConsentEventInput } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
-import { recordConsentEvents } from '../consent-event-batch.ts';
 import { httpError } from '../http-error.ts';
 import { readJsonBody } from '../json-body.ts';
-import { isAllowedOrigin } from '../origin-rule.ts';
 import { findConsentEvent } from '../repository/consent-events.ts';
-import { findProject } from '../repository/projects.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { compileSchema } from '../request-schema.ts';
 import { sessionAuth } from '../session-auth.ts';
@@ -16,7 +13,7 @@ import { requireUuid } from '../uuid.ts';
 const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(siteConsentEventsRequestSchema);
 
 /** The Site API's consent events: a visitor records and reads back their own. */
-export function consentEventRoutes({ db, now, secret, perSessionLimit }: RouteDeps) {
+export function consentEventRoutes({ db, events, now, secret, perSessionLimit }: RouteDeps) {
   const auth = sessionAuth(secret, now);
   const perSession = perSessionLimit
     ? rateLimit(perSessionLimit, (c) => c.get('session').id)
@@ -26,13 +23,12 @@ export function consentEventRoutes({ db, now, secret, perSessionLimit }: RouteDe
       // Token, origin and body are all checked before the database is asked anything.
       const { items } = checkBatch(await readJsonBody(c));
       const session = c.get('session');
-      const project = await findProject(db, session.projectId);
-      if (!project) throw httpError(404, `project ${session.projectId} not found`);
-      // The allowlist may have changed since the session was opened.
-      if (!isAllowedOrigin(session.origin, project.allowedOrigins)) {
-        throw httpError(403, `origin ${session.origin} is no longer allowed for this project`);
-      }
-      const records = await recordConsentEvents(db, { project, session, items, now: now() });
+      const records = await events.record({
+        projectId: session.projectId,
+        session,
+        items,
+        now: now(),
+      });
       return c.json({ count: records.length, items: records }, 201);
     })
     .get('/site-v1/:projectId/consent-events/:id', auth, async (c) => {

@@ -3,7 +3,6 @@ import { privacyConsentEventsRequestSchema } from '../../src/core/schemas.ts';
 import type { ConsentEventInput } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
 import { apiKeyAuth } from '../api-key-auth.ts';
-import { recordConsentEvents } from '../consent-event-batch.ts';
 import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../consent-event-export.ts';
 import { parseConsentEventQuery } from '../consent-event-query.ts';
 import { encodeCursor } from '../cursor.ts';
@@ -19,17 +18,17 @@ const EXPORT_PAGE = 1000;
 const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(privacyConsentEventsRequestSchema);
 
 /** The Privacy API's consent events, for the site owner's servers. */
-export function privacyConsentEventRoutes({ db, now }: RouteDeps) {
+export function privacyConsentEventRoutes({ db, projects, events, now }: RouteDeps) {
   return new Hono<AppEnv>()
     .post(PATH, apiKeyAuth(db), async (c) => {
       const { items } = checkBatch(await readJsonBody(c));
-      const project = await requireOrganizationProject(db, c.req.param());
-      const records = await recordConsentEvents(db, { project, items, now: now() });
+      const project = await requireOrganizationProject(projects, c.req.param());
+      const records = await events.record({ projectId: project.id, items, now: now() });
       return c.json({ count: records.length, items: records }, 201);
     })
     .get(PATH, apiKeyAuth(db), async (c) => {
       const query = parseConsentEventQuery(c.req.queries());
-      const project = await requireOrganizationProject(db, c.req.param());
+      const project = await requireOrganizationProject(projects, c.req.param());
       const format = exportFormat(c.req.header('accept'));
       if (format) {
         // An export is every matching event from the cursor on; `limit` sizes the JSON page only.

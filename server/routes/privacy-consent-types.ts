@@ -25,17 +25,17 @@ const checkCreate = compileSchema<ConsentTypeFields>(createConsentTypeSchema);
 const checkUpdate = compileSchema<ConsentTypeFields>(updateConsentTypeSchema);
 
 /** The Privacy API's consent types: list, create, update. */
-export function privacyConsentTypeRoutes({ db, now }: RouteDeps) {
+export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
   return new Hono<AppEnv>()
     .get(PATH, apiKeyAuth(db), async (c) => {
-      const project = await requireOrganizationProject(db, c.req.param());
+      const project = await requireOrganizationProject(projects, c.req.param());
       const items = await listStoredConsentTypes(db, project.id);
       return c.json({ count: items.length, items });
     })
     .post(PATH, apiKeyAuth(db), async (c) => {
       const body = checkCreate(await readJsonBody(c));
       const draft = draftConsentType(randomUUID(), body);
-      const project = await requireOrganizationProject(db, c.req.param());
+      const project = await requireOrganizationProject(projects, c.req.param());
       const at = now().toISOString();
       if (!(await insertConsentType(db, project.id, draft.type, draft.subcategory, at))) {
         throw httpError(409, `the project already has a consent type labelled "${body.label}"`);
@@ -45,7 +45,7 @@ export function privacyConsentTypeRoutes({ db, now }: RouteDeps) {
     .patch(`${PATH}/:id`, apiKeyAuth(db), async (c) => {
       const id = requireUuid(c.req.param('id'), 'id');
       const body = checkUpdate(await readJsonBody(c));
-      const project = await requireOrganizationProject(db, c.req.param());
+      const project = await requireOrganizationProject(projects, c.req.param());
       const updated = await db.transaction(async (tx) => {
         const current = await findStoredConsentType(tx, project.id, id, { forUpdate: true });
         if (!current) throw httpError(404, `consent type ${id} not found`);

@@ -5,7 +5,6 @@ import { resolveGeography } from '../geography.ts';
 import { httpError } from '../http-error.ts';
 import { readJsonBody } from '../json-body.ts';
 import { isAllowedOrigin } from '../origin-rule.ts';
-import { findProject } from '../repository/projects.ts';
 import { compileSchema } from '../request-schema.ts';
 import { requireUuid } from '../uuid.ts';
 import { openSession } from '../visitor-session.ts';
@@ -16,14 +15,21 @@ const checkSessionRequest = compileSchema<{ concordId?: string }>({
   additionalProperties: false,
 });
 
-export function sessionRoutes({ db, now, geoHeader, secret, storeRawUserAgent }: RouteDeps) {
+export function sessionRoutes({
+  db,
+  projects,
+  now,
+  geoHeader,
+  secret,
+  storeRawUserAgent,
+}: RouteDeps) {
   return new Hono<AppEnv>().post('/site-v1/:projectId/sessions', async (c) => {
     const projectId = requireUuid(c.req.param('projectId'), 'projectId');
     const origin = c.req.header('origin');
     if (!origin) throw httpError(403, 'an Origin header is required to open a session');
     // The request is checked in full before the database is asked anything.
     const body = checkSessionRequest((await readJsonBody(c)) ?? {});
-    const project = await findProject(db, projectId);
+    const project = (await projects.get(projectId))?.project;
     if (!project) throw httpError(404, `project ${projectId} not found`);
     if (!isAllowedOrigin(origin, project.allowedOrigins)) {
       throw httpError(403, `origin ${origin} is not allowed for this project`);

@@ -4,15 +4,14 @@ import type { AppEnv, RouteDeps } from '../app-env.ts';
 import { DEFAULT_POLICIES, policyFor } from '../../src/core/jurisdiction.ts';
 import { resolveGeography } from '../geography.ts';
 import { httpError } from '../http-error.ts';
-import { listConsentTypes } from '../repository/consent-types.ts';
-import { findProject } from '../repository/projects.ts';
 import { requireUuid } from '../uuid.ts';
 
-export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
+export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
   return new Hono<AppEnv>().get('/site-v1/:projectId/site-client', async (c) => {
     const projectId = requireUuid(c.req.param('projectId'), 'projectId');
-    const project = await findProject(db, projectId);
-    if (!project) throw httpError(404, `project ${projectId} not found`);
+    const cached = await projects.get(projectId);
+    if (!cached) throw httpError(404, `project ${projectId} not found`);
+    const { project, types } = cached;
     const geography = resolveGeography(
       geoHeader ? c.req.header(geoHeader) : undefined,
       c.req.query('region'),
@@ -20,7 +19,7 @@ export function siteClientRoutes({ db, geoHeader }: RouteDeps) {
     const config: SiteConfig = {
       projectId: project.id,
       name: project.name,
-      consentTypes: await listConsentTypes(db, project.id),
+      consentTypes: types,
       defaultConsentDuration: project.defaultConsentDuration,
       texts: project.texts,
       defaultLanguage: project.defaultLanguage,

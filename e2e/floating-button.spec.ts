@@ -65,8 +65,10 @@ test.describe('floating button', () => {
 
     await anyNotice(page).getByRole('button', { name: 'Reject all' }).click();
     await expect(floatingButton(page)).toBeVisible();
-    const placed = await box(page);
-    expect(placed).toMatchObject({ left: 16, bottom: 16, width: 44, height: 44 });
+    // Polled: it slides in over 0.2 s.
+    await expect
+      .poll(() => box(page))
+      .toMatchObject({ left: 16, bottom: 16, width: 44, height: 44 });
     await expect(page.locator('#assent-floating-button')).toHaveAttribute('data-nosnippet', '');
 
     await page.reload();
@@ -78,7 +80,7 @@ test.describe('floating button', () => {
     await page.goto(widgetUrl('box', { floating: 'right' }));
     await anyNotice(page).getByRole('button', { name: 'Accept all' }).click();
     await expect(floatingButton(page)).toBeVisible();
-    expect(await box(page)).toMatchObject({ right: 16, bottom: 16 });
+    await expect.poll(() => box(page)).toMatchObject({ right: 16, bottom: 16 });
   });
 
   test('opens the preference center from the keyboard, hides while it is open, and takes focus back', async ({

@@ -76,6 +76,9 @@ export default defineConfig(({ mode }) => ({
             entry: {
               manager: 'src/manager/index.ts',
               notice: 'src/ui/notice/index.ts',
+              // An entry, so that the loader can start the visitor's language on a first visit
+              // as soon as this small file is in, not after the whole notice.
+              strings: 'src/ui/i18n/ui-strings.ts',
               preferences: 'src/ui/preferences/index.tsx',
               // Deleting a withdrawn type's cookies: imported on a change, when a project lists any.
               cookies: 'src/integrations/cookie-clearing.ts',

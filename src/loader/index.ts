@@ -19,6 +19,7 @@ import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/syn
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import type * as FloatingButtonModule from '../ui/floating-button/index.ts';
 import type * as GateModule from '../ui/gate/index.ts';
+import type * as StringsModule from '../ui/i18n/ui-strings.ts';
 import type * as NoticeModule from '../ui/notice/index.ts';
 import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
@@ -182,8 +183,8 @@ function boot(): void {
       prefetched = true;
       for (const file of FIRST_VISIT)
         void import(/* @vite-ignore */ `${options.assetBase}${file}`).catch(() => {});
-      void importBundle<typeof NoticeModule>('notice').then(
-        (notice) => notice.preloadStrings(runtime.languages),
+      void importBundle<typeof StringsModule>('strings').then(
+        (strings) => strings.preloadStrings(runtime.languages),
         () => {},
       );
     };

@@ -8,8 +8,6 @@ import widgetCss from '../components/widget.css?inline';
 import { renderNotice } from './notice.ts';
 import css from './notice.css?inline';
 
-export { preloadStrings } from '../i18n/ui-strings.ts';
-
 /** What the loader hands the notice besides the runtime. */
 export interface NoticeOptions {
   /** Opens the preference center (its own bundle, which the loader imports on demand). */

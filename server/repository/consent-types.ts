@@ -73,6 +73,28 @@ export async function listConsentTypes(db: Queryable, projectId: string): Promis
 }
 
 /** Inserts the consent type unless one with its id exists. */
+/** Parameters $1–$16 of an insert into consent_types, in its column order. */
+function insertValues(projectId: string, type: ConsentType, subcategory: unknown): unknown[] {
+  return [
+    type.id,
+    projectId,
+    type.category,
+    type.label,
+    type.version,
+    type.name,
+    type.description,
+    type.url ?? null,
+    type.document ?? null,
+    type.required,
+    type.readOnly,
+    JSON.stringify(type.validStates),
+    type.status,
+    type.consentDuration ?? null,
+    type.requireReacceptVersion ?? null,
+    subcategory === undefined ? null : JSON.stringify(subcategory),
+  ];
+}
+
 export async function ensureConsentType(db: Queryable, projectId: string, type: ConsentType) {
   await db.query(
     `insert into consent_types (id, project_id, category, label, version, name, description, url,
@@ -82,22 +104,7 @@ export async function ensureConsentType(db: Queryable, projectId: string, type: 
              $16::text::jsonb, $17::text::jsonb)
      on conflict (id) do nothing`,
     [
-      type.id,
-      projectId,
-      type.category,
-      type.label,
-      type.version,
-      type.name,
-      type.description,
-      type.url ?? null,
-      type.document ?? null,
-      type.required,
-      type.readOnly,
-      JSON.stringify(type.validStates),
-      type.status,
-      type.consentDuration ?? null,
-      type.requireReacceptVersion ?? null,
-      type.subcategory === undefined ? null : JSON.stringify(type.subcategory),
+      ...insertValues(projectId, type, type.subcategory),
       type.cookies ? JSON.stringify(type.cookies) : null,
     ],
   );
@@ -170,25 +177,7 @@ export async function insertConsentType(
              $16::text::jsonb, $17, $17)
      on conflict (project_id, label) do nothing
      returning id`,
-    [
-      type.id,
-      projectId,
-      type.category,
-      type.label,
-      type.version,
-      type.name,
-      type.description,
-      type.url ?? null,
-      type.document ?? null,
-      type.required,
-      type.readOnly,
-      JSON.stringify(type.validStates),
-      type.status,
-      type.consentDuration ?? null,
-      type.requireReacceptVersion ?? null,
-      subcategory === undefined ? null : JSON.stringify(subcategory),
-      at,
-    ],
+    [...insertValues(projectId, type, subcategory), at],
   );
   return rows.length === 1;
 }

@@ -26,6 +26,20 @@ export default defineConfig({
           include: ['src/**/*.dom.test.{ts,tsx}'],
         },
       },
+      {
+        // Type tests (`*.test-d.ts`): tsc checks them, nothing runs them; a wrong type fails here.
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['**/*.test-d.ts'],
+            tsconfig: 'tsconfig.json',
+          },
+        },
+      },
     ],
   },
 });

@@ -1,4 +1,10 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { consentEventRecordSchema, siteConsentEventsRequestSchema } from '../src/core/schemas.ts';
@@ -88,20 +94,50 @@ export const preferences = (page: Page) => page.locator('#assent-preferences dia
 export const assetsOf = (traffic: Traffic) =>
   traffic.urls.filter((url) => url.includes('/assent/')).map((url) => new URL(url).pathname);
 
+/** Watches one more browser context (one a test opens itself) for page and console errors. */
+export type WatchContext = (context: BrowserContext) => void;
+
 /**
- * Every test fails on a page error or a console error, and records the page's traffic.
+ * Every test fails on a page error or a console error (STYLE.md rule 13): `watchContext` is an
+ * automatic fixture, so no test can leave it out, and `e2e/page-errors.spec.ts` proves that it
+ * fails them. It watches the test's browser context, so pages a test opens with
+ * `context.newPage()` count too; a context the test creates itself is watched through
+ * `watchContext(context)`. A test that provokes an error on purpose declares it with
+ * `test.use({ expectedConsoleErrors })` or `test.use({ expectedPageErrors })`. The `traffic`
+ * fixture records what the page sent.
  */
-export const test = base.extend<{ traffic: Traffic; expectedConsoleErrors: RegExp[] }>({
+export const test = base.extend<{
+  traffic: Traffic;
+  expectedConsoleErrors: RegExp[];
+  expectedPageErrors: RegExp[];
+  watchContext: WatchContext;
+}>({
   /** Console errors a test provokes on purpose (a failing request logs one in Chromium). */
   expectedConsoleErrors: [[], { option: true }],
-  traffic: async ({ page, expectedConsoleErrors }, use) => {
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      if (expectedConsoleErrors.some((pattern) => pattern.test(message.text()))) return;
-      problems.push(`console error: ${message.text()}`);
-    });
+  /** Uncaught page errors a test provokes on purpose, matched against their message. */
+  expectedPageErrors: [[], { option: true }],
+  watchContext: [
+    async ({ context, expectedConsoleErrors, expectedPageErrors }, use) => {
+      const problems: string[] = [];
+      const watch: WatchContext = (watched) => {
+        watched.on('weberror', (webError) => {
+          const message = webError.error().message;
+          if (expectedPageErrors.some((pattern) => pattern.test(message))) return;
+          problems.push(`page error: ${message}`);
+        });
+        watched.on('console', (message) => {
+          if (message.type() !== 'error') return;
+          if (expectedConsoleErrors.some((pattern) => pattern.test(message.text()))) return;
+          problems.push(`console error: ${message.text()}`);
+        });
+      };
+      watch(context);
+      await use(watch);
+      expect(problems, 'page errors and console errors of the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+  traffic: async ({ page }, use) => {
     const traffic: Traffic = { urls: [], eventBatches: [] };
     page.on('request', (request) => {
       traffic.urls.push(request.url());
@@ -110,7 +146,6 @@ export const test = base.extend<{ traffic: Traffic; expectedConsoleErrors: RegEx
       }
     });
     await use(traffic);
-    expect(problems).toEqual([]);
   },
 });
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config.ts';
+import { expect, test } from './fixtures.ts';
 
 const run = promisify(execFile);
 const ORIGIN = `http://127.0.0.1:${E2E_PORT}`;

@@ -231,6 +231,7 @@ test('applies a decision made in another browser once both identify as the same 
   page,
   browser,
   traffic,
+  watchContext,
 }) => {
   const userId = `e2e-user-${Date.now()}-${Math.random()}`;
   await page.goto('/fixture.html');
@@ -247,6 +248,7 @@ test('applies a decision made in another browser once both identify as the same 
   expect(traffic.urls.some((url) => url.endsWith('/consent-state'))).toBe(true);
 
   const other = await browser.newContext();
+  watchContext(other);
   try {
     const second = await other.newPage();
     await second.goto(`http://127.0.0.1:${E2E_PORT}/fixture.html`);

@@ -1,7 +1,8 @@
 /**
  * Assent's public surface for site owners: `window.assent`, its events and its custom elements.
  * Reference it with `/// <reference types="…/assent" />` or copy it into your project.
- * Pinned by `src/loader/window-api.test.ts` and `e2e/window-api.spec.ts`.
+ * Pinned by `src/loader/window-api.test-d.ts`, which also keeps the types it repeats from
+ * `src/core/types.ts` equal to them, and by `e2e/window-api.spec.ts`.
  */
 
 /** The state a visitor put a consent type in. */

@@ -1,0 +1,77 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { ProfileIdentifiers } from '../api/site-api.ts';
+import type { ConsentState, PersonIdentifiers } from '../core/types.ts';
+import type {
+  AssentApi,
+  AssentConsentState,
+  AssentEvents,
+  AssentIdentifiers,
+} from '../../types/assent.d.ts';
+
+/** The named keys of a type, without its index signature (AssentEvents extends a Record). */
+type NamedKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] };
+
+// A type test, run by Vitest's typecheck (`npm run test:unit`, the `types` project of
+// vitest.config.ts) and by `npm run typecheck`: changing the public surface in types/assent.d.ts
+// without changing these lists fails both.
+describe('types/assent.d.ts', () => {
+  it('pins the window API methods and properties', () => {
+    expectTypeOf<keyof AssentApi>().toEqualTypeOf<
+      | 'ready'
+      | 'get'
+      | 'allowed'
+      | 'accept'
+      | 'decline'
+      | 'showNotice'
+      | 'showPreferences'
+      | 'identify'
+      | 'reset'
+      | 'on'
+      | 'push'
+    >();
+    expectTypeOf<AssentApi['identify']>().parameters.toEqualTypeOf<[AssentIdentifiers]>();
+    expectTypeOf<AssentApi['showPreferences']>().parameters.toEqualTypeOf<[Element?]>();
+  });
+
+  it('pins the event names', () => {
+    expectTypeOf<NamedKeys<AssentEvents>>().toEqualTypeOf<
+      | 'ready'
+      | 'change'
+      | 'notice:show'
+      | 'notice:hide'
+      | 'preferences:show'
+      | 'preferences:hide'
+      | 'sync'
+      | 'error'
+    >();
+  });
+
+  it('pins the identifiers identify takes', () => {
+    expectTypeOf<keyof AssentIdentifiers>().toEqualTypeOf<
+      'userId' | 'email' | 'phoneNumber' | 'projectUserId'
+    >();
+  });
+
+  it('types the custom elements', () => {
+    expectTypeOf<HTMLElementTagNameMap['assent-gate']['loaded']>().toEqualTypeOf<boolean>();
+  });
+});
+
+// types/assent.d.ts stands alone (a site owner copies it), so it repeats the core types it
+// exposes instead of importing them; these checks keep each copy equal to its original.
+describe('types/assent.d.ts against src/core/types.ts', () => {
+  it('states a consent type can be in are the core ones', () => {
+    expectTypeOf<AssentConsentState>().toEqualTypeOf<ConsentState>();
+  });
+
+  it('identifiers identify takes are the core person identifiers but the visitor id', () => {
+    expectTypeOf<AssentIdentifiers>().toEqualTypeOf<Omit<PersonIdentifiers, 'concordId'>>();
+    expectTypeOf<AssentIdentifiers>().toEqualTypeOf<ProfileIdentifiers>();
+  });
+
+  it('event states are core consent states by label', () => {
+    expectTypeOf<AssentEvents['ready']['states']>().toEqualTypeOf<Record<string, ConsentState>>();
+    expectTypeOf<AssentEvents['change']['states']>().toEqualTypeOf<Record<string, ConsentState>>();
+    expectTypeOf<ReturnType<AssentApi['get']>>().toEqualTypeOf<ConsentState | undefined>();
+  });
+});

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './db/database.ts';
-import { insertApiKey, listApiKeys } from './repository/api-keys.ts';
-import { ensureOrganization, listOrganizations } from './repository/organizations.ts';
+import { insertApiKey, listApiKeys } from './db/repositories/api-keys.ts';
+import { ensureOrganization, listOrganizations } from './db/repositories/organizations.ts';
 import {
   addAllowedOrigin,
   ensureProject,
   findProject,
   listProjects,
   setPolicy,
-} from './repository/projects.ts';
+} from './db/repositories/projects.ts';
 import { DEFAULT_POLICIES, parseGeography } from '../src/core/jurisdiction.ts';
 import { LOOPBACK } from './origin-rule.ts';
 import { createSecret, sha256 } from './secret.ts';

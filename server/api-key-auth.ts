@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import type { Queryable } from './db/database.ts';
 import { httpError } from './http-error.ts';
-import { findApiKeyOrganization } from './repository/api-keys.ts';
+import { findApiKeyOrganization } from './db/repositories/api-keys.ts';
 import { sha256 } from './secret.ts';
 import { requireUuid } from './uuid.ts';
 

@@ -3,7 +3,7 @@ import type { ConsentEventWriter } from './consent-event-writer.ts';
 import type { Database } from './db/database.ts';
 import type { ProjectCache } from './project-cache.ts';
 import type { createRateLimiter } from './rate-limit.ts';
-import type { Session } from './repository/sessions.ts';
+import type { Session } from './db/repositories/sessions.ts';
 
 /** Hono's typing of this app: Node's request under `c.env` (absent in tests), and what auth sets. */
 export interface AppEnv {

@@ -1,6 +1,10 @@
 import type { Queryable } from './db/database.ts';
 import { CHAIN_START, linkHash } from './event-chain.ts';
-import { findChainHead, listChainedProjects, listChainRows } from './repository/consent-events.ts';
+import {
+  findChainHead,
+  listChainedProjects,
+  listChainRows,
+} from './db/repositories/consent-events.ts';
 
 /** Where a project's chain first fails. */
 export interface BrokenLink {

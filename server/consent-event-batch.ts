@@ -7,8 +7,8 @@ import { canonicalJson } from './canonical-json.ts';
 import { httpError } from './http-error.ts';
 import { isAllowedOrigin } from './origin-rule.ts';
 import type { ProjectConfig } from './project-cache.ts';
-import type { NewConsentEvent } from './repository/consent-events.ts';
-import type { Session } from './repository/sessions.ts';
+import type { NewConsentEvent } from './db/repositories/consent-events.ts';
+import type { Session } from './db/repositories/sessions.ts';
 import { personConcordId } from './person-id.ts';
 import { sha256 } from './secret.ts';
 

@@ -12,7 +12,7 @@ import {
   type ChainedConsentEvent,
   type NewConsentEvent,
   type StoredConsentEvent,
-} from './repository/consent-events.ts';
+} from './db/repositories/consent-events.ts';
 
 /** Records consent event batches; one per instance, shared by the Site and Privacy APIs. */
 export interface ConsentEventWriter {

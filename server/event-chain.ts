@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonical-json.ts';
-import type { NewConsentEvent } from './repository/consent-events.ts';
+import type { NewConsentEvent } from './db/repositories/consent-events.ts';
 import { sha256 } from './secret.ts';
 
 /** The `prev_hash` of a project's first event. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSessionToken } from './session-token.ts';
-import { ensureProject } from './repository/projects.ts';
+import { ensureProject } from './db/repositories/projects.ts';
 import { DEMO_PROJECT } from './seed.ts';
 import {
   createTestContext,

@@ -1,6 +1,6 @@
 import { httpError } from './http-error.ts';
 import type { ProjectCache } from './project-cache.ts';
-import type { Project } from './repository/projects.ts';
+import type { Project } from './db/repositories/projects.ts';
 import { requireUuid } from './uuid.ts';
 
 /**

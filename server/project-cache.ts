@@ -1,7 +1,7 @@
 import type { ConsentType } from '../src/core/types.ts';
 import type { Queryable } from './db/database.ts';
-import { listConsentTypes } from './repository/consent-types.ts';
-import { findVersionedProject, type Project } from './repository/projects.ts';
+import { listConsentTypes } from './db/repositories/consent-types.ts';
+import { findVersionedProject, type Project } from './db/repositories/projects.ts';
 
 /** A project with its consent types, as of `version` (`projects.config_version`). */
 export interface ProjectConfig {

@@ -3,10 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { ConsentType, NoticeTexts } from '../src/core/types.ts';
 import type { Database } from './db/database.ts';
 import { LOOPBACK } from './origin-rule.ts';
-import { putApiKey } from './repository/api-keys.ts';
-import { ensureConsentType } from './repository/consent-types.ts';
-import { ensureOrganization } from './repository/organizations.ts';
-import { ensureProject, type Project } from './repository/projects.ts';
+import { putApiKey } from './db/repositories/api-keys.ts';
+import { ensureConsentType } from './db/repositories/consent-types.ts';
+import { ensureOrganization } from './db/repositories/organizations.ts';
+import { ensureProject, type Project } from './db/repositories/projects.ts';
 import { createSecret, sha256 } from './secret.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';

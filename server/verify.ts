@@ -4,7 +4,7 @@
  * and exits 1 at the first broken link. With PGlite, stop the server first: one process at a time.
  */
 import { verifyChains } from './chain-verification.ts';
-import { openDatabase } from './open-database.ts';
+import { openDatabase } from './db/open-database.ts';
 
 const { db, location } = await openDatabase();
 try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SiteSession } from '../src/core/types.ts';
 import type { Queryable } from './db/database.ts';
 import { truncateIpAddress } from './ip-address.ts';
-import { insertSession } from './repository/sessions.ts';
+import { insertSession } from './db/repositories/sessions.ts';
 import { sha256 } from './secret.ts';
 import { signSessionToken } from './session-token.ts';
 import { describeUserAgent } from './user-agent.ts';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentEventRecordSchema, consentEventsResponseSchema } from '../../src/core/schemas.ts';
 import type { ConsentEventRecord } from '../../src/core/types.ts';
-import { ensureOrganization } from '../repository/organizations.ts';
-import { ensureProject } from '../repository/projects.ts';
+import { ensureOrganization } from '../db/repositories/organizations.ts';
+import { ensureProject } from '../db/repositories/projects.ts';
 import { DEMO_PROJECT } from '../seed.ts';
 import {
   countRows,

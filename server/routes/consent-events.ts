@@ -4,7 +4,7 @@ import type { ConsentEventInput } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
 import { httpError } from '../http-error.ts';
 import { readJsonBody } from '../json-body.ts';
-import { findConsentEvent } from '../repository/consent-events.ts';
+import { findConsentEvent } from '../db/repositories/consent-events.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { compileSchema } from '../request-schema.ts';
 import { sessionAuth } from '../session-auth.ts';

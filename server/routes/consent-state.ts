@@ -3,9 +3,9 @@ import { isDecisionValid } from '../../src/core/decision.ts';
 import type { ConsentEventRecord } from '../../src/core/types.ts';
 import type { AppEnv, RouteDeps } from '../app-env.ts';
 import type { Queryable } from '../db/database.ts';
-import { findConsentEvent } from '../repository/consent-events.ts';
-import { listConsentTypes } from '../repository/consent-types.ts';
-import { latestDecisionEventIds } from '../repository/profiles.ts';
+import { findConsentEvent } from '../db/repositories/consent-events.ts';
+import { listConsentTypes } from '../db/repositories/consent-types.ts';
+import { latestDecisionEventIds } from '../db/repositories/profiles.ts';
 import { sessionAuth } from '../session-auth.ts';
 
 /**

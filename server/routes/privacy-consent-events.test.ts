@@ -6,9 +6,9 @@ import {
   errorSchema,
 } from '../../src/core/schemas.ts';
 import type { ConsentEventRecord } from '../../src/core/types.ts';
-import { putApiKey } from '../repository/api-keys.ts';
-import { ensureOrganization } from '../repository/organizations.ts';
-import { ensureProject } from '../repository/projects.ts';
+import { putApiKey } from '../db/repositories/api-keys.ts';
+import { ensureOrganization } from '../db/repositories/organizations.ts';
+import { ensureProject } from '../db/repositories/projects.ts';
 import { DEMO_PROJECT } from '../seed.ts';
 import { sha256 } from '../secret.ts';
 import {

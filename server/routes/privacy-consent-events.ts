@@ -8,7 +8,7 @@ import { parseConsentEventQuery } from '../consent-event-query.ts';
 import { encodeCursor } from '../cursor.ts';
 import { readJsonBody } from '../json-body.ts';
 import { requireOrganizationProject } from '../organization-project.ts';
-import { listConsentEvents } from '../repository/consent-events.ts';
+import { listConsentEvents } from '../db/repositories/consent-events.ts';
 import { compileSchema } from '../request-schema.ts';
 
 const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-events';

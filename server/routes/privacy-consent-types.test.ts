@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentEventRecordSchema, errorSchema } from '../../src/core/schemas.ts';
-import { putApiKey } from '../repository/api-keys.ts';
-import type { StoredConsentType } from '../repository/consent-types.ts';
-import { ensureOrganization } from '../repository/organizations.ts';
+import { putApiKey } from '../db/repositories/api-keys.ts';
+import type { StoredConsentType } from '../db/repositories/consent-types.ts';
+import { ensureOrganization } from '../db/repositories/organizations.ts';
 import { sha256 } from '../secret.ts';
 import {
   countRows,

@@ -16,7 +16,7 @@ import {
   insertConsentType,
   listStoredConsentTypes,
   updateConsentType,
-} from '../repository/consent-types.ts';
+} from '../db/repositories/consent-types.ts';
 import { compileSchema } from '../request-schema.ts';
 import { requireUuid } from '../uuid.ts';
 

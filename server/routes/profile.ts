@@ -5,7 +5,7 @@ import {
   insertProfileLinks,
   type IdentifierKind,
   type ProfileLink,
-} from '../repository/profiles.ts';
+} from '../db/repositories/profiles.ts';
 import { compileSchema } from '../request-schema.ts';
 import { sessionAuth } from '../session-auth.ts';
 import { readConsentState } from './consent-state.ts';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts';
+import type { Queryable } from '../database.ts';
 
 /** The organization an API key (by its sha-256) belongs to. */
 export async function findApiKeyOrganization(

@@ -1,6 +1,10 @@
-import type { PolicyTable } from '../../src/core/jurisdiction.ts';
-import type { ConsentPolicy, GoogleConsentModeOptions, NoticeTexts } from '../../src/core/types.ts';
-import type { Queryable } from '../db/database.ts';
+import type { PolicyTable } from '../../../src/core/jurisdiction.ts';
+import type {
+  ConsentPolicy,
+  GoogleConsentModeOptions,
+  NoticeTexts,
+} from '../../../src/core/types.ts';
+import type { Queryable } from '../database.ts';
 
 /** A project as the site API needs it. */
 export interface Project {

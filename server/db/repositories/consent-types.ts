@@ -1,5 +1,5 @@
-import type { ConsentType } from '../../src/core/types.ts';
-import type { Queryable } from '../db/database.ts';
+import type { ConsentType } from '../../../src/core/types.ts';
+import type { Queryable } from '../database.ts';
 import { toIso } from './timestamp.ts';
 
 interface ConsentTypeRow {

@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './db/database.ts';
-import { migrate } from './db/migrations.ts';
-import { createPgDatabase } from './db/pg-database.ts';
-import { createPgliteDatabase } from './db/pglite-database.ts';
-import { ensureEventPartition } from './repository/consent-events.ts';
+import type { Database } from './database.ts';
+import { migrate } from './migrations.ts';
+import { createPgDatabase } from './pg-database.ts';
+import { createPgliteDatabase } from './pglite-database.ts';
+import { ensureEventPartition } from './repositories/consent-events.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The database the environment names, migrated: the server, the admin CLI and verify share it. */
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<{

@@ -1,6 +1,6 @@
 import { isIPv4 } from 'node:net';
-import type { ConsentEventRecord, PersonIdentifiers } from '../../src/core/types.ts';
-import type { Queryable } from '../db/database.ts';
+import type { ConsentEventRecord, PersonIdentifiers } from '../../../src/core/types.ts';
+import type { Queryable } from '../database.ts';
 import { toIso } from './timestamp.ts';
 
 /** A consent event about to be inserted; dates are ISO 8601 strings. */

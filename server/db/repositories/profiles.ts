@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts';
+import type { Queryable } from '../database.ts';
 
 /** The identifiers `assent.identify` takes, as stored in `profile_links.kind`. */
 export type IdentifierKind = 'userId' | 'email' | 'phoneNumber' | 'projectUserId';

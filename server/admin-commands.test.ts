@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from './admin-commands.ts';
-import { sha256 } from './secret.ts';
+import { sha256 } from './crypto/sha256.ts';
 import {
   countRows,
   createTestContext,

@@ -11,7 +11,8 @@ import {
 } from './db/repositories/projects.ts';
 import { DEFAULT_POLICIES, parseGeography } from '../src/core/jurisdiction.ts';
 import { LOOPBACK } from './origin-rule.ts';
-import { createSecret, sha256 } from './secret.ts';
+import { createSecret } from './crypto/random-secret.ts';
+import { sha256 } from './crypto/sha256.ts';
 import { requireUuid } from './uuid.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>

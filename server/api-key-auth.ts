@@ -3,7 +3,7 @@ import type { AppEnv } from './app-env.ts';
 import type { Queryable } from './db/database.ts';
 import { httpError } from './http-error.ts';
 import { findApiKeyOrganization } from './db/repositories/api-keys.ts';
-import { sha256 } from './secret.ts';
+import { sha256 } from './crypto/sha256.ts';
 import { requireUuid } from './uuid.ts';
 
 /**

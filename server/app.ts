@@ -15,7 +15,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { siteClientRoutes } from './routes/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './project-cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './rate-limit.ts';
-import { createSecret } from './secret.ts';
+import { createSecret } from './crypto/random-secret.ts';
 import { siteCors } from './site-cors.ts';
 import { staticFiles } from './static-files.ts';
 

@@ -7,7 +7,8 @@ import { putApiKey } from './db/repositories/api-keys.ts';
 import { ensureConsentType } from './db/repositories/consent-types.ts';
 import { ensureOrganization } from './db/repositories/organizations.ts';
 import { ensureProject, type Project } from './db/repositories/projects.ts';
-import { createSecret, sha256 } from './secret.ts';
+import { createSecret } from './crypto/random-secret.ts';
+import { sha256 } from './crypto/sha256.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
 export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';

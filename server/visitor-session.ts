@@ -3,7 +3,7 @@ import type { SiteSession } from '../src/core/types.ts';
 import type { Queryable } from './db/database.ts';
 import { truncateIpAddress } from './ip-address.ts';
 import { insertSession } from './db/repositories/sessions.ts';
-import { sha256 } from './secret.ts';
+import { sha256 } from './crypto/sha256.ts';
 import { signSessionToken } from './session-token.ts';
 import { describeUserAgent } from './user-agent.ts';
 

@@ -10,7 +10,7 @@ import { putApiKey } from '../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../db/repositories/organizations.ts';
 import { ensureProject } from '../db/repositories/projects.ts';
 import { DEMO_PROJECT } from '../seed.ts';
-import { sha256 } from '../secret.ts';
+import { sha256 } from '../crypto/sha256.ts';
 import {
   countRows,
   createTestContext,

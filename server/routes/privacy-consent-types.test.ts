@@ -4,7 +4,7 @@ import { consentEventRecordSchema, errorSchema } from '../../src/core/schemas.ts
 import { putApiKey } from '../db/repositories/api-keys.ts';
 import type { StoredConsentType } from '../db/repositories/consent-types.ts';
 import { ensureOrganization } from '../db/repositories/organizations.ts';
-import { sha256 } from '../secret.ts';
+import { sha256 } from '../crypto/sha256.ts';
 import {
   countRows,
   createTestContext,

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createSecret } from './secret.ts';
+import { createSecret } from './random-secret.ts';
 
 /**
  * The session-signing secret kept in `path` (readable by its owner only), made on first use, so

@@ -10,10 +10,10 @@ import {
   setPolicy,
 } from './db/repositories/projects.ts';
 import { DEFAULT_POLICIES, parseGeography } from '../src/core/jurisdiction.ts';
-import { LOOPBACK } from './origin-rule.ts';
+import { LOOPBACK } from './http/origin-rule.ts';
 import { createSecret } from './crypto/random-secret.ts';
 import { sha256 } from './crypto/sha256.ts';
-import { requireUuid } from './uuid.ts';
+import { requireUuid } from './http/uuid.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   create-organization <name>

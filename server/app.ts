@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv, RouteDeps } from './app-env.ts';
-import { clientAddress } from './client-address.ts';
+import type { AppEnv } from './http/app-env.ts';
+import type { RouteDeps } from './routes/route-deps.ts';
+import { clientAddress } from './http/client-address.ts';
 import { createConsentEventWriter } from './consent-event-writer.ts';
 import type { Database } from './db/database.ts';
-import { errorBody, handleError, handleNotFound } from './http-error.ts';
+import { errorBody, handleError, handleNotFound } from './http/http-error.ts';
 import { consentEventRoutes } from './routes/consent-events.ts';
 import { consentStateRoutes } from './routes/consent-state.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -14,10 +15,10 @@ import { privacyConsentTypeRoutes } from './routes/privacy-consent-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { siteClientRoutes } from './routes/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './project-cache.ts';
-import { createRateLimiter, rateLimit, type RateLimit } from './rate-limit.ts';
+import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
-import { siteCors } from './site-cors.ts';
-import { staticFiles } from './static-files.ts';
+import { siteCors } from './middleware/site-cors.ts';
+import { staticFiles } from './http/static-files.ts';
 
 /** What the site API is made of. Production passes the database and settings; tests pass fakes. */
 export interface AppDeps {

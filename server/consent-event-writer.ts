@@ -2,7 +2,7 @@ import type { ConsentEventRecord } from '../src/core/types.ts';
 import { prepareConsentEvents, type ConsentEventBatch } from './consent-event-batch.ts';
 import type { Database } from './db/database.ts';
 import { linkHash } from './event-chain.ts';
-import { httpError } from './http-error.ts';
+import { httpError } from './http/http-error.ts';
 import type { ProjectCache } from './project-cache.ts';
 import {
   ensureEventPartition,

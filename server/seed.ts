@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ConsentType, NoticeTexts } from '../src/core/types.ts';
 import type { Database } from './db/database.ts';
-import { LOOPBACK } from './origin-rule.ts';
+import { LOOPBACK } from './http/origin-rule.ts';
 import { putApiKey } from './db/repositories/api-keys.ts';
 import { ensureConsentType } from './db/repositories/consent-types.ts';
 import { ensureOrganization } from './db/repositories/organizations.ts';

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { isDecisionValid } from '../../src/core/decision.ts';
 import type { ConsentEventRecord } from '../../src/core/types.ts';
-import type { AppEnv, RouteDeps } from '../app-env.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { RouteDeps } from './route-deps.ts';
 import type { Queryable } from '../db/database.ts';
 import { findConsentEvent } from '../db/repositories/consent-events.ts';
 import { listConsentTypes } from '../db/repositories/consent-types.ts';
 import { latestDecisionEventIds } from '../db/repositories/profiles.ts';
-import { sessionAuth } from '../session-auth.ts';
+import { sessionAuth } from '../middleware/session-auth.ts';
 
 /**
  * The merged state of a visitor: per consent type, the latest decision across every visitor id

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { AppEnv, RouteDeps } from '../app-env.ts';
-import { apiKeyAuth } from '../api-key-auth.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { RouteDeps } from './route-deps.ts';
+import { apiKeyAuth } from '../middleware/api-key-auth.ts';
 import { changeConsentType, draftConsentType } from '../consent-type-change.ts';
 import {
   createConsentTypeSchema,
   updateConsentTypeSchema,
   type ConsentTypeFields,
 } from '../consent-type-schema.ts';
-import { httpError } from '../http-error.ts';
-import { readJsonBody } from '../json-body.ts';
+import { httpError } from '../http/http-error.ts';
+import { readJsonBody } from '../http/json-body.ts';
 import { requireOrganizationProject } from '../organization-project.ts';
 import {
   findStoredConsentType,
@@ -17,8 +18,8 @@ import {
   listStoredConsentTypes,
   updateConsentType,
 } from '../db/repositories/consent-types.ts';
-import { compileSchema } from '../request-schema.ts';
-import { requireUuid } from '../uuid.ts';
+import { compileSchema } from '../http/request-schema.ts';
+import { requireUuid } from '../http/uuid.ts';
 
 const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-types';
 const checkCreate = compileSchema<ConsentTypeFields>(createConsentTypeSchema);

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
-import type { AppEnv, RouteDeps } from '../app-env.ts';
-import { readJsonBody } from '../json-body.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { RouteDeps } from './route-deps.ts';
+import { readJsonBody } from '../http/json-body.ts';
 import {
   insertProfileLinks,
   type IdentifierKind,
   type ProfileLink,
 } from '../db/repositories/profiles.ts';
-import { compileSchema } from '../request-schema.ts';
-import { sessionAuth } from '../session-auth.ts';
+import { compileSchema } from '../http/request-schema.ts';
+import { sessionAuth } from '../middleware/session-auth.ts';
 import { readConsentState } from './consent-state.ts';
 
 const text = { type: 'string', minLength: 1, maxLength: 256, pattern: '\\S' };

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
-import type { AppEnv, RouteDeps } from '../app-env.ts';
-import { clientAddress } from '../client-address.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { RouteDeps } from './route-deps.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { resolveGeography } from '../geography.ts';
-import { httpError } from '../http-error.ts';
-import { readJsonBody } from '../json-body.ts';
-import { isAllowedOrigin } from '../origin-rule.ts';
-import { compileSchema } from '../request-schema.ts';
-import { requireUuid } from '../uuid.ts';
+import { httpError } from '../http/http-error.ts';
+import { readJsonBody } from '../http/json-body.ts';
+import { isAllowedOrigin } from '../http/origin-rule.ts';
+import { compileSchema } from '../http/request-schema.ts';
+import { requireUuid } from '../http/uuid.ts';
 import { openSession } from '../visitor-session.ts';
 
 const checkSessionRequest = compileSchema<{ concordId?: string }>({

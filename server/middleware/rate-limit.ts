@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import { errorBody } from './http-error.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { errorBody } from '../http/http-error.ts';
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 export interface RateLimit {

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../src/core/types.ts';
+import type { ErrorBody } from '../../src/core/types.ts';
 
 /** An error the client caused (or may see), answered in the seeds' shape by `onError`. */
 export function httpError(status: ContentfulStatusCode, message: string): HTTPException {

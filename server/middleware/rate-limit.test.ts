@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
+import { createApp } from '../app.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import {
   countRows,
@@ -11,7 +11,7 @@ import {
   postEvents,
   START,
   type TestContext,
-} from './testing/test-context.ts';
+} from '../testing/test-context.ts';
 
 describe('createRateLimiter', () => {
   it('allows a burst, then asks to wait until a token is back, then refills', () => {

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
-import type { Database } from './db/database.ts';
-import { expectError } from './testing/test-context.ts';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/database.ts';
+import { expectError } from '../testing/test-context.ts';
 
 const unusedDb: Database = {
   query: () => Promise.reject(new Error('unused')),

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import type { Queryable } from './db/database.ts';
-import { httpError } from './http-error.ts';
-import { findApiKeyOrganization } from './db/repositories/api-keys.ts';
-import { sha256 } from './crypto/sha256.ts';
-import { requireUuid } from './uuid.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { Queryable } from '../db/database.ts';
+import { httpError } from '../http/http-error.ts';
+import { findApiKeyOrganization } from '../db/repositories/api-keys.ts';
+import { sha256 } from '../crypto/sha256.ts';
+import { requireUuid } from '../http/uuid.ts';
 
 /**
  * Lets a Privacy API request through only with an `x-api-key` of the path's organization:

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import { httpError } from './http-error.ts';
-import { isAllowedOrigin } from './origin-rule.ts';
-import type { ProjectCache } from './project-cache.ts';
-import { isUuid } from './uuid.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { httpError } from '../http/http-error.ts';
+import { isAllowedOrigin } from '../http/origin-rule.ts';
+import type { ProjectCache } from '../project-cache.ts';
+import { isUuid } from '../http/uuid.ts';
 
 const ALLOW_HEADERS = 'content-type, authorization, x-session';
 const ALLOW_METHODS = 'GET, POST, PUT, OPTIONS';

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { httpError } from '../http/http-error.ts';
-import { readSessionToken } from '../session-token.ts';
+import { readSessionToken } from '../sessions/token.ts';
 import { requireUuid } from '../http/uuid.ts';
 
 /** The session token of a request: `Authorization: Bearer <token>` or seed 001's `x-session`. */

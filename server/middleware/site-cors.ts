@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { httpError } from '../http/http-error.ts';
 import { isAllowedOrigin } from '../http/origin-rule.ts';
-import type { ProjectCache } from '../project-cache.ts';
+import type { ProjectCache } from '../projects/cache.ts';
 import { isUuid } from '../http/uuid.ts';
 
 const ALLOW_HEADERS = 'content-type, authorization, x-session';

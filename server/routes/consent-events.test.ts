@@ -4,7 +4,7 @@ import { consentEventRecordSchema, consentEventsResponseSchema } from '../../src
 import type { ConsentEventRecord } from '../../src/core/types.ts';
 import { ensureOrganization } from '../db/repositories/organizations.ts';
 import { ensureProject } from '../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../seed.ts';
+import { DEMO_PROJECT } from '../projects/seed.ts';
 import {
   countRows,
   createTestContext,

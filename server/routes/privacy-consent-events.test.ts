@@ -9,7 +9,7 @@ import type { ConsentEventRecord } from '../../src/core/types.ts';
 import { putApiKey } from '../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../db/repositories/organizations.ts';
 import { ensureProject } from '../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../seed.ts';
+import { DEMO_PROJECT } from '../projects/seed.ts';
 import { sha256 } from '../crypto/sha256.ts';
 import {
   countRows,

@@ -4,11 +4,11 @@ import type { ConsentEventInput } from '../../src/core/types.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import type { RouteDeps } from './route-deps.ts';
 import { apiKeyAuth } from '../middleware/api-key-auth.ts';
-import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../consent-event-export.ts';
-import { parseConsentEventQuery } from '../consent-event-query.ts';
+import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../consent-events/export.ts';
+import { parseConsentEventQuery } from '../consent-events/query.ts';
 import { encodeCursor } from '../http/cursor.ts';
 import { readJsonBody } from '../http/json-body.ts';
-import { requireOrganizationProject } from '../organization-project.ts';
+import { requireOrganizationProject } from '../projects/organization-project.ts';
 import { listConsentEvents } from '../db/repositories/consent-events.ts';
 import { compileSchema } from '../http/request-schema.ts';
 

@@ -3,15 +3,15 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import type { RouteDeps } from './route-deps.ts';
 import { apiKeyAuth } from '../middleware/api-key-auth.ts';
-import { changeConsentType, draftConsentType } from '../consent-type-change.ts';
+import { changeConsentType, draftConsentType } from '../consent-types/change.ts';
 import {
   createConsentTypeSchema,
   updateConsentTypeSchema,
   type ConsentTypeFields,
-} from '../consent-type-schema.ts';
+} from '../consent-types/schema.ts';
 import { httpError } from '../http/http-error.ts';
 import { readJsonBody } from '../http/json-body.ts';
-import { requireOrganizationProject } from '../organization-project.ts';
+import { requireOrganizationProject } from '../projects/organization-project.ts';
 import {
   findStoredConsentType,
   insertConsentType,

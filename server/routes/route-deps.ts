@@ -1,7 +1,7 @@
-import type { ConsentEventWriter } from '../consent-event-writer.ts';
+import type { ConsentEventWriter } from '../consent-events/writer.ts';
 import type { Database } from '../db/database.ts';
 import type { createRateLimiter } from '../middleware/rate-limit.ts';
-import type { ProjectCache } from '../project-cache.ts';
+import type { ProjectCache } from '../projects/cache.ts';
 
 /**
  * What the routes are given by `createApp`, defaults resolved. Kept apart from `AppEnv`

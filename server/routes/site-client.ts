@@ -3,7 +3,7 @@ import type { SiteConfig } from '../../src/core/types.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import type { RouteDeps } from './route-deps.ts';
 import { DEFAULT_POLICIES, policyFor } from '../../src/core/jurisdiction.ts';
-import { resolveGeography } from '../geography.ts';
+import { resolveGeography } from '../sessions/geography.ts';
 import { httpError } from '../http/http-error.ts';
 import { requireUuid } from '../http/uuid.ts';
 

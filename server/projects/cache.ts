@@ -1,7 +1,7 @@
-import type { ConsentType } from '../src/core/types.ts';
-import type { Queryable } from './db/database.ts';
-import { listConsentTypes } from './db/repositories/consent-types.ts';
-import { findVersionedProject, type Project } from './db/repositories/projects.ts';
+import type { ConsentType } from '../../src/core/types.ts';
+import type { Queryable } from '../db/database.ts';
+import { listConsentTypes } from '../db/repositories/consent-types.ts';
+import { findVersionedProject, type Project } from '../db/repositories/projects.ts';
 
 /** A project with its consent types, as of `version` (`projects.config_version`). */
 export interface ProjectConfig {
@@ -28,7 +28,7 @@ const MAX_ENTRIES = 10_000;
  * instance behind a load balancer has its own copy, so a change made anywhere (another
  * instance, `npm run admin`, SQL) shows here within `ttlMs`. Event writes do not rely on that:
  * they compare the version under the project's chain lock and reload on a change (see
- * `consent-event-writer.ts`). A project that does not exist is not cached, so it shows up as
+ * `consent-events/writer.ts`). A project that does not exist is not cached, so it shows up as
  * soon as it is created.
  */
 export function createProjectCache(

@@ -1,4 +1,4 @@
-import { CATEGORIES, CONSENT_STATES } from '../src/core/consent-type.ts';
+import { CATEGORIES, CONSENT_STATES } from '../../src/core/consent-type.ts';
 
 /**
  * Request bodies of the Privacy API's consent types, with the field limits of seed 000's

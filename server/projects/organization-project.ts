@@ -1,7 +1,7 @@
-import { httpError } from './http/http-error.ts';
-import type { ProjectCache } from './project-cache.ts';
-import type { Project } from './db/repositories/projects.ts';
-import { requireUuid } from './http/uuid.ts';
+import { httpError } from '../http/http-error.ts';
+import type { ProjectCache } from './cache.ts';
+import type { Project } from '../db/repositories/projects.ts';
+import { requireUuid } from '../http/uuid.ts';
 
 /**
  * The project a Privacy API path names, or a 404 when it does not exist or belongs to another

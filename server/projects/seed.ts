@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { ConsentType, NoticeTexts } from '../src/core/types.ts';
-import type { Database } from './db/database.ts';
-import { LOOPBACK } from './http/origin-rule.ts';
-import { putApiKey } from './db/repositories/api-keys.ts';
-import { ensureConsentType } from './db/repositories/consent-types.ts';
-import { ensureOrganization } from './db/repositories/organizations.ts';
-import { ensureProject, type Project } from './db/repositories/projects.ts';
-import { createSecret } from './crypto/random-secret.ts';
-import { sha256 } from './crypto/sha256.ts';
+import type { ConsentType, NoticeTexts } from '../../src/core/types.ts';
+import type { Database } from '../db/database.ts';
+import { LOOPBACK } from '../http/origin-rule.ts';
+import { putApiKey } from '../db/repositories/api-keys.ts';
+import { ensureConsentType } from '../db/repositories/consent-types.ts';
+import { ensureOrganization } from '../db/repositories/organizations.ts';
+import { ensureProject, type Project } from '../db/repositories/projects.ts';
+import { createSecret } from '../crypto/random-secret.ts';
+import { sha256 } from '../crypto/sha256.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
 export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';

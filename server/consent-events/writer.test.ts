@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.ts';
+import { createApp } from '../app.ts';
 import { verifyChains } from './chain-verification.ts';
-import type { Database } from './db/database.ts';
+import type { Database } from '../db/database.ts';
 import {
   countRows,
   createTestContext,
@@ -11,7 +11,7 @@ import {
   postEvents,
   type TestContext,
   type TestSession,
-} from './testing/test-context.ts';
+} from '../testing/test-context.ts';
 
 const SECRET = 'writer-test-secret';
 

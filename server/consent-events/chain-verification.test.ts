@@ -5,7 +5,7 @@ import {
   openTestSession,
   postEvents,
   type TestContext,
-} from './testing/test-context.ts';
+} from '../testing/test-context.ts';
 
 describe('verifyChains', () => {
   let t: TestContext;

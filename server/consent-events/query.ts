@@ -1,9 +1,9 @@
-import { CONSENT_STATES, LABEL_PATTERN } from '../src/core/consent-type.ts';
-import type { ConsentState } from '../src/core/types.ts';
-import { decodeCursor } from './http/cursor.ts';
-import { httpError } from './http/http-error.ts';
-import type { ConsentEventFilter } from './db/repositories/consent-events.ts';
-import { requireUuid } from './http/uuid.ts';
+import { CONSENT_STATES, LABEL_PATTERN } from '../../src/core/consent-type.ts';
+import type { ConsentState } from '../../src/core/types.ts';
+import { decodeCursor } from '../http/cursor.ts';
+import { httpError } from '../http/http-error.ts';
+import type { ConsentEventFilter } from '../db/repositories/consent-events.ts';
+import { requireUuid } from '../http/uuid.ts';
 
 /** A page request of the Privacy API's event list. */
 export interface ConsentEventQuery {

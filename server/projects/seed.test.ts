@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './db/database.ts';
-import { migrate } from './db/migrations.ts';
-import { createPgliteDatabase } from './db/pglite-database.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrations.ts';
+import { createPgliteDatabase } from '../db/pglite-database.ts';
 import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, seedDemo } from './seed.ts';
-import { sha256 } from './crypto/sha256.ts';
-import { memoryKeyStore } from './testing/test-context.ts';
+import { sha256 } from '../crypto/sha256.ts';
+import { memoryKeyStore } from '../testing/test-context.ts';
 
 const TABLES = ['organizations', 'projects', 'consent_types', 'api_keys'];
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { SiteSession } from '../src/core/types.ts';
-import type { Queryable } from './db/database.ts';
+import type { SiteSession } from '../../src/core/types.ts';
+import type { Queryable } from '../db/database.ts';
 import { truncateIpAddress } from './ip-address.ts';
-import { insertSession } from './db/repositories/sessions.ts';
-import { sha256 } from './crypto/sha256.ts';
-import { signSessionToken } from './session-token.ts';
+import { insertSession } from '../db/repositories/sessions.ts';
+import { sha256 } from '../crypto/sha256.ts';
+import { signSessionToken } from './token.ts';
 import { describeUserAgent } from './user-agent.ts';
 
 /** Short enough that a leaked token soon expires; the widget opens a new session when it does. */

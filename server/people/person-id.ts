@@ -1,5 +1,5 @@
-import type { ConsentEventInput } from '../src/core/types.ts';
-import { sha256 } from './crypto/sha256.ts';
+import type { ConsentEventInput } from '../../src/core/types.ts';
+import { sha256 } from '../crypto/sha256.ts';
 
 /**
  * The `concordId` of a Privacy API event that names its person by another identifier only.

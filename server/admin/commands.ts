@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from './db/database.ts';
-import { insertApiKey, listApiKeys } from './db/repositories/api-keys.ts';
-import { ensureOrganization, listOrganizations } from './db/repositories/organizations.ts';
+import type { Database } from '../db/database.ts';
+import { insertApiKey, listApiKeys } from '../db/repositories/api-keys.ts';
+import { ensureOrganization, listOrganizations } from '../db/repositories/organizations.ts';
 import {
   addAllowedOrigin,
   ensureProject,
   findProject,
   listProjects,
   setPolicy,
-} from './db/repositories/projects.ts';
-import { DEFAULT_POLICIES, parseGeography } from '../src/core/jurisdiction.ts';
-import { LOOPBACK } from './http/origin-rule.ts';
-import { createSecret } from './crypto/random-secret.ts';
-import { sha256 } from './crypto/sha256.ts';
-import { requireUuid } from './http/uuid.ts';
+} from '../db/repositories/projects.ts';
+import { DEFAULT_POLICIES, parseGeography } from '../../src/core/jurisdiction.ts';
+import { LOOPBACK } from '../http/origin-rule.ts';
+import { createSecret } from '../crypto/random-secret.ts';
+import { sha256 } from '../crypto/sha256.ts';
+import { requireUuid } from '../http/uuid.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   create-organization <name>

@@ -1,8 +1,8 @@
-import { parseDuration } from '../src/core/duration.ts';
-import type { ConsentCategory, ConsentType } from '../src/core/types.ts';
-import type { ConsentTypeFields } from './consent-type-schema.ts';
-import { canonicalJson } from './crypto/canonical-json.ts';
-import { httpError } from './http/http-error.ts';
+import { parseDuration } from '../../src/core/duration.ts';
+import type { ConsentCategory, ConsentType } from '../../src/core/types.ts';
+import type { ConsentTypeFields } from './schema.ts';
+import { canonicalJson } from '../crypto/canonical-json.ts';
+import { httpError } from '../http/http-error.ts';
 
 /** A consent type with what the core type leaves out. */
 export interface ConsentTypeDraft {

@@ -1,9 +1,9 @@
-import type { ConsentEventRecord } from '../src/core/types.ts';
-import { prepareConsentEvents, type ConsentEventBatch } from './consent-event-batch.ts';
-import type { Database } from './db/database.ts';
-import { linkHash } from './event-chain.ts';
-import { httpError } from './http/http-error.ts';
-import type { ProjectCache } from './project-cache.ts';
+import type { ConsentEventRecord } from '../../src/core/types.ts';
+import { prepareConsentEvents, type ConsentEventBatch } from './batch.ts';
+import type { Database } from '../db/database.ts';
+import { linkHash } from './chain.ts';
+import { httpError } from '../http/http-error.ts';
+import type { ProjectCache } from '../projects/cache.ts';
 import {
   ensureEventPartition,
   findConsentEvents,
@@ -12,7 +12,7 @@ import {
   type ChainedConsentEvent,
   type NewConsentEvent,
   type StoredConsentEvent,
-} from './db/repositories/consent-events.ts';
+} from '../db/repositories/consent-events.ts';
 
 /** Records consent event batches; one per instance, shared by the Site and Privacy APIs. */
 export interface ConsentEventWriter {

@@ -1,4 +1,4 @@
-import { parseGeography } from '../src/core/jurisdiction.ts';
+import { parseGeography } from '../../src/core/jurisdiction.ts';
 
 /**
  * The visitor's geography: the script tag's `data-region` (sent as `?region=`, for testing) wins,

@@ -1,10 +1,10 @@
-import type { Queryable } from './db/database.ts';
-import { CHAIN_START, linkHash } from './event-chain.ts';
+import type { Queryable } from '../db/database.ts';
+import { CHAIN_START, linkHash } from './chain.ts';
 import {
   findChainHead,
   listChainedProjects,
   listChainRows,
-} from './db/repositories/consent-events.ts';
+} from '../db/repositories/consent-events.ts';
 
 /** Where a project's chain first fails. */
 export interface BrokenLink {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { refuseState } from '../src/core/consent-type.ts';
-import { DEFAULT_MAX_DURATIONS, expirationFor } from '../src/core/decision.ts';
-import { addDuration, parseDuration } from '../src/core/duration.ts';
-import type { ConsentEventInput, ConsentType } from '../src/core/types.ts';
-import { canonicalJson } from './crypto/canonical-json.ts';
-import { httpError } from './http/http-error.ts';
-import { isAllowedOrigin } from './http/origin-rule.ts';
-import type { ProjectConfig } from './project-cache.ts';
-import type { NewConsentEvent } from './db/repositories/consent-events.ts';
-import type { Session } from './db/repositories/sessions.ts';
-import { personConcordId } from './person-id.ts';
-import { sha256 } from './crypto/sha256.ts';
+import { refuseState } from '../../src/core/consent-type.ts';
+import { DEFAULT_MAX_DURATIONS, expirationFor } from '../../src/core/decision.ts';
+import { addDuration, parseDuration } from '../../src/core/duration.ts';
+import type { ConsentEventInput, ConsentType } from '../../src/core/types.ts';
+import { canonicalJson } from '../crypto/canonical-json.ts';
+import { httpError } from '../http/http-error.ts';
+import { isAllowedOrigin } from '../http/origin-rule.ts';
+import type { ProjectConfig } from '../projects/cache.ts';
+import type { NewConsentEvent } from '../db/repositories/consent-events.ts';
+import type { Session } from '../db/repositories/sessions.ts';
+import { personConcordId } from '../people/person-id.ts';
+import { sha256 } from '../crypto/sha256.ts';
 
 /**
  * A batch already checked against its request schema: from the Site API (with the visitor's

@@ -1,4 +1,4 @@
-import type { StoredConsentEvent } from './db/repositories/consent-events.ts';
+import type { StoredConsentEvent } from '../db/repositories/consent-events.ts';
 
 /** The formats the Privacy API's event list streams, by `Accept` media type. */
 export const EXPORT_TYPES = {

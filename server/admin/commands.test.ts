@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdminCommand } from './admin-commands.ts';
-import { sha256 } from './crypto/sha256.ts';
+import { runAdminCommand } from './commands.ts';
+import { sha256 } from '../crypto/sha256.ts';
 import {
   countRows,
   createTestContext,
   DEMO_ORGANIZATION_ID,
   type TestContext,
-} from './testing/test-context.ts';
+} from '../testing/test-context.ts';
 
 describe('runAdminCommand', () => {
   let t: TestContext;

@@ -1,6 +1,6 @@
-import { canonicalJson } from './crypto/canonical-json.ts';
-import type { NewConsentEvent } from './db/repositories/consent-events.ts';
-import { sha256 } from './crypto/sha256.ts';
+import { canonicalJson } from '../crypto/canonical-json.ts';
+import type { NewConsentEvent } from '../db/repositories/consent-events.ts';
+import { sha256 } from '../crypto/sha256.ts';
 
 /** The `prev_hash` of a project's first event. */
 export const CHAIN_START = '';

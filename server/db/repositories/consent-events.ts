@@ -378,6 +378,39 @@ export async function findConsentEvent(
   return rows[0] && toStored(rows[0]);
 }
 
+/**
+ * The latest deciding event (not `viewed`) per consent type label, across the visitor and every
+ * visitor linked to one of its identifiers (`profile_links`), in label order. Most recent
+ * `consentDate` wins; insertion order breaks ties.
+ */
+export async function findLatestDecisions(
+  db: Queryable,
+  projectId: string,
+  concordId: string,
+): Promise<StoredConsentEvent[]> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `with mine as (
+       select kind, value from profile_links where project_id = $1 and concord_id = $2
+     ),
+     people as (
+       select l.concord_id from profile_links l
+         join mine on mine.kind = l.kind and mine.value = l.value
+        where l.project_id = $1
+       union
+       select $2::uuid
+     )
+     select distinct on (e.label) ${COLUMNS}
+       from consent_events e
+       left join sessions s on s.id = e.session_id
+      where e.project_id = $1
+        and e.consent_state <> 'viewed'
+        and e.concord_id in (select concord_id from people)
+      order by e.label, e.consent_date desc, e.seq desc`,
+    [projectId, concordId],
+  );
+  return rows.map(toStored);
+}
+
 /** Filters of the Privacy API's event list; all optional, combined with "and". */
 export interface ConsentEventFilter {
   consentType?: string;

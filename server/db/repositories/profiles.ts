@@ -22,35 +22,3 @@ export async function insertProfileLinks(
     );
   }
 }
-
-/**
- * Ids of the latest deciding event (not `viewed`) per consent type label, across the visitor and
- * every visitor linked to one of its identifiers. Most recent `consentDate` wins; insertion order
- * breaks ties.
- */
-export async function latestDecisionEventIds(
-  db: Queryable,
-  projectId: string,
-  concordId: string,
-): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `with mine as (
-       select kind, value from profile_links where project_id = $1 and concord_id = $2
-     ),
-     people as (
-       select l.concord_id from profile_links l
-         join mine on mine.kind = l.kind and mine.value = l.value
-        where l.project_id = $1
-       union
-       select $2::uuid
-     )
-     select distinct on (e.label) e.id
-       from consent_events e
-      where e.project_id = $1
-        and e.consent_state <> 'viewed'
-        and e.concord_id in (select concord_id from people)
-      order by e.label, e.consent_date desc, e.seq desc`,
-    [projectId, concordId],
-  );
-  return rows.map((row) => row.id);
-}

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { siteConsentEventsRequestSchema } from '../../src/core/schemas.ts';
-import type { ConsentEventInput } from '../../src/core/types.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import type { RouteDeps } from './route-deps.ts';
-import { httpError } from '../http/http-error.ts';
-import { readJsonBody } from '../http/json-body.ts';
-import { findConsentEvent } from '../db/repositories/consent-events.ts';
-import { rateLimit } from '../middleware/rate-limit.ts';
-import { compileSchema } from '../http/request-schema.ts';
-import { sessionAuth } from '../middleware/session-auth.ts';
-import { requireUuid } from '../http/uuid.ts';
+import { siteConsentEventsRequestSchema } from '../../../src/core/schemas.ts';
+import type { ConsentEventInput } from '../../../src/core/types.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { httpError } from '../../http/http-error.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { findConsentEvent } from '../../db/repositories/consent-events.ts';
+import { rateLimit } from '../../middleware/rate-limit.ts';
+import { compileSchema } from '../../http/request-schema.ts';
+import { sessionAuth } from '../../middleware/session-auth.ts';
+import { requireUuid } from '../../http/uuid.ts';
 
 const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(siteConsentEventsRequestSchema);
 

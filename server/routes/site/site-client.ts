@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { SiteConfig } from '../../src/core/types.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import type { RouteDeps } from './route-deps.ts';
-import { DEFAULT_POLICIES, policyFor } from '../../src/core/jurisdiction.ts';
-import { resolveGeography } from '../sessions/geography.ts';
-import { httpError } from '../http/http-error.ts';
-import { requireUuid } from '../http/uuid.ts';
+import type { SiteConfig } from '../../../src/core/types.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
+import { resolveGeography } from '../../sessions/geography.ts';
+import { httpError } from '../../http/http-error.ts';
+import { requireUuid } from '../../http/uuid.ts';
 
 export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
   return new Hono<AppEnv>().get('/site-v1/:projectId/site-client', async (c) => {

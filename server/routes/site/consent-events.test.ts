@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEventRecordSchema, consentEventsResponseSchema } from '../../src/core/schemas.ts';
-import type { ConsentEventRecord } from '../../src/core/types.ts';
-import { ensureOrganization } from '../db/repositories/organizations.ts';
-import { ensureProject } from '../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../projects/seed.ts';
+import {
+  consentEventRecordSchema,
+  consentEventsResponseSchema,
+} from '../../../src/core/schemas.ts';
+import type { ConsentEventRecord } from '../../../src/core/types.ts';
+import { ensureOrganization } from '../../db/repositories/organizations.ts';
+import { ensureProject } from '../../db/repositories/projects.ts';
+import { DEMO_PROJECT } from '../../projects/seed.ts';
 import {
   countRows,
   createTestContext,
@@ -18,7 +21,7 @@ import {
   START,
   type TestContext,
   type TestSession,
-} from '../testing/test-context.ts';
+} from '../../testing/test-context.ts';
 
 const ANALYTICS_ID = '00000000-0000-4000-8000-0000000000c2';
 const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000ee';

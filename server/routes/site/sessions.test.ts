@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { createApp } from '../app.ts';
+import { createApp } from '../../app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countRows,
@@ -10,7 +10,7 @@ import {
   START,
   type TestContext,
   type TestSession,
-} from '../testing/test-context.ts';
+} from '../../testing/test-context.ts';
 
 const url = `/site-v1/${DEMO_PROJECT_ID}/sessions`;
 const CHROME =

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEventRecordSchema, errorSchema } from '../../src/core/schemas.ts';
-import { putApiKey } from '../db/repositories/api-keys.ts';
-import type { StoredConsentType } from '../db/repositories/consent-types.ts';
-import { ensureOrganization } from '../db/repositories/organizations.ts';
-import { sha256 } from '../crypto/sha256.ts';
+import { consentEventRecordSchema, errorSchema } from '../../../src/core/schemas.ts';
+import { putApiKey } from '../../db/repositories/api-keys.ts';
+import type { StoredConsentType } from '../../db/repositories/consent-types.ts';
+import { ensureOrganization } from '../../db/repositories/organizations.ts';
+import { sha256 } from '../../crypto/sha256.ts';
 import {
   countRows,
   createTestContext,
@@ -15,7 +15,7 @@ import {
   expectToMatchSchema,
   START,
   type TestContext,
-} from '../testing/test-context.ts';
+} from '../../testing/test-context.ts';
 
 const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
 const OTHER_KEY = 'other-organization-key';

@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
-import type { RouteDeps } from './route-deps.ts';
-import { apiKeyAuth } from '../middleware/api-key-auth.ts';
-import { changeConsentType, draftConsentType } from '../consent-types/change.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
+import { changeConsentType, draftConsentType } from '../../consent-types/change.ts';
 import {
   createConsentTypeSchema,
   updateConsentTypeSchema,
   type ConsentTypeFields,
-} from '../consent-types/schema.ts';
-import { httpError } from '../http/http-error.ts';
-import { readJsonBody } from '../http/json-body.ts';
-import { requireOrganizationProject } from '../projects/organization-project.ts';
+} from '../../consent-types/schema.ts';
+import { httpError } from '../../http/http-error.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { requireOrganizationProject } from '../../projects/organization-project.ts';
 import {
   findStoredConsentType,
   insertConsentType,
   listStoredConsentTypes,
   updateConsentType,
-} from '../db/repositories/consent-types.ts';
-import { compileSchema } from '../http/request-schema.ts';
-import { requireUuid } from '../http/uuid.ts';
+} from '../../db/repositories/consent-types.ts';
+import { compileSchema } from '../../http/request-schema.ts';
+import { requireUuid } from '../../http/uuid.ts';
 
 const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-types';
 const checkCreate = compileSchema<ConsentTypeFields>(createConsentTypeSchema);

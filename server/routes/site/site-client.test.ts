@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../src/core/site-config.ts';
-import type { SiteConfig } from '../../src/core/types.ts';
+import { parseSiteConfig } from '../../../src/core/site-config.ts';
+import type { SiteConfig } from '../../../src/core/types.ts';
 import {
   createTestContext,
   DEMO_PROJECT_ID,
   expectError,
   type TestContext,
-} from '../testing/test-context.ts';
+} from '../../testing/test-context.ts';
 
 describe('GET /site-v1/{projectId}/site-client', () => {
   let t: TestContext;

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
-import type { RouteDeps } from './route-deps.ts';
-import { readJsonBody } from '../http/json-body.ts';
+import { readConsentState } from '../../consent-events/state.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { readJsonBody } from '../../http/json-body.ts';
 import {
   insertProfileLinks,
   type IdentifierKind,
   type ProfileLink,
-} from '../db/repositories/profiles.ts';
-import { compileSchema } from '../http/request-schema.ts';
-import { sessionAuth } from '../middleware/session-auth.ts';
-import { readConsentState } from './consent-state.ts';
+} from '../../db/repositories/profiles.ts';
+import { compileSchema } from '../../http/request-schema.ts';
+import { sessionAuth } from '../../middleware/session-auth.ts';
 
 const text = { type: 'string', minLength: 1, maxLength: 256, pattern: '\\S' };
 
@@ -36,7 +36,7 @@ function normalise(kind: IdentifierKind, value: string): string {
  * `PUT /site-v1/{projectId}/profile`: links the session's visitor to the identifiers the site
  * knows the person by, and answers the merged state (as `GET …/consent-state`).
  */
-export function profileRoutes({ db, now, secret }: RouteDeps) {
+export function profileRoutes({ db, projects, now, secret }: RouteDeps) {
   return new Hono<AppEnv>().put(
     '/site-v1/:projectId/profile',
     sessionAuth(secret, now),
@@ -54,7 +54,9 @@ export function profileRoutes({ db, now, secret }: RouteDeps) {
           now: now(),
         }),
       );
-      return c.json(await readConsentState(db, session.projectId, session.concordId, now()));
+      return c.json(
+        await readConsentState(session.projectId, session.concordId, now(), { db, projects }),
+      );
     },
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsentEventRecord } from '../../src/core/types.ts';
+import type { ConsentEventRecord } from '../../../src/core/types.ts';
 import {
   countRows,
   createTestContext,
@@ -12,7 +12,7 @@ import {
   START,
   type TestContext,
   type TestSession,
-} from '../testing/test-context.ts';
+} from '../../testing/test-context.ts';
 
 interface State {
   items: ConsentEventRecord[];

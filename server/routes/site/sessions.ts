@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
-import type { RouteDeps } from './route-deps.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { resolveGeography } from '../sessions/geography.ts';
-import { httpError } from '../http/http-error.ts';
-import { readJsonBody } from '../http/json-body.ts';
-import { isAllowedOrigin } from '../http/origin-rule.ts';
-import { compileSchema } from '../http/request-schema.ts';
-import { requireUuid } from '../http/uuid.ts';
-import { openSession } from '../sessions/visitor-session.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { clientAddress } from '../../http/client-address.ts';
+import { resolveGeography } from '../../sessions/geography.ts';
+import { httpError } from '../../http/http-error.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { isAllowedOrigin } from '../../http/origin-rule.ts';
+import { compileSchema } from '../../http/request-schema.ts';
+import { requireUuid } from '../../http/uuid.ts';
+import { openSession } from '../../sessions/visitor-session.ts';
 
 const checkSessionRequest = compileSchema<{ concordId?: string }>({
   type: 'object',

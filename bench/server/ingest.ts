@@ -20,12 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { verifyChains } from '../consent-events/chain-verification.ts';
-import type { Database } from '../db/database.ts';
-import { createPgDatabase } from '../db/pg-database.ts';
-import { migrate } from '../db/migrations.ts';
-import { createPgliteDatabase } from '../db/pglite-database.ts';
-import { DEMO_PROJECT_ID, fileKeyStore, seedDemo } from '../projects/seed.ts';
+import { verifyChains } from '../../server/consent-events/chain-verification.ts';
+import type { Database } from '../../server/db/database.ts';
+import { createPgDatabase } from '../../server/db/pg-database.ts';
+import { migrate } from '../../server/db/migrations.ts';
+import { createPgliteDatabase } from '../../server/db/pglite-database.ts';
+import { DEMO_PROJECT_ID, fileKeyStore, seedDemo } from '../../server/projects/seed.ts';
 import { PREFILL_METHOD, prefillEvents } from './prefill.ts';
 
 // Loopback only: this tool must never load anything but the server it starts itself.

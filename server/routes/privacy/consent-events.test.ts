@@ -4,13 +4,13 @@ import {
   consentEventRecordSchema,
   consentEventsResponseSchema,
   errorSchema,
-} from '../../src/core/schemas.ts';
-import type { ConsentEventRecord } from '../../src/core/types.ts';
-import { putApiKey } from '../db/repositories/api-keys.ts';
-import { ensureOrganization } from '../db/repositories/organizations.ts';
-import { ensureProject } from '../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../projects/seed.ts';
-import { sha256 } from '../crypto/sha256.ts';
+} from '../../../src/core/schemas.ts';
+import type { ConsentEventRecord } from '../../../src/core/types.ts';
+import { putApiKey } from '../../db/repositories/api-keys.ts';
+import { ensureOrganization } from '../../db/repositories/organizations.ts';
+import { ensureProject } from '../../db/repositories/projects.ts';
+import { DEMO_PROJECT } from '../../projects/seed.ts';
+import { sha256 } from '../../crypto/sha256.ts';
 import {
   countRows,
   createTestContext,
@@ -22,7 +22,7 @@ import {
   openTestSession,
   postEvents,
   type TestContext,
-} from '../testing/test-context.ts';
+} from '../../testing/test-context.ts';
 
 const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
 const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000bb';

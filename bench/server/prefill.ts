@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.ts';
-import { ensureEventPartition } from '../db/repositories/consent-events.ts';
+import type { Database } from '../../server/db/database.ts';
+import { ensureEventPartition } from '../../server/db/repositories/consent-events.ts';
 
 /** How `prefillEvents` makes its rows, printed with the figures. */
 export const PREFILL_METHOD =

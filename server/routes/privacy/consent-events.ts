@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
-import { privacyConsentEventsRequestSchema } from '../../src/core/schemas.ts';
-import type { ConsentEventInput } from '../../src/core/types.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import type { RouteDeps } from './route-deps.ts';
-import { apiKeyAuth } from '../middleware/api-key-auth.ts';
-import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../consent-events/export.ts';
-import { parseConsentEventQuery } from '../consent-events/query.ts';
-import { encodeCursor } from '../http/cursor.ts';
-import { readJsonBody } from '../http/json-body.ts';
-import { requireOrganizationProject } from '../projects/organization-project.ts';
-import { listConsentEvents } from '../db/repositories/consent-events.ts';
-import { compileSchema } from '../http/request-schema.ts';
+import { privacyConsentEventsRequestSchema } from '../../../src/core/schemas.ts';
+import type { ConsentEventInput } from '../../../src/core/types.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
+import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../../consent-events/export.ts';
+import { parseConsentEventQuery } from '../../consent-events/query.ts';
+import { encodeCursor } from '../../http/cursor.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { requireOrganizationProject } from '../../projects/organization-project.ts';
+import { listConsentEvents } from '../../db/repositories/consent-events.ts';
+import { compileSchema } from '../../http/request-schema.ts';
 
 const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-events';
 /** Rows per query of an export: large enough to amortise a round trip, small in memory. */

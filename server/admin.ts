@@ -3,8 +3,8 @@
  * the database the environment names (as the server: `DATABASE_URL`, else PGlite under
  * `ASSENT_DATA_DIR`). With PGlite, stop the server first: one process at a time.
  */
-import { ADMIN_USAGE, AdminUsageError, runAdminCommand } from './admin-commands.ts';
-import { openDatabase } from './open-database.ts';
+import { ADMIN_USAGE, AdminUsageError, runAdminCommand } from './admin/commands.ts';
+import { openDatabase } from './db/open-database.ts';
 
 const args = process.argv.slice(2);
 if (args.length === 0 || args[0] === '--help') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import type { Database } from './db/database.ts';
-import { signSessionToken } from './session-token.ts';
+import { signSessionToken } from './sessions/token.ts';
 import {
   createTestContext,
   DEMO_PROJECT_ID,

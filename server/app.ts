@@ -1,23 +1,24 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv, RouteDeps } from './app-env.ts';
-import { clientAddress } from './client-address.ts';
-import { createConsentEventWriter } from './consent-event-writer.ts';
+import type { AppEnv } from './http/app-env.ts';
+import type { RouteDeps } from './routes/route-deps.ts';
+import { clientAddress } from './http/client-address.ts';
+import { createConsentEventWriter } from './consent-events/writer.ts';
 import type { Database } from './db/database.ts';
-import { errorBody, handleError, handleNotFound } from './http-error.ts';
-import { consentEventRoutes } from './routes/consent-events.ts';
-import { consentStateRoutes } from './routes/consent-state.ts';
-import { healthRoutes } from './routes/health.ts';
-import { privacyConsentEventRoutes } from './routes/privacy-consent-events.ts';
-import { profileRoutes } from './routes/profile.ts';
-import { privacyConsentTypeRoutes } from './routes/privacy-consent-types.ts';
-import { sessionRoutes } from './routes/sessions.ts';
-import { siteClientRoutes } from './routes/site-client.ts';
-import { createProjectCache, PROJECT_CACHE_TTL_MS } from './project-cache.ts';
-import { createRateLimiter, rateLimit, type RateLimit } from './rate-limit.ts';
-import { createSecret } from './secret.ts';
-import { siteCors } from './site-cors.ts';
-import { staticFiles } from './static-files.ts';
+import { errorBody, handleError, handleNotFound } from './http/http-error.ts';
+import { consentEventRoutes } from './routes/site/consent-events.ts';
+import { consentStateRoutes } from './routes/site/consent-state.ts';
+import { healthRoutes } from './routes/site/health.ts';
+import { privacyConsentEventRoutes } from './routes/privacy/consent-events.ts';
+import { profileRoutes } from './routes/site/profile.ts';
+import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
+import { sessionRoutes } from './routes/site/sessions.ts';
+import { siteClientRoutes } from './routes/site/site-client.ts';
+import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
+import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
+import { createSecret } from './crypto/random-secret.ts';
+import { siteCors } from './middleware/site-cors.ts';
+import { staticFiles } from './http/static-files.ts';
 
 /** What the site API is made of. Production passes the database and settings; tests pass fakes. */
 export interface AppDeps {

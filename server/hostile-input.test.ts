@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSessionToken } from './session-token.ts';
-import { ensureProject } from './repository/projects.ts';
-import { DEMO_PROJECT } from './seed.ts';
+import { signSessionToken } from './sessions/token.ts';
+import { ensureProject } from './db/repositories/projects.ts';
+import { DEMO_PROJECT } from './projects/seed.ts';
 import {
   createTestContext,
   DEMO_API_KEY,

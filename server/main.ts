@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { openDatabase } from './open-database.ts';
-import { readOrCreateSecret } from './server-secret.ts';
-import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './seed.ts';
+import { openDatabase } from './db/open-database.ts';
+import { readOrCreateSecret } from './crypto/server-secret.ts';
+import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './projects/seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;

@@ -3,8 +3,8 @@
  * environment names (as the server does: `DATABASE_URL`, else PGlite under `ASSENT_DATA_DIR`)
  * and exits 1 at the first broken link. With PGlite, stop the server first: one process at a time.
  */
-import { verifyChains } from './chain-verification.ts';
-import { openDatabase } from './open-database.ts';
+import { verifyChains } from './consent-events/chain-verification.ts';
+import { openDatabase } from './db/open-database.ts';
 
 const { db, location } = await openDatabase();
 try {

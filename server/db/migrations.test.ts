@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChains } from '../chain-verification.ts';
-import { CHAIN_START, linkHash } from '../event-chain.ts';
-import { findConsentEvent, type NewConsentEvent } from '../repository/consent-events.ts';
-import { DEMO_CONSENT_TYPES, DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, seedDemo } from '../seed.ts';
+import { verifyChains } from '../consent-events/chain-verification.ts';
+import { CHAIN_START, linkHash } from '../consent-events/chain.ts';
+import { findConsentEvent, type NewConsentEvent } from './repositories/consent-events.ts';
+import {
+  DEMO_CONSENT_TYPES,
+  DEMO_ORGANIZATION_ID,
+  DEMO_PROJECT_ID,
+  seedDemo,
+} from '../projects/seed.ts';
 import { memoryKeyStore } from '../testing/test-context.ts';
 import type { Database } from './database.ts';
 import { migrate, readMigrations } from './migrations.ts';

@@ -8,9 +8,9 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrations.ts';
 import { createPgDatabase } from '../db/pg-database.ts';
 import { createPgliteDatabase } from '../db/pglite-database.ts';
-import { DEMO_PROJECT_ID, seedDemo, type KeyStore } from '../seed.ts';
+import { DEMO_PROJECT_ID, seedDemo, type KeyStore } from '../projects/seed.ts';
 
-export { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID } from '../seed.ts';
+export { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID } from '../projects/seed.ts';
 
 export const START = new Date('2025-03-01T10:00:00.000Z');
 export const LOCAL_ORIGIN = 'http://localhost:3000';

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { refuseState } from '../../src/core/consent-type.ts';
+import { DEFAULT_MAX_DURATIONS, expirationFor } from '../../src/core/decision.ts';
+import { addDuration, parseDuration } from '../../src/core/duration.ts';
+import type { ConsentEventInput, ConsentType } from '../../src/core/types.ts';
+import { canonicalJson } from '../crypto/canonical-json.ts';
+import { httpError } from '../http/http-error.ts';
+import { isAllowedOrigin } from '../http/origin-rule.ts';
+import type { ProjectConfig } from '../projects/cache.ts';
+import type { NewConsentEvent } from '../db/repositories/consent-events.ts';
+import type { Session } from '../db/repositories/sessions.ts';
+import { personConcordId } from '../people/person-id.ts';
+import { sha256 } from '../crypto/sha256.ts';
+
+/**
+ * A batch already checked against its request schema: from the Site API (with the visitor's
+ * session) or from the Privacy API (a site owner's server, no session).
+ */
+export interface ConsentEventBatch {
+  projectId: string;
+  /** The visitor's session on the Site API; absent for the Privacy API. */
+  session?: Session;
+  items: ConsentEventInput[];
+  now: Date;
+}
+
+function findType(item: ConsentEventInput, at: string, types: ConsentType[]): ConsentType {
+  if (item.consentType === undefined && item.label === undefined) {
+    throw httpError(400, `${at} must have consentType or label`);
+  }
+  const type =
+    item.consentType !== undefined
+      ? types.find((candidate) => candidate.id === item.consentType!.toLowerCase())
+      : types.find((candidate) => candidate.label === item.label);
+  if (!type) {
+    const name =
+      item.consentType !== undefined ? `consentType ${item.consentType}` : `label "${item.label}"`;
+    throw httpError(422, `${at}: ${name} is not a consent type of this project`);
+  }
+  if (item.label !== undefined && item.label !== type.label) {
+    throw httpError(
+      422,
+      `${at}/label "${item.label}" does not match consent type ${type.id} ("${type.label}")`,
+    );
+  }
+  if (item.category !== undefined && item.category !== type.category) {
+    throw httpError(
+      422,
+      `${at}/category "${item.category}" does not match consent type "${type.label}" ("${type.category}")`,
+    );
+  }
+  return type;
+}
+
+/** Checks one item against the session and the project, and makes the row to insert. */
+function prepare(
+  item: ConsentEventInput,
+  index: number,
+  batch: ConsentEventBatch,
+  { project, types }: ProjectConfig,
+): NewConsentEvent {
+  const at = `items/${index}`;
+  const { session, now } = batch;
+  if (session && item.concordId?.toLowerCase() !== session.concordId) {
+    throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
+  }
+  const type = findType(item, at, types);
+  if (type.status === 'archived' || type.status === 'obsolete') {
+    throw httpError(
+      422,
+      `${at}: consent type "${type.label}" is ${type.status} and takes no new decisions`,
+    );
+  }
+  const refusal = refuseState(type, item.consentState);
+  if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
+  const consentDate = item.consentDate ? new Date(item.consentDate) : now;
+  // The same rule as the widget: the type's duration, capped for its category.
+  const maxDuration = DEFAULT_MAX_DURATIONS[type.category];
+  const expirationDate = item.expirationDate
+    ? new Date(item.expirationDate)
+    : expirationFor(type, consentDate, project.defaultConsentDuration, maxDuration);
+  const cap = maxDuration && addDuration(consentDate, parseDuration(maxDuration)!);
+  if (cap && expirationDate > cap) {
+    throw httpError(
+      400,
+      `${at}/expirationDate is later than consentDate + ${maxDuration}, the longest a "${type.category}" consent may last`,
+    );
+  }
+  if (expirationDate <= consentDate) {
+    throw httpError(400, `${at}/expirationDate must be after consentDate`);
+  }
+  return {
+    id: item.id?.toLowerCase() ?? randomUUID(),
+    projectId: project.id,
+    organizationId: project.organizationId,
+    concordId: session?.concordId ?? personConcordId(project.id, item),
+    ...(item.userId !== undefined && { userId: item.userId }),
+    ...(item.email !== undefined && { email: item.email }),
+    ...(item.phoneNumber !== undefined && { phoneNumber: item.phoneNumber }),
+    ...(item.projectUserId !== undefined && { projectUserId: item.projectUserId }),
+    consentTypeId: type.id,
+    version: type.version,
+    category: type.category,
+    ...(item.subcategory !== undefined && { subcategory: item.subcategory }),
+    label: type.label,
+    consentState: item.consentState,
+    consentAction: item.consentAction,
+    consentDate: consentDate.toISOString(),
+    expirationDate: expirationDate.toISOString(),
+    ...(session && { sessionId: session.id }),
+    bodyHash: sha256(canonicalJson(item)),
+    createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * Checks a batch against the project as `config` has it and makes its rows: every item is
+ * checked before anything is written, and the first fault is the batch's 4xx.
+ */
+export function prepareConsentEvents(
+  batch: ConsentEventBatch,
+  config: ProjectConfig,
+): NewConsentEvent[] {
+  const { session } = batch;
+  // The allowlist may have changed since the session was opened.
+  if (session && !isAllowedOrigin(session.origin, config.project.allowedOrigins)) {
+    throw httpError(403, `origin ${session.origin} is no longer allowed for this project`);
+  }
+  return batch.items.map((item, index) => prepare(item, index, batch, config));
+}

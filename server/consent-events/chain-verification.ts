@@ -1,0 +1,79 @@
+import type { Queryable } from '../db/database.ts';
+import { CHAIN_START, linkHash } from './chain.ts';
+import {
+  findChainHead,
+  listChainedProjects,
+  listChainRows,
+} from '../db/repositories/consent-events.ts';
+
+/** Where a project's chain first fails. */
+export interface BrokenLink {
+  projectId: string;
+  /** The row at fault; absent when the rows are sound but the head does not match them. */
+  seq?: string;
+  id?: string;
+  reason: string;
+}
+
+export interface ChainReport {
+  projects: number;
+  /** Events checked (rows written before the chain existed are counted apart). */
+  events: number;
+  unchained: number;
+  /** The first broken link, if any; checking stops there. */
+  broken?: BrokenLink;
+}
+
+/**
+ * Recomputes every project's hash chain, a page of rows at a time (memory stays flat), and
+ * reports the first broken link: a row whose content no longer gives its hash (edited), whose
+ * `prev_hash` is not the previous row's hash (removed or inserted rows), or a head that is not
+ * the last row (rows removed at the end).
+ */
+export async function verifyChains(db: Queryable, pageSize = 1000): Promise<ChainReport> {
+  const report: ChainReport = { projects: 0, events: 0, unchained: 0 };
+  for (const projectId of await listChainedProjects(db)) {
+    report.projects += 1;
+    let prev: string | undefined;
+    let lastSeq = '0';
+    for (;;) {
+      const page = await listChainRows(db, projectId, lastSeq, pageSize);
+      if (page.length === 0) break;
+      for (const row of page) {
+        lastSeq = row.seq;
+        const at = { projectId, seq: row.seq, id: row.event.id };
+        if (row.rowHash === null) {
+          if (prev !== undefined) {
+            report.broken = { ...at, reason: 'the row has no hash but follows chained rows' };
+            return report;
+          }
+          report.unchained += 1;
+          continue;
+        }
+        const expectedPrev = prev ?? CHAIN_START;
+        if (row.prevHash !== expectedPrev) {
+          report.broken = {
+            ...at,
+            reason: 'prev_hash is not the hash of the previous row (a row was removed or inserted)',
+          };
+          return report;
+        }
+        if (linkHash(expectedPrev, row.event) !== row.rowHash) {
+          report.broken = { ...at, reason: 'the row content does not match its hash (edited)' };
+          return report;
+        }
+        prev = row.rowHash;
+        report.events += 1;
+      }
+    }
+    const head = await findChainHead(db, projectId);
+    if (prev !== undefined && (!head || head.hash !== prev || head.seq !== lastSeq)) {
+      report.broken = {
+        projectId,
+        reason: `the chain head (seq ${head?.seq ?? 'none'}) is not the last row (seq ${lastSeq}): rows were removed at the end`,
+      };
+      return report;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,199 @@
+import type { ConsentEventRecord } from '../../src/core/types.ts';
+import { prepareConsentEvents, type ConsentEventBatch } from './batch.ts';
+import type { Database } from '../db/database.ts';
+import { linkHash } from './chain.ts';
+import { httpError } from '../http/http-error.ts';
+import type { ProjectCache } from '../projects/cache.ts';
+import {
+  ensureEventPartition,
+  findConsentEvents,
+  insertConsentEvents,
+  lockChainHead,
+  type ChainedConsentEvent,
+  type NewConsentEvent,
+  type StoredConsentEvent,
+} from '../db/repositories/consent-events.ts';
+
+/** Records consent event batches; one per instance, shared by the Site and Privacy APIs. */
+export interface ConsentEventWriter {
+  /**
+   * Records a batch all or nothing and answers its records. An item whose `id` is already stored
+   * (or earlier in the batch) with the same body is a retry and answers the stored record without
+   * a new row; with another body it is a 409 and nothing of the batch is kept.
+   */
+  record(batch: ConsentEventBatch): Promise<ConsentEventRecord[]>;
+}
+
+interface Pending {
+  batch: ConsentEventBatch;
+  version: string;
+  events: NewConsentEvent[];
+  /** Written in a transaction of its own, after a group that held it failed. */
+  alone?: boolean;
+  resolve: (records: ConsentEventRecord[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The most events one transaction takes; more wait for the next (a 100-event batch is ~25 KiB). */
+export const MAX_GROUP_EVENTS = 1000;
+
+/**
+ * Group commit. A project's events are chained one transaction at a time (its chain head row is
+ * locked until commit), so a transaction per request caps a project at one durable commit, a WAL
+ * flush, per request. Instead each instance writes a project's batches from one queue: while a
+ * transaction is in flight the next batches wait, and then go in together, in one transaction
+ * with one chain lock, one multi-row insert and one commit. Every batch is still all or nothing
+ * on its own (a batch that conflicts is left out and gets its 409, the others are written), and
+ * is acknowledged only after the commit that holds it. Instances do not share queues; the lock
+ * in the database orders their transactions.
+ */
+export function createConsentEventWriter(
+  db: Database,
+  projects: ProjectCache,
+  maxGroupEvents = MAX_GROUP_EVENTS,
+): ConsentEventWriter {
+  const queues = new Map<string, Pending[]>();
+  /** Months (`2025-03`, UTC) whose partition this instance knows to exist. */
+  const months = new Set<string>();
+
+  /** Creates a month's partition before the first write into it (outside the write's transaction). */
+  async function ensureMonths(group: Pending[]) {
+    for (const pending of group) {
+      for (const event of pending.events) {
+        const month = event.createdAt.slice(0, 7);
+        if (months.has(month)) continue;
+        await ensureEventPartition(db, event.createdAt);
+        months.add(month);
+      }
+    }
+  }
+
+  async function drain(projectId: string, queue: Pending[]) {
+    while (queue.length > 0) {
+      // One turn of the event loop first, so that requests already received join this group.
+      // PGlite runs on this thread and its queries never yield to I/O: without this turn every
+      // group would be the one request that started it.
+      await new Promise((resolve) => setImmediate(resolve));
+      let size = queue[0]!.events.length;
+      let count = 1;
+      while (
+        !queue[0]!.alone &&
+        count < queue.length &&
+        !queue[count]!.alone &&
+        size + queue[count]!.events.length <= maxGroupEvents
+      ) {
+        size += queue[count]!.events.length;
+        count += 1;
+      }
+      const group = queue.splice(0, count);
+      try {
+        await ensureMonths(group);
+        const outcomes = await writeGroup(projectId, group);
+        outcomes.forEach((outcome, index) => {
+          if (outcome instanceof Error) group[index]!.reject(outcome);
+          else group[index]!.resolve(outcome);
+        });
+      } catch (error) {
+        if (group.length === 1) group[0]!.reject(error);
+        // A failure of the database is not one batch's fault: each tries again on its own.
+        else queue.unshift(...group.map((pending) => ({ ...pending, alone: true })));
+      }
+    }
+    queues.delete(projectId);
+  }
+
+  function writeGroup(projectId: string, group: Pending[]) {
+    return db.transaction(async (tx) => {
+      const lock = await lockChainHead(tx, projectId);
+      const outcomes: (ConsentEventRecord[] | Error | undefined)[] = group.map(() => undefined);
+      // Checked against a cached copy; when the project or its types changed since, check
+      // again against what is current now that no other write of this project can run.
+      if (group.some((pending) => pending.version !== lock.configVersion)) {
+        const config = await projects.load(tx, projectId);
+        group.forEach((pending, index) => {
+          try {
+            if (!config) throw httpError(404, `project ${projectId} not found`);
+            pending.events = prepareConsentEvents(pending.batch, config);
+          } catch (error) {
+            outcomes[index] = error as Error;
+          }
+        });
+      }
+      // Only a client-made id can already be stored; the server's own are fresh random uuids.
+      const ids = new Set<string>();
+      group.forEach((pending, index) => {
+        if (outcomes[index]) return;
+        pending.events.forEach((event, i) => {
+          if (pending.batch.items[i]!.id) ids.add(event.id);
+        });
+      });
+      const found = ids.size > 0 ? await findConsentEvents(tx, projectId, [...ids]) : [];
+      const stored = new Map<string, StoredConsentEvent>(found.map((e) => [e.record.id, e]));
+      const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
+      const fresh: ChainedConsentEvent[] = [];
+      let head = lock.hash;
+      group.forEach((pending, index) => {
+        if (outcomes[index]) return;
+        const mark = { head, length: fresh.length };
+        const added: string[] = [];
+        for (const [i, event] of pending.events.entries()) {
+          const known = bodies.get(event.id);
+          if (known !== undefined) {
+            if (known === event.bodyHash) continue;
+            outcomes[index] = httpError(
+              409,
+              `items/${i}/id ${event.id} is already recorded with a different body`,
+            );
+            // Leave the whole batch out and the chain as it was before it.
+            head = mark.head;
+            fresh.length = mark.length;
+            for (const id of added) bodies.delete(id);
+            return;
+          }
+          bodies.set(event.id, event.bodyHash);
+          added.push(event.id);
+          const rowHash = linkHash(head, event);
+          fresh.push({ ...event, prevHash: head, rowHash });
+          head = rowHash;
+        }
+      });
+      if (fresh.length > 0) {
+        for (const event of await insertConsentEvents(tx, projectId, fresh)) {
+          stored.set(event.record.id, event);
+        }
+      }
+      return group.map(
+        (pending, index) =>
+          outcomes[index] ?? pending.events.map((event) => stored.get(event.id)!.record),
+      );
+    });
+  }
+
+  return {
+    async record(batch) {
+      // Every item is checked before the batch waits for the database.
+      let config = await projects.get(batch.projectId);
+      let events: NewConsentEvent[];
+      try {
+        if (!config) throw httpError(404, `project ${batch.projectId} not found`);
+        events = prepareConsentEvents(batch, config);
+      } catch {
+        // A refusal is never made on a cached copy alone: what the cache had may have changed.
+        config = await projects.load(db, batch.projectId);
+        if (!config) throw httpError(404, `project ${batch.projectId} not found`);
+        events = prepareConsentEvents(batch, config);
+      }
+      return new Promise((resolve, reject) => {
+        const pending = { batch, version: config.version, events, resolve, reject };
+        const queue = queues.get(batch.projectId);
+        if (queue) {
+          queue.push(pending);
+          return;
+        }
+        const fresh = [pending];
+        queues.set(batch.projectId, fresh);
+        void drain(batch.projectId, fresh);
+      });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Queryable } from '../database.ts';
+
+/** The organization an API key (by its sha-256) belongs to. */
+export async function findApiKeyOrganization(
+  db: Queryable,
+  keyHash: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ organization_id: string }>(
+    'select organization_id from api_keys where key_hash = $1',
+    [keyHash],
+  );
+  return rows[0]?.organization_id;
+}
+
+/** Sets the hash of the organization's key called `name`, replacing the previous one. */
+export async function putApiKey(
+  db: Queryable,
+  key: { id: string; organizationId: string; name: string; keyHash: string },
+) {
+  await db.query(
+    `insert into api_keys (id, organization_id, name, key_hash) values ($1, $2, $3, $4)
+     on conflict (organization_id, name) do update set key_hash = excluded.key_hash
+       where api_keys.key_hash <> excluded.key_hash`,
+    [key.id, key.organizationId, key.name, key.keyHash],
+  );
+}
+
+/** Inserts a new key's hash; `false` when the organization already has a key of that name. */
+export async function insertApiKey(
+  db: Queryable,
+  key: { id: string; organizationId: string; name: string; keyHash: string },
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `insert into api_keys (id, organization_id, name, key_hash) values ($1, $2, $3, $4)
+     on conflict (organization_id, name) do nothing returning id`,
+    [key.id, key.organizationId, key.name, key.keyHash],
+  );
+  return rows.length === 1;
+}
+
+/** Keys by organization and name; their hashes stay in the database. */
+export async function listApiKeys(
+  db: Queryable,
+): Promise<{ organizationId: string; name: string; createdAt: string }[]> {
+  const { rows } = await db.query<{ organization_id: string; name: string; created_at: Date }>(
+    'select organization_id, name, created_at from api_keys order by created_at, name',
+  );
+  return rows.map((row) => ({
+    organizationId: row.organization_id,
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}

@@ -1,0 +1,462 @@
+import { isIPv4 } from 'node:net';
+import type { ConsentEventRecord, PersonIdentifiers } from '../../../src/core/types.ts';
+import type { Queryable } from '../database.ts';
+import { toIso } from './timestamp.ts';
+
+/** A consent event about to be inserted; dates are ISO 8601 strings. */
+export interface NewConsentEvent {
+  id: string;
+  projectId: string;
+  organizationId: string;
+  concordId?: string;
+  userId?: string;
+  email?: string;
+  phoneNumber?: string;
+  projectUserId?: string;
+  consentTypeId: string;
+  version: number;
+  category: string;
+  subcategory?: unknown;
+  label: string;
+  consentState: string;
+  consentAction: string;
+  consentDate: string;
+  expirationDate: string;
+  sessionId?: string;
+  bodyHash: string;
+  createdAt: string;
+}
+
+/** A stored event: its API record plus what the server keeps beside it. */
+export interface StoredConsentEvent {
+  /** Insertion order, for cursors. A decimal string: `bigint` does not fit a JS number. */
+  seq: string;
+  bodyHash: string;
+  record: ConsentEventRecord;
+  /** Identifiers besides `concordId`: stored and exported, but not part of seed 001's record. */
+  person: Omit<PersonIdentifiers, 'concordId'>;
+}
+
+interface ConsentEventRow {
+  seq: string;
+  id: string;
+  project_id: string;
+  organization_id: string;
+  concord_id: string | null;
+  user_id: string | null;
+  email: string | null;
+  phone_number: string | null;
+  project_user_id: string | null;
+  consent_type_id: string;
+  version: number;
+  category: ConsentEventRecord['category'];
+  subcategory: unknown;
+  label: string;
+  consent_state: ConsentEventRecord['consentState'];
+  consent_action: ConsentEventRecord['consentAction'];
+  consent_date: Date | string;
+  expiration_date: Date | string;
+  body_hash: string;
+  created_at: Date | string;
+  session_id: string | null;
+  session_ip_address: string | null;
+  session_domain: string | null;
+  session_geography: string | null;
+  session_user_agent: string | null;
+}
+
+const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.concord_id,
+  e.user_id, e.email, e.phone_number, e.project_user_id,
+  e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
+  e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
+  s.ip_address as session_ip_address, s.domain as session_domain,
+  s.geography as session_geography, s.user_agent as session_user_agent`;
+
+function toStored(row: ConsentEventRow): StoredConsentEvent {
+  const created = toIso(row.created_at);
+  const session: NonNullable<ConsentEventRecord['session']> | undefined = row.session_id
+    ? {
+        id: row.session_id,
+        // Seed 001 types `ipAddress` as ipv4: an IPv6 peer is left out rather than mistyped.
+        ...(row.session_ip_address !== null &&
+          isIPv4(row.session_ip_address) && { ipAddress: row.session_ip_address }),
+        ...(row.session_domain !== null && { domain: row.session_domain }),
+        ...(row.session_geography !== null && { geography: row.session_geography }),
+        ...(row.session_user_agent !== null && { userAgent: row.session_user_agent }),
+      }
+    : undefined;
+  return {
+    seq: row.seq,
+    bodyHash: row.body_hash,
+    record: {
+      id: row.id,
+      // Site API events always carry the visitor's id; the column is nullable for imports.
+      concordId: row.concord_id ?? '',
+      consentAction: row.consent_action,
+      consentDate: toIso(row.consent_date),
+      consentState: row.consent_state,
+      expirationDate: toIso(row.expiration_date),
+      dateCreated: created,
+      // Events are append-only, so they are never updated after creation.
+      dateUpdated: created,
+      consentType: row.consent_type_id,
+      organization: row.organization_id,
+      project: row.project_id,
+      ...(session && { session }),
+      ...(row.category !== null && { category: row.category }),
+      ...(row.subcategory !== null && { subcategory: row.subcategory }),
+      label: row.label,
+      version: row.version,
+    },
+    person: {
+      ...(row.user_id !== null && { userId: row.user_id }),
+      ...(row.email !== null && { email: row.email }),
+      ...(row.phone_number !== null && { phoneNumber: row.phone_number }),
+      ...(row.project_user_id !== null && { projectUserId: row.project_user_id }),
+    },
+  };
+}
+
+/** An event with its place in its project's hash chain. */
+export interface ChainedConsentEvent extends NewConsentEvent {
+  prevHash: string;
+  rowHash: string;
+}
+
+/**
+ * Locks the project's chain head until the transaction ends and returns its hash, with the
+ * project's `config_version` (migration 030) so that a cached configuration can be checked at no
+ * extra round trip: every insert of a project's events goes through here, so they are chained
+ * one transaction at a time.
+ */
+export async function lockChainHead(
+  db: Queryable,
+  projectId: string,
+): Promise<{ hash: string; configVersion: string }> {
+  // `on conflict do update` creates the head or locks the existing row.
+  const { rows } = await db.query<{ head_hash: string; config_version: string }>(
+    `with head as (
+       insert into consent_event_chains (project_id) values ($1)
+       on conflict (project_id) do update set head_hash = consent_event_chains.head_hash
+       returning head_hash
+     )
+     select head.head_hash, p.config_version::text as config_version
+       from head, projects p where p.id = $1`,
+    [projectId],
+  );
+  return { hash: rows[0]!.head_hash, configVersion: rows[0]!.config_version };
+}
+
+/**
+ * Makes sure the monthly partition of `consent_events` holding `at` exists (migration 031): an
+ * insert into a month without one would fail.
+ */
+export async function ensureEventPartition(db: Queryable, at: Date | string): Promise<void> {
+  await db.query('select consent_events_ensure_partition($1::timestamptz)', [toIso(at)]);
+}
+
+/** The project's head as stored, or `undefined` when it has never had an event. */
+export async function findChainHead(
+  db: Queryable,
+  projectId: string,
+): Promise<{ hash: string; seq: string } | undefined> {
+  const { rows } = await db.query<{ head_hash: string; head_seq: string }>(
+    'select head_hash, head_seq::text as head_seq from consent_event_chains where project_id = $1',
+    [projectId],
+  );
+  return rows[0] && { hash: rows[0].head_hash, seq: rows[0].head_seq };
+}
+
+/**
+ * Inserts events in one statement, in the given order (so `seq` follows the chain), and moves
+ * the project's chain head to the last of them. The rows go in as one JSON parameter: one round
+ * trip for any number of rows, and the same SQL for both drivers. Only `seq` and the session's
+ * fields come back; the rest of each record is what was sent.
+ */
+export async function insertConsentEvents(
+  db: Queryable,
+  projectId: string,
+  events: ChainedConsentEvent[],
+): Promise<StoredConsentEvent[]> {
+  const rows = events.map((event) => ({
+    id: event.id,
+    project_id: event.projectId,
+    organization_id: event.organizationId,
+    concord_id: event.concordId ?? null,
+    user_id: event.userId ?? null,
+    email: event.email ?? null,
+    phone_number: event.phoneNumber ?? null,
+    project_user_id: event.projectUserId ?? null,
+    consent_type_id: event.consentTypeId,
+    version: event.version,
+    category: event.category,
+    subcategory: event.subcategory ?? null,
+    label: event.label,
+    consent_state: event.consentState,
+    consent_action: event.consentAction,
+    consent_date: event.consentDate,
+    expiration_date: event.expirationDate,
+    session_id: event.sessionId ?? null,
+    body_hash: event.bodyHash,
+    created_at: event.createdAt,
+    prev_hash: event.prevHash,
+    row_hash: event.rowHash,
+  }));
+  const { rows: inserted } = await db.query<{
+    id: string;
+    seq: string;
+    session_ip_address: string | null;
+    session_domain: string | null;
+    session_geography: string | null;
+    session_user_agent: string | null;
+  }>(
+    `with e as (
+       insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
+         phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
+         consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
+         created_at, prev_hash, row_hash)
+       select id, project_id, organization_id, concord_id, user_id, email, phone_number,
+              project_user_id, consent_type_id, version, category, subcategory, label,
+              consent_state, consent_action, consent_date, expiration_date, session_id,
+              body_hash, created_at, prev_hash, row_hash
+         from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
+              jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
+              concord_id uuid, user_id text, email text, phone_number text,
+              project_user_id text, consent_type_id uuid, version integer, category text,
+              subcategory jsonb, label text, consent_state text, consent_action text,
+              consent_date timestamptz, expiration_date timestamptz, session_id uuid,
+              body_hash text, created_at timestamptz, prev_hash text, row_hash text)
+        order by j.ord
+       returning project_id, seq, id, session_id, created_at
+     ),
+     ids as (
+       insert into consent_event_ids (project_id, id, seq, created_at)
+       select project_id, id, seq, created_at from e
+     ),
+     head as (
+       update consent_event_chains set head_hash = $3, head_seq = (select max(seq) from e)
+        where project_id = $2
+     )
+     select e.id, e.seq::text as seq, s.ip_address as session_ip_address,
+            s.domain as session_domain, s.geography as session_geography,
+            s.user_agent as session_user_agent
+       from e left join sessions s on s.id = e.session_id`,
+    [JSON.stringify(rows), projectId, events.at(-1)!.rowHash],
+  );
+  const byId = new Map(inserted.map((row) => [row.id, row]));
+  return rows.map((row) => {
+    const back = byId.get(row.id)!;
+    return toStored({
+      ...row,
+      ...back,
+      category: row.category as ConsentEventRecord['category'],
+      consent_state: row.consent_state as ConsentEventRecord['consentState'],
+      consent_action: row.consent_action as ConsentEventRecord['consentAction'],
+    });
+  });
+}
+
+/** The project's events among `ids`, in any order. */
+export async function findConsentEvents(
+  db: Queryable,
+  projectId: string,
+  ids: string[],
+): Promise<StoredConsentEvent[]> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `select ${COLUMNS} from consent_event_ids i
+       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.id = e.session_id
+      where i.project_id = $1
+        and i.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
+    [projectId, JSON.stringify(ids)],
+  );
+  return rows.map(toStored);
+}
+
+/** A stored row as the chain hashed it, for verification. */
+export interface ChainRow {
+  seq: string;
+  prevHash: string | null;
+  rowHash: string | null;
+  event: NewConsentEvent;
+}
+
+/** The next `limit` rows of a project's chain after `afterSeq`, in `seq` order. */
+export async function listChainRows(
+  db: Queryable,
+  projectId: string,
+  afterSeq: string,
+  limit: number,
+): Promise<ChainRow[]> {
+  const { rows } = await db.query<{
+    seq: string;
+    id: string;
+    project_id: string;
+    organization_id: string;
+    concord_id: string | null;
+    user_id: string | null;
+    email: string | null;
+    phone_number: string | null;
+    project_user_id: string | null;
+    consent_type_id: string;
+    version: number;
+    category: string;
+    subcategory: unknown;
+    label: string;
+    consent_state: string;
+    consent_action: string;
+    consent_date: Date;
+    expiration_date: Date;
+    session_id: string | null;
+    body_hash: string;
+    created_at: Date;
+    prev_hash: string | null;
+    row_hash: string | null;
+  }>(
+    `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
+            phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
+            consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
+            created_at, prev_hash, row_hash
+       from consent_events e where e.project_id = $1 and e.seq > $2::bigint
+      order by e.seq limit $3`,
+    [projectId, afterSeq, limit],
+  );
+  const optional = <K extends string>(key: K, value: string | null) =>
+    value === null ? {} : ({ [key]: value } as Record<K, string>);
+  return rows.map((row) => ({
+    seq: row.seq,
+    prevHash: row.prev_hash,
+    rowHash: row.row_hash,
+    event: {
+      id: row.id,
+      projectId: row.project_id,
+      organizationId: row.organization_id,
+      ...optional('concordId', row.concord_id),
+      ...optional('userId', row.user_id),
+      ...optional('email', row.email),
+      ...optional('phoneNumber', row.phone_number),
+      ...optional('projectUserId', row.project_user_id),
+      consentTypeId: row.consent_type_id,
+      version: row.version,
+      category: row.category,
+      ...(row.subcategory !== null && { subcategory: row.subcategory }),
+      label: row.label,
+      consentState: row.consent_state,
+      consentAction: row.consent_action,
+      consentDate: toIso(row.consent_date),
+      expirationDate: toIso(row.expiration_date),
+      ...optional('sessionId', row.session_id),
+      bodyHash: row.body_hash,
+      createdAt: toIso(row.created_at),
+    },
+  }));
+}
+
+/** Every project that has a chain head or an event. */
+export async function listChainedProjects(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ project_id: string }>(
+    `select p.id as project_id from projects p
+      where exists (select 1 from consent_event_chains c where c.project_id = p.id)
+         or exists (select 1 from consent_events e where e.project_id = p.id)
+      order by 1`,
+  );
+  return rows.map((row) => row.project_id);
+}
+
+export async function findConsentEvent(
+  db: Queryable,
+  projectId: string,
+  id: string,
+): Promise<StoredConsentEvent | undefined> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `select ${COLUMNS} from consent_event_ids i
+       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.id = e.session_id
+      where i.project_id = $1 and i.id = $2`,
+    [projectId, id],
+  );
+  return rows[0] && toStored(rows[0]);
+}
+
+/**
+ * The latest deciding event (not `viewed`) per consent type label, across the visitor and every
+ * visitor linked to one of its identifiers (`profile_links`), in label order. Most recent
+ * `consentDate` wins; insertion order breaks ties.
+ */
+export async function findLatestDecisions(
+  db: Queryable,
+  projectId: string,
+  concordId: string,
+): Promise<StoredConsentEvent[]> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `with mine as (
+       select kind, value from profile_links where project_id = $1 and concord_id = $2
+     ),
+     people as (
+       select l.concord_id from profile_links l
+         join mine on mine.kind = l.kind and mine.value = l.value
+        where l.project_id = $1
+       union
+       select $2::uuid
+     )
+     select distinct on (e.label) ${COLUMNS}
+       from consent_events e
+       left join sessions s on s.id = e.session_id
+      where e.project_id = $1
+        and e.consent_state <> 'viewed'
+        and e.concord_id in (select concord_id from people)
+      order by e.label, e.consent_date desc, e.seq desc`,
+    [projectId, concordId],
+  );
+  return rows.map(toStored);
+}
+
+/** Filters of the Privacy API's event list; all optional, combined with "and". */
+export interface ConsentEventFilter {
+  consentType?: string;
+  label?: string;
+  consentState?: string;
+  concordId?: string;
+  userId?: string;
+  email?: string;
+  phoneNumber?: string;
+  projectUserId?: string;
+  /** Inclusive lower bound on `consentDate` (ISO 8601). */
+  from?: string;
+  /** Exclusive upper bound on `consentDate` (ISO 8601). */
+  to?: string;
+}
+
+/** One page of a project's events in insertion order, starting after `afterSeq`. */
+export async function listConsentEvents(
+  db: Queryable,
+  query: { projectId: string; afterSeq?: string; limit: number; filter: ConsentEventFilter },
+): Promise<StoredConsentEvent[]> {
+  const params: unknown[] = [query.projectId];
+  const where = ['e.project_id = $1'];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  const { filter } = query;
+  if (query.afterSeq !== undefined) add((p) => `e.seq > ${p}::bigint`, query.afterSeq);
+  if (filter.consentType !== undefined) add((p) => `e.consent_type_id = ${p}`, filter.consentType);
+  if (filter.label !== undefined) add((p) => `e.label = ${p}`, filter.label);
+  if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);
+  if (filter.concordId !== undefined) add((p) => `e.concord_id = ${p}`, filter.concordId);
+  if (filter.userId !== undefined) add((p) => `e.user_id = ${p}`, filter.userId);
+  if (filter.email !== undefined) add((p) => `lower(e.email) = ${p}`, filter.email.toLowerCase());
+  if (filter.phoneNumber !== undefined) add((p) => `e.phone_number = ${p}`, filter.phoneNumber);
+  if (filter.projectUserId !== undefined) {
+    add((p) => `e.project_user_id = ${p}`, filter.projectUserId);
+  }
+  if (filter.from !== undefined) add((p) => `e.consent_date >= ${p}::timestamptz`, filter.from);
+  if (filter.to !== undefined) add((p) => `e.consent_date < ${p}::timestamptz`, filter.to);
+  params.push(query.limit);
+  const { rows } = await db.query<ConsentEventRow>(
+    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
+      where ${where.join(' and ')} order by e.seq limit $${params.length}`,
+    params,
+  );
+  return rows.map(toStored);
+}

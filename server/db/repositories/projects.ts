@@ -1,0 +1,161 @@
+import type { PolicyTable } from '../../../src/core/jurisdiction.ts';
+import type {
+  ConsentPolicy,
+  GoogleConsentModeOptions,
+  NoticeTexts,
+} from '../../../src/core/types.ts';
+import type { Queryable } from '../database.ts';
+
+/** A project as the site API needs it. */
+export interface Project {
+  id: string;
+  organizationId: string;
+  name: string;
+  /** Exact origins (`https://shop.example`) or the word `loopback`. */
+  allowedOrigins: string[];
+  defaultConsentDuration: string;
+  texts: Record<string, NoticeTexts>;
+  defaultLanguage: string;
+  privacyPolicyUrl?: string;
+  theme: { accent: string };
+  googleConsentMode?: GoogleConsentModeOptions;
+  reloadOnWithdrawal?: boolean;
+  /** Which policy applies where; the built-in table when absent. */
+  policies?: PolicyTable;
+}
+
+interface ProjectRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  allowed_origins: string[];
+  default_consent_duration: string;
+  notice_texts: Record<string, NoticeTexts>;
+  default_language: string;
+  privacy_policy_url: string | null;
+  theme: { accent: string };
+  google_consent_mode: GoogleConsentModeOptions | null;
+  reload_on_withdrawal: boolean;
+  policies: PolicyTable | null;
+  config_version: string;
+}
+
+const PROJECT_COLUMNS = `id, organization_id, name, allowed_origins, default_consent_duration,
+  notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
+  reload_on_withdrawal, policies, config_version::text as config_version`;
+
+function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    allowedOrigins: row.allowed_origins,
+    defaultConsentDuration: row.default_consent_duration,
+    texts: row.notice_texts,
+    defaultLanguage: row.default_language,
+    ...(row.privacy_policy_url !== null && { privacyPolicyUrl: row.privacy_policy_url }),
+    theme: row.theme,
+    ...(row.google_consent_mode !== null && { googleConsentMode: row.google_consent_mode }),
+    ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
+    ...(row.policies !== null && { policies: row.policies }),
+  };
+}
+
+export async function findProject(db: Queryable, id: string): Promise<Project | undefined> {
+  return (await findVersionedProject(db, id))?.project;
+}
+
+/**
+ * The project with its `config_version`, which moves on every change to the project or its
+ * consent types (migration 030): what a cache compares to know it is current.
+ */
+export async function findVersionedProject(
+  db: Queryable,
+  id: string,
+): Promise<{ project: Project; version: string } | undefined> {
+  const { rows } = await db.query<ProjectRow>(
+    `select ${PROJECT_COLUMNS} from projects where id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row && { project: toProject(row), version: row.config_version };
+}
+
+/** Inserts the project unless one with its id exists. */
+export async function ensureProject(db: Queryable, project: Project) {
+  await db.query(
+    `insert into projects (id, organization_id, name, allowed_origins, default_consent_duration,
+                           notice_texts, default_language, privacy_policy_url, theme,
+                           google_consent_mode, reload_on_withdrawal)
+     values ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7, $8, $9::text::jsonb,
+             $10::text::jsonb, $11)
+     on conflict (id) do nothing`,
+    [
+      project.id,
+      project.organizationId,
+      project.name,
+      JSON.stringify(project.allowedOrigins),
+      project.defaultConsentDuration,
+      JSON.stringify(project.texts),
+      project.defaultLanguage,
+      project.privacyPolicyUrl ?? null,
+      JSON.stringify(project.theme),
+      project.googleConsentMode ? JSON.stringify(project.googleConsentMode) : null,
+      project.reloadOnWithdrawal ?? false,
+    ],
+  );
+}
+
+/** Adds an exact origin (or `loopback`) to a project's allowlist; `false` when no such project. */
+export async function addAllowedOrigin(db: Queryable, projectId: string, origin: string) {
+  const { rows } = await db.query(
+    `update projects set allowed_origins = case
+         when allowed_origins @> $2::text::jsonb then allowed_origins
+         else allowed_origins || $2::text::jsonb end
+      where id = $1 returning id`,
+    [projectId, JSON.stringify([origin])],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * Sets the policy of one region (`US-CA`, `US`) or of every other place (`default`), starting
+ * from the built-in table the first time.
+ */
+export async function setPolicy(
+  db: Queryable,
+  projectId: string,
+  region: string,
+  policy: ConsentPolicy,
+  builtIn: PolicyTable,
+) {
+  const project = await findProject(db, projectId);
+  if (!project) return false;
+  const table = project.policies ?? builtIn;
+  const next: PolicyTable =
+    region === 'default'
+      ? { ...table, default: policy }
+      : { ...table, regions: { ...table.regions, [region]: policy } };
+  await db.query(`update projects set policies = $2::text::jsonb where id = $1`, [
+    projectId,
+    JSON.stringify(next),
+  ]);
+  return true;
+}
+
+export async function listProjects(
+  db: Queryable,
+): Promise<{ id: string; organizationId: string; name: string; allowedOrigins: string[] }[]> {
+  const { rows } = await db.query<{
+    id: string;
+    organization_id: string;
+    name: string;
+    allowed_origins: string[];
+  }>('select id, organization_id, name, allowed_origins from projects order by created_at, id');
+  return rows.map((row) => ({
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    allowedOrigins: row.allowed_origins,
+  }));
+}

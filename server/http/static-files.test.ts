@@ -1,0 +1,69 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/database.ts';
+import { expectError } from '../testing/test-context.ts';
+
+const unusedDb: Database = {
+  query: () => Promise.reject(new Error('unused')),
+  exec: () => Promise.reject(new Error('unused')),
+  transaction: () => Promise.reject(new Error('unused')),
+  close: () => Promise.resolve(),
+};
+
+describe('static files', () => {
+  let dir: string;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'assent-static-'));
+    await mkdir(join(dir, 'dist/chunks'), { recursive: true });
+    await mkdir(join(dir, 'demo/shop'), { recursive: true });
+    await writeFile(join(dir, 'dist/assent.js'), 'export {};');
+    await writeFile(join(dir, 'dist/chunks/notice-1.js'), 'export {};');
+    await writeFile(join(dir, 'demo/index.html'), '<!doctype html><title>Northwind</title>');
+    await writeFile(join(dir, 'demo/shop/index.html'), '<!doctype html>');
+    await writeFile(join(dir, 'demo/style.css'), 'body{}');
+    await writeFile(join(dir, 'demo/logo.svg'), '<svg/>');
+    await writeFile(join(dir, 'secret.txt'), 'secret');
+    app = createApp({
+      db: unusedDb,
+      staticDirs: { assets: join(dir, 'dist'), site: join(dir, 'demo') },
+    });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('serves the widget under /assent with CORS for every origin and no-cache', async () => {
+    const response = await app.request('/assent/assent.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toBe('export {};');
+    const chunk = await app.request('/assent/chunks/notice-1.js');
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('serves the demo site at / with index.html for folders and the right types', async () => {
+    const home = await app.request('/');
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toContain('Northwind');
+    expect((await app.request('/shop/')).status).toBe(200);
+    expect((await app.request('/style.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
+    expect((await app.request('/logo.svg')).headers.get('content-type')).toBe('image/svg+xml');
+    expect((await app.request('/')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers missing files and paths that climb out of the folder with the JSON 404', async () => {
+    await expectError(await app.request('/missing.html'), 404);
+    await expectError(await app.request('/assent/missing.js'), 404);
+    await expectError(await app.request('/%2e%2e/secret.txt'), 404);
+    await expectError(await app.request('/assent/..%2fsecret.txt'), 404);
+    await expectError(await app.request('/%E0%A4%A'), 404);
+  });
+});

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ConsentType, NoticeTexts } from '../../src/core/types.ts';
+import type { Database } from '../db/database.ts';
+import { LOOPBACK } from '../http/origin-rule.ts';
+import { putApiKey } from '../db/repositories/api-keys.ts';
+import { ensureConsentType } from '../db/repositories/consent-types.ts';
+import { ensureOrganization } from '../db/repositories/organizations.ts';
+import { ensureProject, type Project } from '../db/repositories/projects.ts';
+import { createSecret } from '../crypto/random-secret.ts';
+import { sha256 } from '../crypto/sha256.ts';
+
+export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
+export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';
+
+const TEXTS: Record<string, NoticeTexts> = {
+  en: {
+    title: 'We value your privacy',
+    description:
+      'Northwind Coffee uses cookies to keep your cart and account working. With your consent we also measure visits and show you our offers elsewhere. You can change your choice at any time.',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    customize: 'Choose',
+    save: 'Save choices',
+    alwaysOn: 'Always on',
+    privacyPolicy: 'Privacy policy',
+  },
+  de: {
+    title: 'Ihre Privatsphäre ist uns wichtig',
+    description:
+      'Northwind Coffee verwendet Cookies, damit Warenkorb und Konto funktionieren. Mit Ihrer Einwilligung messen wir außerdem Besuche und zeigen Ihnen unsere Angebote auch anderswo. Sie können Ihre Wahl jederzeit ändern.',
+    acceptAll: 'Alle akzeptieren',
+    rejectAll: 'Alle ablehnen',
+    customize: 'Auswählen',
+    save: 'Auswahl speichern',
+    alwaysOn: 'Immer aktiv',
+    privacyPolicy: 'Datenschutzerklärung',
+  },
+  fr: {
+    title: 'Votre vie privée compte',
+    description:
+      'Northwind Coffee utilise des cookies pour faire fonctionner votre panier et votre compte. Avec votre accord, nous mesurons aussi les visites et vous montrons nos offres ailleurs. Vous pouvez changer d’avis à tout moment.',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    customize: 'Choisir',
+    save: 'Enregistrer mes choix',
+    alwaysOn: 'Toujours actif',
+    privacyPolicy: 'Politique de confidentialité',
+  },
+};
+
+/** The "Northwind Coffee" demo shop; it takes sessions from any loopback origin. */
+export const DEMO_PROJECT: Project = {
+  id: DEMO_PROJECT_ID,
+  organizationId: DEMO_ORGANIZATION_ID,
+  name: 'Northwind Coffee',
+  allowedOrigins: [LOOPBACK],
+  defaultConsentDuration: 'P6M',
+  texts: TEXTS,
+  defaultLanguage: 'en',
+  privacyPolicyUrl: '/privacy.html',
+  theme: { accent: '#1f5f8b' },
+  googleConsentMode: { adsDataRedaction: true, urlPassthrough: true },
+};
+
+const CHOICE_STATES: ConsentType['validStates'] = ['viewed', 'accepted', 'declined', 'implied'];
+
+export const DEMO_CONSENT_TYPES: ConsentType[] = [
+  {
+    id: '00000000-0000-4000-8000-0000000000c1',
+    category: 'privacy_setting',
+    label: 'necessary',
+    version: 1,
+    name: 'Strictly necessary',
+    description:
+      'Keeps your cart and your login working and protects the shop against fraud and attacks. The shop cannot work without it.',
+    required: true,
+    readOnly: true,
+    validStates: ['accepted'],
+    status: 'active',
+    consentDuration: 'P12M',
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000c2',
+    category: 'privacy_setting',
+    label: 'analytics',
+    version: 1,
+    name: 'Analytics',
+    description:
+      'Counts visits and measures which pages are used, so that we can improve the shop. No data is sold.',
+    required: false,
+    readOnly: false,
+    validStates: CHOICE_STATES,
+    status: 'active',
+    consentDuration: 'P6M',
+    cookies: ['_ga', '_ga_*', '_nw_an*'],
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000c3',
+    category: 'privacy_setting',
+    label: 'marketing',
+    // Advertising partners: a "sale or sharing" under US state laws, declined by GPC.
+    subcategory: 'sale_or_sharing',
+    version: 1,
+    name: 'Marketing',
+    description:
+      'Lets our advertising partners show you Northwind Coffee offers on other sites and measure how they do.',
+    required: false,
+    readOnly: false,
+    validStates: CHOICE_STATES,
+    status: 'active',
+    consentDuration: 'P6M',
+    cookies: ['_nw_px', '_fbp', '_gcl_*'],
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000c4',
+    category: 'disclosure',
+    label: 'privacy_policy',
+    version: 1,
+    name: 'Privacy policy',
+    description: 'How Northwind Coffee collects, uses and protects your personal data.',
+    url: '/privacy.html',
+    required: false,
+    readOnly: false,
+    validStates: ['viewed', 'accepted'],
+    status: 'active',
+  },
+  {
+    // Listed in the preference center only for visitors the site identified (assent.identify).
+    id: '00000000-0000-4000-8000-0000000000c5',
+    category: 'communication',
+    label: 'newsletter',
+    version: 1,
+    name: 'Newsletter',
+    description:
+      'A monthly email with new coffees, brewing tips and offers. Unsubscribe at any time.',
+    required: false,
+    readOnly: false,
+    validStates: ['viewed', 'accepted', 'declined'],
+    status: 'active',
+    consentDuration: 'P24M',
+  },
+];
+
+/** Where a generated demo API key is kept in plain text, so that it can be shown on every start. */
+export interface KeyStore {
+  read(): Promise<string | undefined>;
+  write(key: string): Promise<void>;
+}
+
+/** A key store in one file, readable by its owner only. */
+export function fileKeyStore(path: string): KeyStore {
+  return {
+    async read() {
+      try {
+        return (await readFile(path, 'utf8')).trim() || undefined;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    write: (key) => writeFile(path, `${key}\n`, { mode: 0o600 }),
+  };
+}
+
+export interface SeedOptions {
+  /** `$ASSENT_ADMIN_KEY`: when set, the demo organization's key is this one. */
+  adminKey?: string;
+  /** Keeps a generated key between starts. */
+  keyStore: KeyStore;
+}
+
+/**
+ * Creates the demo organization, project and consent types unless they exist (rows already there
+ * are left as they are), and makes sure the demo organization's API key is the admin key, or the
+ * stored generated one, or a newly generated one. Returns the key in plain text.
+ */
+export async function seedDemo(db: Database, options: SeedOptions): Promise<{ apiKey: string }> {
+  let apiKey = options.adminKey;
+  if (!apiKey) {
+    apiKey = await options.keyStore.read();
+    if (!apiKey) {
+      apiKey = createSecret();
+      await options.keyStore.write(apiKey);
+    }
+  }
+  const keyHash = sha256(apiKey);
+  await db.transaction(async (tx) => {
+    await ensureOrganization(tx, { id: DEMO_ORGANIZATION_ID, name: 'Northwind Coffee Co.' });
+    await ensureProject(tx, DEMO_PROJECT);
+    for (const type of DEMO_CONSENT_TYPES) await ensureConsentType(tx, DEMO_PROJECT_ID, type);
+    await putApiKey(tx, {
+      id: randomUUID(),
+      organizationId: DEMO_ORGANIZATION_ID,
+      name: 'demo',
+      keyHash,
+    });
+  });
+  return { apiKey };
+}

@@ -1,9 +1,0 @@
-import { Hono } from 'hono';
-import type { AppEnv, RouteDeps } from '../app-env.ts';
-
-export function healthRoutes({ db }: RouteDeps) {
-  return new Hono<AppEnv>().get('/site-v1/health', async (c) => {
-    await db.query('select 1');
-    return c.json({ status: 'ok' });
-  });
-}

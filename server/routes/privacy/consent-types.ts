@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
+import { changeConsentType, draftConsentType } from '../../consent-types/change.ts';
+import {
+  createConsentTypeSchema,
+  updateConsentTypeSchema,
+  type ConsentTypeFields,
+} from '../../consent-types/schema.ts';
+import { httpError } from '../../http/http-error.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { requireOrganizationProject } from '../../projects/organization-project.ts';
+import {
+  findStoredConsentType,
+  insertConsentType,
+  listStoredConsentTypes,
+  updateConsentType,
+} from '../../db/repositories/consent-types.ts';
+import { compileSchema } from '../../http/request-schema.ts';
+import { requireUuid } from '../../http/uuid.ts';
+
+const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/consent-types';
+const checkCreate = compileSchema<ConsentTypeFields>(createConsentTypeSchema);
+const checkUpdate = compileSchema<ConsentTypeFields>(updateConsentTypeSchema);
+
+/** The Privacy API's consent types: list, create, update. */
+export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get(PATH, apiKeyAuth(db), async (c) => {
+      const project = await requireOrganizationProject(projects, c.req.param());
+      const items = await listStoredConsentTypes(db, project.id);
+      return c.json({ count: items.length, items });
+    })
+    .post(PATH, apiKeyAuth(db), async (c) => {
+      const body = checkCreate(await readJsonBody(c));
+      const draft = draftConsentType(randomUUID(), body);
+      const project = await requireOrganizationProject(projects, c.req.param());
+      const at = now().toISOString();
+      if (!(await insertConsentType(db, project.id, draft.type, draft.subcategory, at))) {
+        throw httpError(409, `the project already has a consent type labelled "${body.label}"`);
+      }
+      return c.json(await findStoredConsentType(db, project.id, draft.type.id), 201);
+    })
+    .patch(`${PATH}/:id`, apiKeyAuth(db), async (c) => {
+      const id = requireUuid(c.req.param('id'), 'id');
+      const body = checkUpdate(await readJsonBody(c));
+      const project = await requireOrganizationProject(projects, c.req.param());
+      const updated = await db.transaction(async (tx) => {
+        const current = await findStoredConsentType(tx, project.id, id, { forUpdate: true });
+        if (!current) throw httpError(404, `consent type ${id} not found`);
+        const { subcategory, ...type } = current;
+        const next = changeConsentType({ type, subcategory }, body);
+        await updateConsentType(tx, next.type, now().toISOString());
+        return findStoredConsentType(tx, project.id, id);
+      });
+      return c.json(updated);
+    });
+}

@@ -1,0 +1,22 @@
+import type { ConsentEventWriter } from '../consent-events/writer.ts';
+import type { Database } from '../db/database.ts';
+import type { createRateLimiter } from '../middleware/rate-limit.ts';
+import type { ProjectCache } from '../projects/cache.ts';
+
+/**
+ * What the routes are given by `createApp`, defaults resolved. Kept apart from `AppEnv`
+ * (`http/app-env.ts`), which the middleware imports, so that the middleware never imports what
+ * the routes are made of (together they were an import cycle with `middleware/rate-limit.ts`).
+ */
+export interface RouteDeps {
+  db: Database;
+  /** Projects and their consent types, cached per instance. */
+  projects: ProjectCache;
+  /** Where event batches are written (group commit per project). */
+  events: ConsentEventWriter;
+  now: () => Date;
+  secret: string;
+  storeRawUserAgent: boolean;
+  perSessionLimit: ReturnType<typeof createRateLimiter> | undefined;
+  geoHeader?: string;
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import type { SiteConfig } from '../../../src/core/types.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
+import { resolveGeography } from '../../sessions/geography.ts';
+import { httpError } from '../../http/http-error.ts';
+import { requireUuid } from '../../http/uuid.ts';
+
+export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
+  return new Hono<AppEnv>().get('/site-v1/:projectId/site-client', async (c) => {
+    const projectId = requireUuid(c.req.param('projectId'), 'projectId');
+    const cached = await projects.get(projectId);
+    if (!cached) throw httpError(404, `project ${projectId} not found`);
+    const { project, types } = cached;
+    const geography = resolveGeography(
+      geoHeader ? c.req.header(geoHeader) : undefined,
+      c.req.query('region'),
+    );
+    const config: SiteConfig = {
+      projectId: project.id,
+      name: project.name,
+      consentTypes: types,
+      defaultConsentDuration: project.defaultConsentDuration,
+      texts: project.texts,
+      defaultLanguage: project.defaultLanguage,
+      ...(project.privacyPolicyUrl !== undefined && { privacyPolicyUrl: project.privacyPolicyUrl }),
+      theme: project.theme,
+      geography,
+      policy: policyFor(geography, project.policies ?? DEFAULT_POLICIES),
+      // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
+      gpc: c.req.header('sec-gpc') === '1',
+      ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
+      ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
+    };
+    return c.json(config);
+  });
+}

@@ -1,3 +1,4 @@
+import { PERSON_IDENTIFIERS } from '../src/core/identifiers.ts';
 import type { StoredConsentEvent } from './repository/consent-events.ts';
 
 /** The formats the Privacy API's event list streams, by `Accept` media type. */
@@ -20,10 +21,7 @@ const CSV_COLUMNS = [
   'id',
   'dateCreated',
   'concordId',
-  'userId',
-  'email',
-  'phoneNumber',
-  'projectUserId',
+  ...PERSON_IDENTIFIERS,
   'consentType',
   'label',
   'category',

@@ -1,4 +1,5 @@
 import { CONSENT_STATES, LABEL_PATTERN } from '../src/core/consent-type.ts';
+import { PERSON_IDENTIFIERS } from '../src/core/identifiers.ts';
 import type { ConsentState } from '../src/core/types.ts';
 import { decodeCursor } from './cursor.ts';
 import { httpError } from './http-error.ts';
@@ -19,10 +20,7 @@ const KNOWN = [
   'label',
   'consentState',
   'concordId',
-  'userId',
-  'email',
-  'phoneNumber',
-  'projectUserId',
+  ...PERSON_IDENTIFIERS,
   'from',
   'to',
 ];
@@ -67,7 +65,7 @@ export function parseConsentEventQuery(queries: Record<string, string[]>): Conse
     filter.consentType = requireUuid(values.consentType, 'consentType');
   }
   if (values.concordId !== undefined) filter.concordId = requireUuid(values.concordId, 'concordId');
-  for (const name of ['userId', 'email', 'phoneNumber', 'projectUserId'] as const) {
+  for (const name of PERSON_IDENTIFIERS) {
     const value = values[name];
     if (value === undefined) continue;
     if (value === '' || value.length > 320) {

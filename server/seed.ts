@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { ENGLISH_NOTICE_TEXTS } from '../src/core/english-notice-texts.ts';
 import type { ConsentType, NoticeTexts } from '../src/core/types.ts';
 import type { Database } from './db/database.ts';
 import { LOOPBACK } from './origin-rule.ts';
@@ -14,15 +15,11 @@ export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';
 
 const TEXTS: Record<string, NoticeTexts> = {
   en: {
+    ...ENGLISH_NOTICE_TEXTS,
+    // The shop's own heading and text; the labels are the widget's English.
     title: 'We value your privacy',
     description:
       'Northwind Coffee uses cookies to keep your cart and account working. With your consent we also measure visits and show you our offers elsewhere. You can change your choice at any time.',
-    acceptAll: 'Accept all',
-    rejectAll: 'Reject all',
-    customize: 'Choose',
-    save: 'Save choices',
-    alwaysOn: 'Always on',
-    privacyPolicy: 'Privacy policy',
   },
   de: {
     title: 'Ihre Privatsphäre ist uns wichtig',

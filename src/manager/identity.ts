@@ -1,14 +1,13 @@
 import type { ProfileIdentifiers } from '../api/site-api.ts';
 import { isDecisionValid } from '../core/decision.ts';
+import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
 import type { ConsentEventRecord, ConsentType, Decision } from '../core/types.ts';
-
-const IDENTIFIER_KEYS = ['userId', 'email', 'phoneNumber', 'projectUserId'] as const;
 
 /** The identifiers a page gave, trimmed, without empty or unknown fields; `undefined` if none. */
 export function cleanIdentifiers(value: unknown): ProfileIdentifiers | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const cleaned: ProfileIdentifiers = {};
-  for (const key of IDENTIFIER_KEYS) {
+  for (const key of PERSON_IDENTIFIERS) {
     const field = (value as Record<string, unknown>)[key];
     if (typeof field === 'string' && field.trim()) cleaned[key] = field.trim();
   }

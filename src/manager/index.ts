@@ -1,6 +1,8 @@
 import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
-import { maxDurationFor } from '../core/decision.ts';
+import { refuseRetiredType } from '../core/consent-rules.ts';
+import { isTypeInForce } from '../core/decision.ts';
+import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
 import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import { writeDecisions, writeVisitorId } from '../storage/consent-records.ts';
@@ -76,13 +78,8 @@ export function createManager(
     const decisions: Record<string, Decision> = {};
     for (const [label, state] of Object.entries(states)) {
       const type = byLabel.get(label);
-      if (!type || (type.status === 'test' && !runtime.preview)) {
-        return `unknown consent type "${label}"`;
-      }
-      if (type.status === 'archived' || type.status === 'obsolete') {
-        return `consent type "${label}" is ${type.status} and takes no new decisions`;
-      }
-      const refusal = refuseState(type, state);
+      if (!type || !isTypeInForce(type, runtime.preview)) return `unknown consent type "${label}"`;
+      const refusal = refuseRetiredType(type) ?? refuseState(type, state);
       if (refusal) return refusal;
       const event = createConsentEvent({
         type,
@@ -91,7 +88,6 @@ export function createManager(
         now,
         concordId: visitorId(),
         defaultDuration: config.defaultConsentDuration,
-        maxDuration: maxDurationFor(type, config),
         id: newId(),
       });
       events.push(event);
@@ -134,7 +130,7 @@ export function createManager(
     async identify(input) {
       const identifiers = cleanIdentifiers(input);
       if (!identifiers) {
-        report('identify needs one of userId, email, phoneNumber, projectUserId');
+        report(`identify needs one of ${PERSON_IDENTIFIERS.join(', ')}`);
         return false;
       }
       // The session carries this browser's visitor id, and its own decisions reach the server

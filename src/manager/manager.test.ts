@@ -10,7 +10,8 @@ import type {
 import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
 import { createManager } from './index.ts';
 import { createOutbox } from './outbox.ts';
-import type { AssentEvents, Runtime } from './runtime.ts';
+import { validDecisions } from '../core/decision.ts';
+import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
 
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
 const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType => ({
@@ -91,7 +92,16 @@ function setup(
     emitter: { on: inner.on, emit: (name, detail) => void emitted.push([String(name), detail]) },
     now: () => new Date('2026-11-22T12:00:00.000Z'),
     languages: ['en'],
+    valid: () =>
+      validDecisions(runtime.decisions, runtime.config!.consentTypes, runtime.now(), false),
+    states: () =>
+      Object.fromEntries(Object.entries(runtime.valid()).map(([label, d]) => [label, d.state])),
+    apply: () => {},
     commit: vi.fn((decisions) => void (runtime.decisions = { ...runtime.decisions, ...decisions })),
+    forget: vi.fn(() => {
+      runtime.decisions = {};
+      runtime.visitorId = undefined;
+    }),
   };
   let id = 0;
   const outbox = createOutbox(runtime, { random: () => 0.5, exclusive: (_name, task) => task() });
@@ -137,6 +147,52 @@ describe('choose', () => {
     expect(sent).toEqual([]);
     expect(await store.get(`${PROJECT}:decisions`)).toBeUndefined();
     expect(emitted.map(([name]) => name)).toEqual(['error', 'error']);
+  });
+
+  it("acknowledges the pending disclosures with a visitor's choice, not with an implied one", async () => {
+    const { manager, runtime, sent } = setup();
+    const policy = type('privacy_policy', {
+      category: 'disclosure',
+      validStates: ['viewed', 'accepted'],
+    });
+    runtime.config = { ...config, consentTypes: [...config.consentTypes, policy] };
+    expect(await manager.choose({ analytics: 'implied' }, 'implied')).toBe(true);
+    expect(await manager.choose({ analytics: 'declined' })).toBe(true);
+    expect(await manager.choose({ analytics: 'accepted' })).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(sent.flat().map((e) => `${e.label}:${e.consentState}:${e.consentAction}`)).toEqual([
+      'analytics:implied:implied',
+      'analytics:declined:user_click',
+      'privacy_policy:accepted:user_click',
+      'analytics:accepted:user_click',
+    ]);
+  });
+
+  it('accepts through the window API every notice type and the pending disclosures', async () => {
+    const { manager, runtime } = setup();
+    const policy = type('privacy_policy', {
+      category: 'disclosure',
+      validStates: ['viewed', 'accepted'],
+    });
+    runtime.config = { ...config, consentTypes: [...config.consentTypes, policy] };
+    expect(await manager.accept()).toBe(true);
+    expect(runtime.states()).toEqual({
+      necessary: 'accepted',
+      analytics: 'accepted',
+      privacy_policy: 'accepted',
+    });
+    expect(await manager.decline()).toBe(true);
+    expect(runtime.states()).toMatchObject({ necessary: 'accepted', analytics: 'declined' });
+    expect(await manager.decline(['necessary'])).toBe(false);
+  });
+
+  it('forgets the stored decisions and the visitor on reset', async () => {
+    const { manager, runtime, store } = setup();
+    await manager.choose({ analytics: 'accepted' });
+    await manager.reset();
+    expect(runtime.forget).toHaveBeenCalledOnce();
+    expect(await store.get(`${PROJECT}:decisions`)).toBeUndefined();
+    expect(await store.get(`${PROJECT}:visitor`)).toBeUndefined();
   });
 
   it('records viewed only for types that accept it', async () => {

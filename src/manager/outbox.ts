@@ -1,7 +1,7 @@
 import type { ApiResult } from '../api/site-api.ts';
 import type { ConsentEventInput, SiteSession } from '../core/types.ts';
 import { addToOutbox, readStoredState, removeFromOutbox } from '../storage/consent-records.ts';
-import type { Runtime } from './runtime.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 
 const BATCH_SIZE = 100;
 const BASE_DELAY_MS = 1000;

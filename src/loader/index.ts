@@ -23,7 +23,8 @@ import type {
   StringsBundle,
 } from '../runtime/bundles.ts';
 import { createRuntime, type AssentEvents } from '../runtime/runtime.ts';
-import { readStoredState, writeConfig } from '../storage/consent-records.ts';
+import { writeConfig } from '../storage/config-cache.ts';
+import { readStoredState } from '../storage/stored-state.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import { defineElements } from '../elements/index.ts';
@@ -205,7 +206,9 @@ function boot(): void {
     } else {
       fail(`could not load the consent configuration: ${result.message}`);
     }
-    if (stored.outbox.length) void loadManager().then((m) => m.flush(), reportImport);
+    // Events an earlier page left, or an outbox that could not be read and may hold some.
+    if (stored.outbox.length || stored.outboxUnreadable)
+      void loadManager().then((m) => m.flush(), reportImport);
     await applyPlan();
   }
 

@@ -8,7 +8,7 @@ import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import type { Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
-import { clearVisitor, writeDecisions, writeVisitorId } from '../storage/consent-records.ts';
+import { clearVisitor, writeDecisions, writeVisitorId } from '../storage/decisions.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 
 export type { Manager };
@@ -109,7 +109,10 @@ export function createManager(
     decline: (labels) =>
       manager.choose(requestedStates(context().types, labels, false, runtime.preview)),
     async reset() {
-      await clearVisitor(runtime.projectId, runtime.store).catch(() => {});
+      await Promise.all([
+        clearVisitor(runtime.projectId, runtime.store).catch(() => {}),
+        outbox.clearDeadLetters(),
+      ]);
       runtime.forget();
     },
     async recordViewed(labels) {
@@ -150,6 +153,7 @@ export function createManager(
         runtime.decisions,
         config.consentTypes,
         runtime.now(),
+        runtime.preview,
       );
       if (Object.keys(adopted).length) {
         // Already on the server: adopted decisions are applied and stored, not sent again.

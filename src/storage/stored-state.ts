@@ -27,24 +27,21 @@ export async function readStoredState(
   projectId: string,
   store: KeyValueStore,
 ): Promise<StoredState> {
-  let outboxUnreadable = false;
   const read = <T>(name: string) =>
-    store.get<T>(storeKey(projectId, name)).catch(() => {
-      if (name === 'outbox') outboxUnreadable = true;
-      return undefined;
-    });
+    store.get<T>(storeKey(projectId, name)).catch(() => false as const);
   const [decisions, visitorId, config, outbox] = await Promise.all([
     read<Record<string, Decision>>('decisions'),
     read<string>('visitor'),
     read<{ config: SiteConfig; fetchedAt: number }>('config'),
     read<ConsentEventInput[]>('outbox'),
   ]);
+  // `false`: the record could not be read, which counts as none.
   return {
-    decisions: decisions ?? {},
-    visitorId,
-    config: config?.config,
-    configFetchedAt: config?.fetchedAt,
+    decisions: decisions || {},
+    visitorId: visitorId || undefined,
+    config: config ? config.config : undefined,
+    configFetchedAt: config ? config.fetchedAt : undefined,
     outbox: Array.isArray(outbox) ? outbox : [],
-    outboxUnreadable,
+    outboxUnreadable: outbox === false,
   };
 }

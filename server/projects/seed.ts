@@ -54,6 +54,8 @@ export const DEMO_PROJECT: Project = {
   id: DEMO_PROJECT_ID,
   organizationId: DEMO_ORGANIZATION_ID,
   name: 'Northwind Coffee',
+  // The defaults of seed 002's path.
+  slug: 'demo-project',
   allowedOrigins: [LOOPBACK],
   defaultConsentDuration: 'P6M',
   texts: TEXTS,
@@ -186,7 +188,11 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<{ ap
   }
   const keyHash = sha256(apiKey);
   await db.transaction(async (tx) => {
-    await ensureOrganization(tx, { id: DEMO_ORGANIZATION_ID, name: 'Northwind Coffee Co.' });
+    await ensureOrganization(tx, {
+      id: DEMO_ORGANIZATION_ID,
+      name: 'Northwind Coffee Co.',
+      slug: 'demo-organization',
+    });
     await ensureProject(tx, DEMO_PROJECT);
     for (const type of DEMO_CONSENT_TYPES) await ensureConsentType(tx, DEMO_PROJECT_ID, type);
     await putApiKey(tx, {

@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/site/health.ts';
 import { privacyConsentEventRoutes } from './routes/privacy/consent-events.ts';
 import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
+import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
@@ -69,6 +70,14 @@ export interface AppDeps {
    * @default 1000
    */
   projectCacheTtlMs?: number;
+  /**
+   * Webhooks: `allowPrivate` lets `http` and private, loopback or link-local URLs be registered
+   * (`ASSENT_WEBHOOK_ALLOW_PRIVATE=1`; tests, intranets); `wake` is called whenever deliveries
+   * were queued (main.ts passes the deliverer's). The deliverer itself runs beside the app
+   * (`webhooks/deliverer.ts`), so an app in a test sends nothing unless the test starts one.
+   * @default { allowPrivate: false }
+   */
+  webhooks?: { allowPrivate?: boolean; wake?: () => void };
 }
 
 /** Largest request body taken: a batch of 100 events is about 25 KiB. */
@@ -83,10 +92,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...deps.rateLimits };
   const projects = createProjectCache(deps.db, deps.projectCacheTtlMs ?? PROJECT_CACHE_TTL_MS);
+  const wake = deps.webhooks?.wake ?? (() => {});
   const routeDeps: RouteDeps = {
     db: deps.db,
     projects,
-    events: createConsentEventWriter(deps.db, projects),
+    events: createConsentEventWriter(deps.db, projects, undefined, wake),
+    webhooks: { allowPrivate: deps.webhooks?.allowPrivate ?? false, wake },
     now,
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
@@ -127,6 +138,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', profileRoutes(routeDeps));
   app.route('/', privacyConsentEventRoutes(routeDeps));
   app.route('/', privacyConsentTypeRoutes(routeDeps));
+  app.route('/', privacyWebhookRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

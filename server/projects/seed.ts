@@ -12,6 +12,8 @@ import { sha256 } from '../crypto/sha256.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
 export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';
+export const DEMO_ORGANIZATION_SLUG = 'demo-organization';
+export const DEMO_PROJECT_SLUG = 'demo-project';
 
 const TEXTS: Record<string, NoticeTexts> = {
   en: {
@@ -54,8 +56,6 @@ export const DEMO_PROJECT: Project = {
   id: DEMO_PROJECT_ID,
   organizationId: DEMO_ORGANIZATION_ID,
   name: 'Northwind Coffee',
-  // The defaults of seed 002's path.
-  slug: 'demo-project',
   allowedOrigins: [LOOPBACK],
   defaultConsentDuration: 'P6M',
   texts: TEXTS,
@@ -191,9 +191,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<{ ap
     await ensureOrganization(tx, {
       id: DEMO_ORGANIZATION_ID,
       name: 'Northwind Coffee Co.',
-      slug: 'demo-organization',
+      slug: DEMO_ORGANIZATION_SLUG,
     });
-    await ensureProject(tx, DEMO_PROJECT);
+    // The defaults of seed 002's path. (Not in DEMO_PROJECT: tests copy it into other projects.)
+    await ensureProject(tx, { ...DEMO_PROJECT, slug: DEMO_PROJECT_SLUG });
     for (const type of DEMO_CONSENT_TYPES) await ensureConsentType(tx, DEMO_PROJECT_ID, type);
     await putApiKey(tx, {
       id: randomUUID(),

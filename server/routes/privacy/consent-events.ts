@@ -6,6 +6,7 @@ import type { RouteDeps } from '../route-deps.ts';
 import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
 import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../../consent-events/export.ts';
 import { parseConsentEventQuery } from '../../consent-events/query.ts';
+import { fullRecord } from '../../consent-events/full-record.ts';
 import { encodeCursor } from '../../http/cursor.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { requireOrganizationProject } from '../../projects/organization-project.ts';
@@ -59,7 +60,7 @@ export function privacyConsentEventRoutes({ db, projects, events, now }: RouteDe
       const items = page.slice(0, query.limit);
       const last = items.at(-1);
       return c.json({
-        items: items.map((stored) => stored.record),
+        items: items.map((stored) => (query.full ? fullRecord(stored) : stored.record)),
         nextCursor: page.length > query.limit && last ? encodeCursor(last.seq) : null,
       });
     });

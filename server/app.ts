@@ -13,6 +13,7 @@ import { privacyConsentEventRoutes } from './routes/privacy/consent-events.ts';
 import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
 import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
+import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents-data.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
@@ -126,9 +127,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
     app.use('/site-v1/*', perIp);
     app.use('/privacy-v1/*', perIp);
+    app.use('/consents/*', perIp);
+    app.use(CONSENTS_DATA_PATH, perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
+  app.use('/consents/*', limit);
+  app.use(CONSENTS_DATA_PATH, limit);
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
@@ -139,6 +144,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyConsentEventRoutes(routeDeps));
   app.route('/', privacyConsentTypeRoutes(routeDeps));
   app.route('/', privacyWebhookRoutes(routeDeps));
+  // The seeds' own paths (routes/compat/).
+  app.route('/', consentsDataRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

@@ -29,6 +29,25 @@ export async function checkApiKey(
 }
 
 /**
+ * The organization of a key that allows `needs`, for paths that name the organization by slug
+ * (seeds 002 and 003): the caller then answers 404 for any other organization, so that a key
+ * cannot tell which slugs exist.
+ */
+export async function authenticateApiKey(
+  db: Queryable,
+  key: string | undefined,
+  needs: ApiKeyScope,
+): Promise<string> {
+  if (!key) throw httpError(401, 'an API key is required');
+  const found = await findApiKey(db, sha256(key));
+  if (!found) throw httpError(401, 'the API key is not valid');
+  if (needs === 'admin' && found.scope !== 'admin') {
+    throw httpError(403, 'this needs an API key with scope admin');
+  }
+  return found.organizationId;
+}
+
+/**
  * Lets a Privacy API request through only with an `x-api-key` of the path's organization and a
  * scope that allows `needs` (issue 14: `consent` keys write and read consent events only).
  */

@@ -14,6 +14,7 @@ import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
 import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
 import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents-data.ts';
+import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyWebhookRoutes(routeDeps));
   // The seeds' own paths (routes/compat/).
   app.route('/', consentsDataRoutes(routeDeps));
+  app.route('/', consentsEventsRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

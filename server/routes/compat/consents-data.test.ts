@@ -220,7 +220,7 @@ describe('POST /{orgSlug}/projects/{projectSlug}/consents/data (seed 002)', () =
       statusCode: 400,
       error: 'Invalid request',
       message:
-        field === 'category' && change.action === 'reject'
+        field === 'category' && (change as { action?: string }).action === 'reject'
           ? expect.stringContaining('necessary') // the event rules' own words
           : `Required field '${field}' is missing or invalid`,
     });

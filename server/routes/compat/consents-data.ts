@@ -45,7 +45,14 @@ export function consentsDataRoutes({ db, projects, events, now }: RouteDeps) {
     }
     const at = now();
     try {
-      const items = decisionItems(body, config.types, at);
+      let items;
+      try {
+        items = decisionItems(body, config.types, at);
+      } catch {
+        // A refusal is never made on a cached copy alone (as in the writer).
+        const fresh = await projects.load(db, config.project.id);
+        items = decisionItems(body, fresh?.types ?? [], at);
+      }
       await events.record({ projectId: config.project.id, items, now: at, surface: 'api' });
     } catch (error) {
       if (error instanceof DecisionRefusal) return c.json(invalid(error.message), 400);

@@ -20,6 +20,8 @@ export async function startServer(
   dataDir = mkdtempSync(join(tmpdir(), 'assent-e2e-own-')),
   /** PostgreSQL to use instead of PGlite under `dataDir`. */
   databaseUrl?: string,
+  /** More environment for the server (webhook settings, …). */
+  env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   // node itself, not npx: a signal must reach the server, not a wrapper.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -30,6 +32,7 @@ export async function startServer(
       ASSENT_DATA_DIR: dataDir,
       ASSENT_ADMIN_KEY: E2E_ADMIN_KEY,
       DATABASE_URL: databaseUrl ?? '',
+      ...env,
     },
     stdio: 'ignore',
   });

@@ -12,6 +12,9 @@ import { healthRoutes } from './routes/site/health.ts';
 import { privacyConsentEventRoutes } from './routes/privacy/consent-events.ts';
 import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
+import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
+import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents-data.ts';
+import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
@@ -69,6 +72,14 @@ export interface AppDeps {
    * @default 1000
    */
   projectCacheTtlMs?: number;
+  /**
+   * Webhooks: `allowPrivate` lets `http` and private, loopback or link-local URLs be registered
+   * (`ASSENT_WEBHOOK_ALLOW_PRIVATE=1`; tests, intranets); `wake` is called whenever deliveries
+   * were queued (main.ts passes the deliverer's). The deliverer itself runs beside the app
+   * (`webhooks/deliverer.ts`), so an app in a test sends nothing unless the test starts one.
+   * @default { allowPrivate: false }
+   */
+  webhooks?: { allowPrivate?: boolean; wake?: () => void };
 }
 
 /** Largest request body taken: a batch of 100 events is about 25 KiB. */
@@ -83,10 +94,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...deps.rateLimits };
   const projects = createProjectCache(deps.db, deps.projectCacheTtlMs ?? PROJECT_CACHE_TTL_MS);
+  const wake = deps.webhooks?.wake ?? (() => {});
   const routeDeps: RouteDeps = {
     db: deps.db,
     projects,
-    events: createConsentEventWriter(deps.db, projects),
+    events: createConsentEventWriter(deps.db, projects, undefined, wake),
+    webhooks: { allowPrivate: deps.webhooks?.allowPrivate ?? false, wake },
     now,
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
@@ -115,9 +128,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
     app.use('/site-v1/*', perIp);
     app.use('/privacy-v1/*', perIp);
+    app.use('/consents/*', perIp);
+    app.use(CONSENTS_DATA_PATH, perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
+  app.use('/consents/*', limit);
+  app.use(CONSENTS_DATA_PATH, limit);
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
@@ -127,6 +144,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', profileRoutes(routeDeps));
   app.route('/', privacyConsentEventRoutes(routeDeps));
   app.route('/', privacyConsentTypeRoutes(routeDeps));
+  app.route('/', privacyWebhookRoutes(routeDeps));
+  // The seeds' own paths (routes/compat/).
+  app.route('/', consentsDataRoutes(routeDeps));
+  app.route('/', consentsEventsRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

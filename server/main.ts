@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
+import { startWebhookDeliverer } from './webhooks/deliverer.ts';
 import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './projects/seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,9 +23,22 @@ const { apiKey } = await seedDemo(db, {
 
 const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
 
+const allowPrivate = env.ASSENT_WEBHOOK_ALLOW_PRIVATE === '1';
+// Tests only: a faster retry schedule (`200,200,200`) and attempt timeout.
+const backoff = env.ASSENT_WEBHOOK_BACKOFF_MS?.split(',').map(Number);
+const deliverer = startWebhookDeliverer({
+  db,
+  allowPrivate,
+  ...(backoff?.every((ms) => Number.isFinite(ms) && ms >= 0) && { backoffMs: backoff }),
+  ...(Number(env.ASSENT_WEBHOOK_TIMEOUT_MS) > 0 && {
+    timeoutMs: Number(env.ASSENT_WEBHOOK_TIMEOUT_MS),
+  }),
+});
+
 const app = createApp({
   db,
   secret,
+  webhooks: { allowPrivate, wake: () => deliverer.wake() },
   storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',
   // Load tests only: one client on loopback would otherwise be limited like a flood.
   ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),
@@ -48,13 +62,16 @@ function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close(() => {
-    db.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('assent: closing the database failed', error);
-        process.exit(1);
-      },
-    );
+    deliverer
+      .stop()
+      .then(() => db.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('assent: closing the database failed', error);
+          process.exit(1);
+        },
+      );
   });
   // Keep-alive connections would hold `close` open; do not wait on them for ever.
   setTimeout(() => process.exit(1), 5000).unref();

@@ -86,3 +86,67 @@ describe('runAdminCommand', () => {
     expect(await countRows(t.db, 'projects')).toBe(before);
   });
 });
+
+describe('runAdminCommand: slugs and key scopes (issue 14)', () => {
+  let t: TestContext;
+  const run = (...args: string[]) => runAdminCommand(t.db, args);
+
+  beforeAll(async () => {
+    t = await createTestContext();
+  }, 60_000);
+  afterAll(() => t.db.close());
+
+  it('shows the demo slugs of seed 002 in the list', async () => {
+    const output = await run('list');
+    expect(output).toContain(
+      `Organization ${DEMO_ORGANIZATION_ID} "Northwind Coffee Co." (slug demo-organization)`,
+    );
+    expect(output).toContain('(slug demo-project)');
+    expect(output).toContain('API key "demo" scope admin');
+  });
+
+  it('makes slugs from names, takes given ones, and keeps organization slugs unique', async () => {
+    const first = await run('create-organization', 'Acme', 'Café');
+    expect(first).toContain('(slug acme-cafe)');
+    const second = await run('create-organization', 'Acme', 'Café');
+    expect(second).toMatch(/\(slug acme-cafe-[0-9a-f]{8}\)/);
+    await expect(run('create-organization', 'Other', '--slug', 'acme-cafe')).rejects.toThrow(
+      'taken',
+    );
+    await expect(run('create-organization', 'Other', '--slug', 'Not_A_Slug')).rejects.toThrow(
+      'not a slug',
+    );
+    const id = /Organization (\S+)/.exec(first)![1]!;
+    expect(await run('set-organization-slug', id, 'acme')).toBe(`Organization ${id}: slug acme`);
+    await expect(run('set-organization-slug', id, 'demo-organization')).rejects.toThrow('taken');
+  });
+
+  it('keeps project slugs unique in their organization only', async () => {
+    const org = /Organization (\S+)/.exec(await run('create-organization', 'Beta'))![1]!;
+    const shop = await run('create-project', org, 'Shop', '--slug', 'demo-project');
+    expect(shop).toContain('(slug demo-project)');
+    await expect(run('create-project', org, 'Shop 2', '--slug', 'demo-project')).rejects.toThrow(
+      'taken',
+    );
+    const other = /Project (\S+)/.exec(await run('create-project', org, 'Blog'))![1]!;
+    await expect(run('set-project-slug', other, 'demo-project')).rejects.toThrow('already');
+    expect(await run('set-project-slug', other, 'news')).toBe(`Project ${other}: slug news`);
+  });
+
+  it('creates API keys with a scope, admin by default', async () => {
+    expect(
+      await run('create-api-key', DEMO_ORGANIZATION_ID, 'web', '--scope', 'consent'),
+    ).toContain('scope consent');
+    expect(await run('create-api-key', DEMO_ORGANIZATION_ID, 'ops')).toContain('scope admin');
+    await expect(
+      run('create-api-key', DEMO_ORGANIZATION_ID, 'x', '--scope', 'root'),
+    ).rejects.toThrow('--scope');
+    const { rows } = await t.db.query<{ name: string; scope: string }>(
+      "select name, scope from api_keys where name in ('web', 'ops') order by name",
+    );
+    expect(rows).toEqual([
+      { name: 'ops', scope: 'admin' },
+      { name: 'web', scope: 'consent' },
+    ]);
+  });
+});

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { insertApiKey, listApiKeys } from '../db/repositories/api-keys.ts';
-import { ensureOrganization, listOrganizations } from '../db/repositories/organizations.ts';
+import { insertApiKey, listApiKeys, type ApiKeyScope } from '../db/repositories/api-keys.ts';
+import {
+  ensureOrganization,
+  isOrganizationSlugTaken,
+  listOrganizations,
+  setOrganizationSlug,
+} from '../db/repositories/organizations.ts';
 import {
   addAllowedOrigin,
   ensureProject,
   findProject,
+  isProjectSlugTaken,
   listProjects,
   setPolicy,
+  setProjectSlug,
 } from '../db/repositories/projects.ts';
+import { isSlug, slugFromName } from '../accounts/slug.ts';
+import type { Queryable } from '../db/database.ts';
 import { DEFAULT_POLICIES, parseGeography } from '../../src/core/jurisdiction.ts';
 import { LOOPBACK } from '../http/origin-rule.ts';
 import { createSecret } from '../crypto/random-secret.ts';
@@ -17,12 +26,19 @@ import { requireUuid } from '../http/uuid.ts';
 import { ENGLISH_NOTICE_TEXTS } from '../../src/core/english-notice-texts.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
-  create-organization <name>
-  create-project <organizationId> <name> [origin …]
+  create-organization <name> [--slug <slug>]
+  create-project <organizationId> <name> [origin …] [--slug <slug>]
+                                           the slug defaults to one made from the name
+  set-organization-slug <organizationId> <slug>
+  set-project-slug <projectId> <slug>      slugs: a-z, 0-9 and "-", at most 63; organization
+                                           slugs are unique, project slugs unique in their
+                                           organization (seed 002 routes by them)
   add-origin <projectId> <origin>          an exact origin (https://shop.example) or "loopback"
   set-policy <projectId> <region> <policy> region: US, US-CA, … or "default";
                                            policy: opt-in, opt-out or notice-only
-  create-api-key <organizationId> <name>   prints the key once; only its hash is stored
+  create-api-key <organizationId> <name> [--scope consent|admin]
+                                           prints the key once; only its hash is stored;
+                                           consent: consent events only; admin (default): all
   list`;
 
 /** A mistake in the command line, shown with the usage. */
@@ -56,18 +72,86 @@ function uuidArgument(value: string | undefined, name: string): string {
   }
 }
 
+/** Takes `--name value` out of `args`; `undefined` when absent. */
+function takeOption(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  if (at === -1) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) {
+    throw new AdminUsageError(`--${name} needs a value`);
+  }
+  args.splice(at, 2);
+  return value;
+}
+
+function slugArgument(value: string | undefined): string {
+  if (!isSlug(value)) {
+    throw new AdminUsageError(
+      `"${value ?? ''}" is not a slug: a-z, 0-9 and "-", starting with a letter or digit, at most 63`,
+    );
+  }
+  return value;
+}
+
+/** The given slug, refused when taken; or one made from the name, made unique when taken. */
+async function chooseSlug(
+  given: string | undefined,
+  name: string,
+  id: string,
+  taken: (slug: string) => Promise<boolean>,
+): Promise<string> {
+  if (given !== undefined) {
+    const slug = slugArgument(given);
+    if (await taken(slug)) throw new AdminUsageError(`the slug "${slug}" is taken`);
+    return slug;
+  }
+  const base = slugFromName(name);
+  if (!(await taken(base))) return base;
+  return `${base.slice(0, 54)}-${id.slice(0, 8)}`;
+}
+
+async function organizationOf(db: Queryable, projectId: string): Promise<string> {
+  const project = await findProject(db, projectId);
+  if (!project) throw new AdminUsageError(`no project ${projectId}`);
+  return project.organizationId;
+}
+
 /** Runs one admin command against `db` and returns what to print. */
 export async function runAdminCommand(db: Database, args: string[]): Promise<string> {
   const [command, ...rest] = args;
   switch (command) {
     case 'create-organization': {
+      const given = takeOption(rest, 'slug');
       const name = rest.join(' ').trim();
       if (!name) throw new AdminUsageError('create-organization needs a name');
       const id = randomUUID();
-      await ensureOrganization(db, { id, name });
-      return `Organization ${id} "${name}"`;
+      const slug = await chooseSlug(given, name, id, (s) => isOrganizationSlugTaken(db, s));
+      await ensureOrganization(db, { id, name, slug });
+      return `Organization ${id} "${name}" (slug ${slug})`;
+    }
+    case 'set-organization-slug': {
+      const organizationId = uuidArgument(rest[0], 'organizationId');
+      const slug = slugArgument(rest[1]);
+      if (await isOrganizationSlugTaken(db, slug, organizationId)) {
+        throw new AdminUsageError(`the slug "${slug}" is taken`);
+      }
+      if (!(await setOrganizationSlug(db, organizationId, slug))) {
+        throw new AdminUsageError(`no organization ${organizationId}`);
+      }
+      return `Organization ${organizationId}: slug ${slug}`;
+    }
+    case 'set-project-slug': {
+      const projectId = uuidArgument(rest[0], 'projectId');
+      const slug = slugArgument(rest[1]);
+      const organizationId = await organizationOf(db, projectId);
+      if (await isProjectSlugTaken(db, organizationId, slug, projectId)) {
+        throw new AdminUsageError(`the organization already has a project with the slug "${slug}"`);
+      }
+      await setProjectSlug(db, projectId, slug);
+      return `Project ${projectId}: slug ${slug}`;
     }
     case 'create-project': {
+      const given = takeOption(rest, 'slug');
       const [organizationId, name, ...origins] = rest;
       const organization = uuidArgument(organizationId, 'organizationId');
       if (!name) throw new AdminUsageError('create-project needs a name');
@@ -75,17 +159,21 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
         throw new AdminUsageError(`no organization ${organization}`);
       }
       const id = randomUUID();
+      const slug = await chooseSlug(given, name, id, (s) =>
+        isProjectSlugTaken(db, organization, s),
+      );
       await ensureProject(db, {
         id,
         organizationId: organization,
         name,
+        slug,
         allowedOrigins: origins.map(checkOrigin),
         defaultConsentDuration: 'P6M',
         texts: NOTICE_TEXTS,
         defaultLanguage: 'en',
         theme: { accent: '#1f5f8b' },
       });
-      return `Project ${id} "${name}" allowing ${origins.length ? origins.join(', ') : 'no origin yet'}`;
+      return `Project ${id} "${name}" (slug ${slug}) allowing ${origins.length ? origins.join(', ') : 'no origin yet'}`;
     }
     case 'add-origin': {
       const projectId = uuidArgument(rest[0], 'projectId');
@@ -112,6 +200,10 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
       return `Project ${projectId}: ${region} is ${policy}`;
     }
     case 'create-api-key': {
+      const scope = takeOption(rest, 'scope') ?? 'admin';
+      if (scope !== 'consent' && scope !== 'admin') {
+        throw new AdminUsageError('--scope must be consent or admin');
+      }
       const organizationId = uuidArgument(rest[0], 'organizationId');
       const name = rest[1];
       if (!name) throw new AdminUsageError('create-api-key needs a name');
@@ -124,23 +216,26 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
         organizationId,
         name,
         keyHash: sha256(key),
+        scope: scope satisfies ApiKeyScope,
       });
       if (!created) throw new AdminUsageError(`the organization already has a key named "${name}"`);
-      return `API key "${name}" (shown once, only its hash is stored):\n${key}`;
+      return `API key "${name}" scope ${scope} (shown once, only its hash is stored):\n${key}`;
     }
     case 'list': {
       const lines: string[] = [];
       const projects = await listProjects(db);
       const keys = await listApiKeys(db);
       for (const organization of await listOrganizations(db)) {
-        lines.push(`Organization ${organization.id} "${organization.name}"`);
+        lines.push(
+          `Organization ${organization.id} "${organization.name}" (slug ${organization.slug})`,
+        );
         for (const project of projects.filter((p) => p.organizationId === organization.id)) {
           lines.push(
-            `  Project ${project.id} "${project.name}": ${project.allowedOrigins.join(', ') || 'no origin'}`,
+            `  Project ${project.id} "${project.name}": ${project.allowedOrigins.join(', ') || 'no origin'} (slug ${project.slug})`,
           );
         }
         for (const key of keys.filter((k) => k.organizationId === organization.id)) {
-          lines.push(`  API key "${key.name}" created ${key.createdAt}`);
+          lines.push(`  API key "${key.name}" scope ${key.scope} created ${key.createdAt}`);
         }
       }
       return lines.join('\n');

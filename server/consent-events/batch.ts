@@ -16,16 +16,31 @@ import type { Session } from '../db/repositories/sessions.ts';
 import { personConcordId } from '../people/person-id.ts';
 import { sha256 } from '../crypto/sha256.ts';
 
+/** An item of a batch, with what the seeds' own paths (routes/compat/) keep beside it. */
+export interface ConsentEventBatchItem extends ConsentEventInput {
+  /** Kept with the event: seed 002's fields beyond an event's, seed 003's `user.metadata`. */
+  metadata?: Record<string, unknown>;
+  /**
+   * What the caller sent, when that is not this item (seed 003: one event of several purposes
+   * becomes an item per purpose): hashed to tell a retry from another body under the same id.
+   */
+  body?: unknown;
+}
+
 /**
  * A batch already checked against its request schema: from the Site API (with the visitor's
- * session) or from the Privacy API (a site owner's server, no session).
+ * session), from the Privacy API (a site owner's server, no session) or from a seed's own path.
  */
 export interface ConsentEventBatch {
   projectId: string;
   /** The visitor's session on the Site API; absent for the Privacy API. */
   session?: Session;
-  items: ConsentEventInput[];
+  items: ConsentEventBatchItem[];
   now: Date;
+  /** Where the decision was made (`api`, `import`, …), stored with each event. */
+  surface?: string;
+  /** Seed 003's `$disable_integrations=true`: the events are not sent to webhooks. */
+  disableIntegrations?: boolean;
 }
 
 function findType(item: ConsentEventInput, at: string, types: ConsentType[]): ConsentType {
@@ -58,7 +73,7 @@ function findType(item: ConsentEventInput, at: string, types: ConsentType[]): Co
 
 /** Checks one item against the session and the project, and makes the row to insert. */
 function prepare(
-  item: ConsentEventInput,
+  item: ConsentEventBatchItem,
   index: number,
   batch: ConsentEventBatch,
   { project, types }: ProjectConfig,
@@ -107,7 +122,9 @@ function prepare(
     consentDate: consentDate.toISOString(),
     expirationDate: expirationDate.toISOString(),
     ...(session && { sessionId: session.id }),
-    bodyHash: sha256(canonicalJson(item)),
+    ...(batch.surface !== undefined && { surface: batch.surface }),
+    ...(item.metadata !== undefined && { metadata: item.metadata }),
+    bodyHash: sha256(canonicalJson(item.body ?? item)),
     createdAt: now.toISOString(),
   };
 }

@@ -11,6 +11,11 @@ export interface ConsentEventQuery {
   limit: number;
   afterSeq?: string;
   filter: ConsentEventFilter;
+  /**
+   * `view=full`: each item also carries the person's other identifiers, its surface and the
+   * caller's metadata, which seed 001's closed record schema leaves out.
+   */
+  full?: boolean;
 }
 
 const KNOWN = [
@@ -23,6 +28,7 @@ const KNOWN = [
   ...PERSON_IDENTIFIERS,
   'from',
   'to',
+  'view',
 ];
 // A date (`2024-05-01`) or an RFC 3339 date-time with its offset.
 const ISO_DATE =
@@ -49,6 +55,12 @@ export function parseConsentEventQuery(queries: Record<string, string[]>): Conse
     values[name] = list[0]!;
   }
   const query: ConsentEventQuery = { limit: 100, filter: {} };
+  if (values.view !== undefined) {
+    if (values.view !== 'full' && values.view !== 'record') {
+      throw httpError(400, 'view must be record or full');
+    }
+    if (values.view === 'full') query.full = true;
+  }
   if (values.limit !== undefined) {
     if (!/^\d{1,4}$/.test(values.limit) || +values.limit < 1 || +values.limit > 1000) {
       throw httpError(400, 'limit must be an integer from 1 to 1000');

@@ -13,6 +13,8 @@ import {
   type NewConsentEvent,
   type StoredConsentEvent,
 } from '../db/repositories/consent-events.ts';
+import { insertWebhookDeliveries } from '../db/repositories/webhooks.ts';
+import { consentEventPayload } from '../webhooks/payload.ts';
 
 /** Records consent event batches; one per instance, shared by the Site and Privacy APIs. */
 export interface ConsentEventWriter {
@@ -51,6 +53,8 @@ export function createConsentEventWriter(
   db: Database,
   projects: ProjectCache,
   maxGroupEvents = MAX_GROUP_EVENTS,
+  /** Called after a commit that stored events (wakes the webhook deliverer). */
+  onStored?: () => void,
 ): ConsentEventWriter {
   const queues = new Map<string, Pending[]>();
   /** Months (`2025-03`, UTC) whose partition this instance knows to exist. */
@@ -89,6 +93,7 @@ export function createConsentEventWriter(
       try {
         await ensureMonths(group);
         const outcomes = await writeGroup(projectId, group);
+        onStored?.();
         outcomes.forEach((outcome, index) => {
           if (outcome instanceof Error) group[index]!.reject(outcome);
           else group[index]!.resolve(outcome);
@@ -131,6 +136,8 @@ export function createConsentEventWriter(
       const stored = new Map<string, StoredConsentEvent>(found.map((e) => [e.record.id, e]));
       const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
       const fresh: ChainedConsentEvent[] = [];
+      /** Events of batches imported with `$disable_integrations=true` (seed 003). */
+      const quiet = new Set<string>();
       let head = lock.hash;
       group.forEach((pending, index) => {
         if (outcomes[index]) return;
@@ -152,15 +159,25 @@ export function createConsentEventWriter(
           }
           bodies.set(event.id, event.bodyHash);
           added.push(event.id);
+          if (pending.batch.disableIntegrations) quiet.add(event.id);
           const rowHash = linkHash(head, event);
           fresh.push({ ...event, prevHash: head, rowHash });
           head = rowHash;
         }
       });
       if (fresh.length > 0) {
-        for (const event of await insertConsentEvents(tx, projectId, fresh)) {
-          stored.set(event.record.id, event);
-        }
+        const inserted = await insertConsentEvents(tx, projectId, fresh);
+        for (const event of inserted) stored.set(event.record.id, event);
+        // The transactional outbox: a webhook delivery per new event and endpoint, committed
+        // with the events or not at all, so that no stored event is ever left unsent.
+        await insertWebhookDeliveries(
+          tx,
+          projectId,
+          'consent_event.created',
+          inserted
+            .filter((event) => !quiet.has(event.record.id))
+            .map((event) => ({ eventId: event.record.id, payload: consentEventPayload(event) })),
+        );
       }
       return group.map(
         (pending, index) =>

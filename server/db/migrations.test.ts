@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChains } from '../consent-events/chain-verification.ts';
 import { CHAIN_START, linkHash } from '../consent-events/chain.ts';
 import { findConsentEvent, type NewConsentEvent } from './repositories/consent-events.ts';
-import {
-  DEMO_CONSENT_TYPES,
-  DEMO_ORGANIZATION_ID,
-  DEMO_PROJECT_ID,
-  seedDemo,
-} from '../projects/seed.ts';
-import { memoryKeyStore } from '../testing/test-context.ts';
+import { DEMO_CONSENT_TYPES, DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID } from '../projects/seed.ts';
 import type { Database } from './database.ts';
 import { migrate, readMigrations } from './migrations.ts';
 import { createPgliteDatabase } from './pglite-database.ts';
@@ -61,8 +55,23 @@ describe('migration 031 (monthly event partitions)', () => {
       db,
       all.filter((migration) => migration.name < '031'),
     );
-    await seedDemo(db, { adminKey: 'key', keyStore: memoryKeyStore() });
     const [type] = DEMO_CONSENT_TYPES;
+    // Rows as the schema before 031 has them (today's seedDemo writes columns added later).
+    await db.query(`insert into organizations (id, name) values ($1, 'Demo')`, [
+      DEMO_ORGANIZATION_ID,
+    ]);
+    await db.query(
+      `insert into projects (id, organization_id, name, default_consent_duration, notice_texts,
+         default_language, theme)
+       values ($1, $2, 'Demo', 'P6M', '{}', 'en', '{}')`,
+      [DEMO_PROJECT_ID, DEMO_ORGANIZATION_ID],
+    );
+    await db.query(
+      `insert into consent_types (id, project_id, category, label, version, name, description,
+         valid_states)
+       values ($1, $2, $3, $4, $5, 'Type', 'Type', '["accepted"]')`,
+      [type!.id, DEMO_PROJECT_ID, type!.category, type!.label, type!.version],
+    );
     let head = CHAIN_START;
     const events: NewConsentEvent[] = ['2024-12-31T23:59:59.000Z', '2025-01-01T00:00:00.000Z'].map(
       (createdAt, index) => ({
@@ -117,9 +126,16 @@ describe('migration 031 (monthly event partitions)', () => {
     );
     const before = await db.query('select seq, id, row_hash from consent_events order by seq');
 
-    expect(await migrate(db)).toEqual(['031_monthly_event_partitions.sql']);
+    expect(
+      await migrate(
+        db,
+        all.filter((migration) => migration.name < '032'),
+      ),
+    ).toEqual(['031_monthly_event_partitions.sql']);
     const after = await db.query('select seq, id, row_hash from consent_events order by seq');
     expect(after.rows).toEqual(before.rows);
+    // The later migrations, whose columns the repositories read below.
+    await migrate(db);
     expect(await verifyChains(db)).toEqual({ projects: 1, events: 2, unchained: 0 });
     const { rows } = await db.query<{ partition: string; id: string }>(
       `select tableoid::regclass::text as partition, id from consent_events order by seq`,

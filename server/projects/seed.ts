@@ -13,6 +13,8 @@ import { ENGLISH_NOTICE_TEXTS } from '../../src/core/english-notice-texts.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
 export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';
+export const DEMO_ORGANIZATION_SLUG = 'demo-organization';
+export const DEMO_PROJECT_SLUG = 'demo-project';
 
 const TEXTS: Record<string, NoticeTexts> = {
   en: {
@@ -183,8 +185,13 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<{ ap
   }
   const keyHash = sha256(apiKey);
   await db.transaction(async (tx) => {
-    await ensureOrganization(tx, { id: DEMO_ORGANIZATION_ID, name: 'Northwind Coffee Co.' });
-    await ensureProject(tx, DEMO_PROJECT);
+    await ensureOrganization(tx, {
+      id: DEMO_ORGANIZATION_ID,
+      name: 'Northwind Coffee Co.',
+      slug: DEMO_ORGANIZATION_SLUG,
+    });
+    // The defaults of seed 002's path. (Not in DEMO_PROJECT: tests copy it into other projects.)
+    await ensureProject(tx, { ...DEMO_PROJECT, slug: DEMO_PROJECT_SLUG });
     for (const type of DEMO_CONSENT_TYPES) await ensureConsentType(tx, DEMO_PROJECT_ID, type);
     await putApiKey(tx, {
       id: randomUUID(),

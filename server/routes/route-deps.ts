@@ -19,4 +19,10 @@ export interface RouteDeps {
   storeRawUserAgent: boolean;
   perSessionLimit: ReturnType<typeof createRateLimiter> | undefined;
   geoHeader?: string;
+  webhooks: {
+    /** `ASSENT_WEBHOOK_ALLOW_PRIVATE=1`: `http` and private targets may be registered. */
+    allowPrivate: boolean;
+    /** Tells the deliverer there is something to send. */
+    wake: () => void;
+  };
 }

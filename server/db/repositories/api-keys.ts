@@ -1,15 +1,18 @@
 import type { Queryable } from '../database.ts';
 
-/** The organization an API key (by its sha-256) belongs to. */
-export async function findApiKeyOrganization(
+/** What a key may do (issue 14): `consent` writes and reads consent events, `admin` everything. */
+export type ApiKeyScope = 'consent' | 'admin';
+
+/** The organization an API key (by its sha-256) belongs to, and its scope. */
+export async function findApiKey(
   db: Queryable,
   keyHash: string,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ organization_id: string }>(
-    'select organization_id from api_keys where key_hash = $1',
+): Promise<{ organizationId: string; scope: ApiKeyScope } | undefined> {
+  const { rows } = await db.query<{ organization_id: string; scope: ApiKeyScope }>(
+    'select organization_id, scope from api_keys where key_hash = $1',
     [keyHash],
   );
-  return rows[0]?.organization_id;
+  return rows[0] && { organizationId: rows[0].organization_id, scope: rows[0].scope };
 }
 
 /** Sets the hash of the organization's key called `name`, replacing the previous one. */
@@ -28,12 +31,12 @@ export async function putApiKey(
 /** Inserts a new key's hash; `false` when the organization already has a key of that name. */
 export async function insertApiKey(
   db: Queryable,
-  key: { id: string; organizationId: string; name: string; keyHash: string },
+  key: { id: string; organizationId: string; name: string; keyHash: string; scope?: ApiKeyScope },
 ): Promise<boolean> {
   const { rows } = await db.query(
-    `insert into api_keys (id, organization_id, name, key_hash) values ($1, $2, $3, $4)
+    `insert into api_keys (id, organization_id, name, key_hash, scope) values ($1, $2, $3, $4, $5)
      on conflict (organization_id, name) do nothing returning id`,
-    [key.id, key.organizationId, key.name, key.keyHash],
+    [key.id, key.organizationId, key.name, key.keyHash, key.scope ?? 'admin'],
   );
   return rows.length === 1;
 }
@@ -41,13 +44,17 @@ export async function insertApiKey(
 /** Keys by organization and name; their hashes stay in the database. */
 export async function listApiKeys(
   db: Queryable,
-): Promise<{ organizationId: string; name: string; createdAt: string }[]> {
-  const { rows } = await db.query<{ organization_id: string; name: string; created_at: Date }>(
-    'select organization_id, name, created_at from api_keys order by created_at, name',
-  );
+): Promise<{ organizationId: string; name: string; scope: ApiKeyScope; createdAt: string }[]> {
+  const { rows } = await db.query<{
+    organization_id: string;
+    name: string;
+    scope: ApiKeyScope;
+    created_at: Date;
+  }>('select organization_id, name, scope, created_at from api_keys order by created_at, name');
   return rows.map((row) => ({
     organizationId: row.organization_id,
     name: row.name,
+    scope: row.scope,
     createdAt: new Date(row.created_at).toISOString(),
   }));
 }

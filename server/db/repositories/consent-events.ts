@@ -23,6 +23,10 @@ export interface NewConsentEvent {
   consentDate: string;
   expirationDate: string;
   sessionId?: string;
+  /** Where it was decided (`api`, `import`, …); absent on events of before migration 040. */
+  surface?: string;
+  /** What the caller sent beside an event's fields (seeds 002 and 003). */
+  metadata?: Record<string, unknown>;
   bodyHash: string;
   createdAt: string;
 }
@@ -35,6 +39,9 @@ export interface StoredConsentEvent {
   record: ConsentEventRecord;
   /** Identifiers besides `concordId`: stored and exported, but not part of seed 001's record. */
   person: Omit<PersonIdentifiers, 'concordId'>;
+  /** Also outside seed 001's record (its schema is closed). */
+  surface?: string;
+  metadata?: Record<string, unknown>;
 }
 
 interface ConsentEventRow {
@@ -59,6 +66,8 @@ interface ConsentEventRow {
   body_hash: string;
   created_at: Date | string;
   session_id: string | null;
+  surface: string | null;
+  metadata: Record<string, unknown> | null;
   session_ip_address: string | null;
   session_domain: string | null;
   session_geography: string | null;
@@ -69,7 +78,7 @@ const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.co
   e.user_id, e.email, e.phone_number, e.project_user_id,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
-  s.ip_address as session_ip_address, s.domain as session_domain,
+  e.surface, e.metadata, s.ip_address as session_ip_address, s.domain as session_domain,
   s.geography as session_geography, s.user_agent as session_user_agent`;
 
 function toStored(row: ConsentEventRow): StoredConsentEvent {
@@ -114,6 +123,8 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
       ...(row.phone_number !== null && { phoneNumber: row.phone_number }),
       ...(row.project_user_id !== null && { projectUserId: row.project_user_id }),
     },
+    ...(row.surface !== null && { surface: row.surface }),
+    ...(row.metadata !== null && { metadata: row.metadata }),
   };
 }
 
@@ -197,6 +208,8 @@ export async function insertConsentEvents(
     consent_date: event.consentDate,
     expiration_date: event.expirationDate,
     session_id: event.sessionId ?? null,
+    surface: event.surface ?? null,
+    metadata: event.metadata ?? null,
     body_hash: event.bodyHash,
     created_at: event.createdAt,
     prev_hash: event.prevHash,
@@ -213,19 +226,19 @@ export async function insertConsentEvents(
     `with e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-         consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
-         created_at, prev_hash, row_hash)
+         consent_state, consent_action, consent_date, expiration_date, session_id, surface,
+         metadata, body_hash, created_at, prev_hash, row_hash)
        select id, project_id, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
               consent_state, consent_action, consent_date, expiration_date, session_id,
-              body_hash, created_at, prev_hash, row_hash
+              surface, metadata, body_hash, created_at, prev_hash, row_hash
          from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
               jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
               concord_id uuid, user_id text, email text, phone_number text,
               project_user_id text, consent_type_id uuid, version integer, category text,
               subcategory jsonb, label text, consent_state text, consent_action text,
               consent_date timestamptz, expiration_date timestamptz, session_id uuid,
-              body_hash text, created_at timestamptz, prev_hash text, row_hash text)
+              surface text, metadata jsonb, body_hash text, created_at timestamptz, prev_hash text, row_hash text)
         order by j.ord
        returning project_id, seq, id, session_id, created_at
      ),
@@ -308,6 +321,8 @@ export async function listChainRows(
     consent_date: Date;
     expiration_date: Date;
     session_id: string | null;
+    surface: string | null;
+    metadata: Record<string, unknown> | null;
     body_hash: string;
     created_at: Date;
     prev_hash: string | null;
@@ -315,8 +330,8 @@ export async function listChainRows(
   }>(
     `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
             phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-            consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
-            created_at, prev_hash, row_hash
+            consent_state, consent_action, consent_date, expiration_date, session_id, surface,
+            metadata, body_hash, created_at, prev_hash, row_hash
        from consent_events e where e.project_id = $1 and e.seq > $2::bigint
       order by e.seq limit $3`,
     [projectId, afterSeq, limit],
@@ -346,6 +361,8 @@ export async function listChainRows(
       consentDate: toIso(row.consent_date),
       expirationDate: toIso(row.expiration_date),
       ...optional('sessionId', row.session_id),
+      ...optional('surface', row.surface),
+      ...(row.metadata !== null && { metadata: row.metadata }),
       bodyHash: row.body_hash,
       createdAt: toIso(row.created_at),
     },

@@ -11,6 +11,8 @@ export interface Project {
   id: string;
   organizationId: string;
   name: string;
+  /** Unique in its organization (`accounts/slug.ts`); its id when not given at creation. */
+  slug?: string;
   /** Exact origins (`https://shop.example`) or the word `loopback`. */
   allowedOrigins: string[];
   defaultConsentDuration: string;
@@ -28,6 +30,7 @@ interface ProjectRow {
   id: string;
   organization_id: string;
   name: string;
+  slug: string;
   allowed_origins: string[];
   default_consent_duration: string;
   notice_texts: Record<string, NoticeTexts>;
@@ -40,7 +43,7 @@ interface ProjectRow {
   config_version: string;
 }
 
-const PROJECT_COLUMNS = `id, organization_id, name, allowed_origins, default_consent_duration,
+const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
   notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
   reload_on_withdrawal, policies, config_version::text as config_version`;
 
@@ -49,6 +52,7 @@ function toProject(row: ProjectRow): Project {
     id: row.id,
     organizationId: row.organization_id,
     name: row.name,
+    slug: row.slug,
     allowedOrigins: row.allowed_origins,
     defaultConsentDuration: row.default_consent_duration,
     texts: row.notice_texts,
@@ -86,9 +90,9 @@ export async function ensureProject(db: Queryable, project: Project) {
   await db.query(
     `insert into projects (id, organization_id, name, allowed_origins, default_consent_duration,
                            notice_texts, default_language, privacy_policy_url, theme,
-                           google_consent_mode, reload_on_withdrawal)
+                           google_consent_mode, reload_on_withdrawal, slug)
      values ($1, $2, $3, $4::text::jsonb, $5, $6::text::jsonb, $7, $8, $9::text::jsonb,
-             $10::text::jsonb, $11)
+             $10::text::jsonb, $11, $12)
      on conflict (id) do nothing`,
     [
       project.id,
@@ -102,6 +106,7 @@ export async function ensureProject(db: Queryable, project: Project) {
       JSON.stringify(project.theme),
       project.googleConsentMode ? JSON.stringify(project.googleConsentMode) : null,
       project.reloadOnWithdrawal ?? false,
+      project.slug ?? project.id,
     ],
   );
 }
@@ -143,19 +148,81 @@ export async function setPolicy(
   return true;
 }
 
-export async function listProjects(
-  db: Queryable,
-): Promise<{ id: string; organizationId: string; name: string; allowedOrigins: string[] }[]> {
+export async function listProjects(db: Queryable): Promise<
+  {
+    id: string;
+    organizationId: string;
+    name: string;
+    slug: string;
+    allowedOrigins: string[];
+  }[]
+> {
   const { rows } = await db.query<{
     id: string;
     organization_id: string;
     name: string;
+    slug: string;
     allowed_origins: string[];
-  }>('select id, organization_id, name, allowed_origins from projects order by created_at, id');
+  }>(
+    'select id, organization_id, name, slug, allowed_origins from projects order by created_at, id',
+  );
   return rows.map((row) => ({
     id: row.id,
     organizationId: row.organization_id,
     name: row.name,
+    slug: row.slug,
     allowedOrigins: row.allowed_origins,
   }));
+}
+
+/** The id of the organization's project called `slug`. */
+export async function findProjectIdBySlug(
+  db: Queryable,
+  organizationId: string,
+  slug: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    'select id from projects where organization_id = $1 and slug = $2',
+    [organizationId, slug],
+  );
+  return rows[0]?.id;
+}
+
+/** The organization's projects' ids, oldest first. */
+export async function listOrganizationProjectIds(
+  db: Queryable,
+  organizationId: string,
+): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    'select id from projects where organization_id = $1 order by created_at, id',
+    [organizationId],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Whether a project of the organization other than `exceptId` has `slug`. */
+export async function isProjectSlugTaken(
+  db: Queryable,
+  organizationId: string,
+  slug: string,
+  exceptId?: string,
+) {
+  const { rows } = await db.query(
+    `select 1 from projects
+      where organization_id = $1 and slug = $2 and id is distinct from $3::uuid`,
+    [organizationId, slug, exceptId ?? null],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Sets a project's slug; `false` when there is no such project. Bumps `config_version` like any
+ * change of the project (migration 030), so that caches read it again.
+ */
+export async function setProjectSlug(db: Queryable, id: string, slug: string) {
+  const { rows } = await db.query('update projects set slug = $2 where id = $1 returning id', [
+    id,
+    slug,
+  ]);
+  return rows.length === 1;
 }

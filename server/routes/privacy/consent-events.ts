@@ -6,6 +6,7 @@ import type { RouteDeps } from '../route-deps.ts';
 import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
 import { EXPORT_TYPES, exportConsentEvents, exportFormat } from '../../consent-events/export.ts';
 import { parseConsentEventQuery } from '../../consent-events/query.ts';
+import { fullRecord } from '../../consent-events/full-record.ts';
 import { encodeCursor } from '../../http/cursor.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { requireOrganizationProject } from '../../projects/organization-project.ts';
@@ -21,13 +22,13 @@ const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(privacyConsentE
 /** The Privacy API's consent events, for the site owner's servers. */
 export function privacyConsentEventRoutes({ db, projects, events, now }: RouteDeps) {
   return new Hono<AppEnv>()
-    .post(PATH, apiKeyAuth(db), async (c) => {
+    .post(PATH, apiKeyAuth(db, 'consent'), async (c) => {
       const { items } = checkBatch(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());
       const records = await events.record({ projectId: project.id, items, now: now() });
       return c.json({ count: records.length, items: records }, 201);
     })
-    .get(PATH, apiKeyAuth(db), async (c) => {
+    .get(PATH, apiKeyAuth(db, 'consent'), async (c) => {
       const query = parseConsentEventQuery(c.req.queries());
       const project = await requireOrganizationProject(projects, c.req.param());
       const format = exportFormat(c.req.header('accept'));
@@ -59,7 +60,7 @@ export function privacyConsentEventRoutes({ db, projects, events, now }: RouteDe
       const items = page.slice(0, query.limit);
       const last = items.at(-1);
       return c.json({
-        items: items.map((stored) => stored.record),
+        items: items.map((stored) => (query.full ? fullRecord(stored) : stored.record)),
         nextCursor: page.length > query.limit && last ? encodeCursor(last.seq) : null,
       });
     });

@@ -28,7 +28,7 @@ const checkUpdate = compileSchema<ConsentTypeFields>(updateConsentTypeSchema);
 /** The Privacy API's consent types: list, create, update. */
 export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get(PATH, apiKeyAuth(db), async (c) => {
+    .get(PATH, apiKeyAuth(db, 'consent'), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const items = await listStoredConsentTypes(db, project.id);
       return c.json({ count: items.length, items });

@@ -4,8 +4,7 @@
  * "Required field 'action' is missing or invalid"}`, so every check here names its field in that
  * wording.
  */
-import { DEFAULT_MAX_DURATIONS } from '../../src/core/decision.ts';
-import { addDuration, parseDuration } from '../../src/core/duration.ts';
+import { latestExpirationFor } from '../../src/core/consent-rules.ts';
 import type { ConsentType } from '../../src/core/types.ts';
 import type { ConsentEventBatchItem } from '../consent-events/batch.ts';
 
@@ -121,6 +120,5 @@ export function decisionItems(
  */
 function expiry(type: ConsentType, consentDate: Date, validUntil: number | undefined): string {
   if (validUntil !== undefined) return new Date(validUntil).toISOString();
-  const cap = DEFAULT_MAX_DURATIONS[type.category];
-  return cap ? addDuration(consentDate, parseDuration(cap)!).toISOString() : NO_EXPIRY;
+  return latestExpirationFor(type.category, consentDate)?.toISOString() ?? NO_EXPIRY;
 }

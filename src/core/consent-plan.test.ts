@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CLOCK_SKEW_MS } from './consent-rules.ts';
 import { isAllowingState, validDecisions } from './decision.ts';
 import { planConsent, type PlanInput } from './consent-plan.ts';
 import type { ConsentState, ConsentType, Decision } from './types.ts';
@@ -162,6 +163,8 @@ describe('the allowed invariant', () => {
             latest !== undefined &&
             status !== 'test' &&
             when < new Date(latest.expirationDate) &&
+            // A decision dated after now (beyond the clock skew) was not made (issue 22 §4).
+            Date.parse(latest.consentDate) <= when.getTime() + CLOCK_SKEW_MS &&
             (requireReacceptVersion === undefined || latest.version >= requireReacceptVersion) &&
             (latest.state === 'accepted' || latest.state === 'implied');
           expect(allowed).toBe(expected);

@@ -122,6 +122,7 @@ function boot(): void {
       gpc: navigator.globalPrivacyControl === true || config.gpc === true,
       preview: runtime.preview,
       now: runtime.now(),
+      defaultDuration: config.defaultConsentDuration,
     });
     const automatic: Record<string, ConsentState> = {};
     for (const label of plan.imply) automatic[label] = 'implied';

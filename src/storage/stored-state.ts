@@ -1,3 +1,4 @@
+import { labelRecord } from '../core/decision.ts';
 import type { ConsentEventInput, Decision, SiteConfig } from '../core/types.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 
@@ -40,7 +41,7 @@ export async function readStoredState(
     read<ConsentEventInput[]>('outbox'),
   ]);
   return {
-    decisions: decisions ?? {},
+    decisions: labelRecord(Object.entries(decisions ?? {})),
     visitorId,
     config: config?.config,
     configFetchedAt: config?.fetchedAt,

@@ -1,5 +1,4 @@
 import { CLOCK_SKEW_MS, expirationFor, latestExpirationFor } from './consent-rules.ts';
-import { parseDuration } from './duration.ts';
 import type { ConsentState, ConsentType, Decision } from './types.ts';
 
 /** States that let gated tags run. */
@@ -48,11 +47,13 @@ export function isDecisionValid(
     return false;
   }
   const date = new Date(made);
-  const own = type.consentDuration && parseDuration(type.consentDuration);
-  const latest =
-    own || (defaultDuration && parseDuration(defaultDuration))
-      ? expirationFor(type, date, defaultDuration ?? type.consentDuration!)
-      : latestExpirationFor(type.category, date);
+  let latest: Date | undefined;
+  try {
+    latest = expirationFor(type, date, defaultDuration ?? '');
+  } catch {
+    // Neither the type nor the caller names a duration: only the category's cap bounds it.
+    latest = latestExpirationFor(type.category, date);
+  }
   if (latest && expires > latest.getTime()) return false;
   if (type.requireReacceptVersion !== undefined && decision.version < type.requireReacceptVersion) {
     return false;

@@ -1,4 +1,4 @@
-import { parseSiteConfig } from '../core/site-config.ts';
+import { parseSiteConfig, SITE_CONFIG_LIMITS } from '../core/site-config.ts';
 import type {
   ConsentEventInput,
   ConsentEventRecord,
@@ -65,7 +65,12 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const root = `${options.base.replace(/\/+$/, '')}/site-v1/${encodeURIComponent(options.projectId)}`;
 
-  async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  /** `maxLength`: an answer longer than this many characters is refused, unread as JSON. */
+  async function call<T>(
+    path: string,
+    init: RequestInit = {},
+    maxLength = Infinity,
+  ): Promise<ApiResult<T>> {
     let response: Response;
     try {
       response = await doFetch(root + path, { credentials: 'omit', ...init });
@@ -74,7 +79,15 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     }
     let body: unknown;
     try {
-      body = await response.json();
+      const text = await response.text();
+      if (text.length > maxLength) {
+        return {
+          ok: false,
+          status: response.status,
+          message: `answer over ${maxLength} characters`,
+        };
+      }
+      body = JSON.parse(text);
     } catch {
       body = undefined;
     }
@@ -100,7 +113,11 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
   return {
     async getConfig() {
       const query = new URLSearchParams(options.configQuery).toString();
-      const result = await call<unknown>(`/site-client${query ? `?${query}` : ''}`);
+      const result = await call<unknown>(
+        `/site-client${query ? `?${query}` : ''}`,
+        {},
+        SITE_CONFIG_LIMITS.length,
+      );
       if (!result.ok) return result;
       const config = parseSiteConfig(result.value);
       return typeof config === 'string'

@@ -14,6 +14,6 @@ describe('site API client', () => {
 
   it('refuses a site config answer over the size limit without parsing it', async () => {
     const result = await api(() => new Response(`{"x":"${'x'.repeat(600 * 1024)}"}`)).getConfig();
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/answer over/) });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/answer too large/) });
   });
 });

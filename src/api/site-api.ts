@@ -65,12 +65,7 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const root = `${options.base.replace(/\/+$/, '')}/site-v1/${encodeURIComponent(options.projectId)}`;
 
-  /** `maxLength`: an answer longer than this many characters is refused, unread as JSON. */
-  async function call<T>(
-    path: string,
-    init: RequestInit = {},
-    maxLength = Infinity,
-  ): Promise<ApiResult<T>> {
+  async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
     let response: Response;
     try {
       response = await doFetch(root + path, { credentials: 'omit', ...init });
@@ -80,12 +75,9 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     let body: unknown;
     try {
       const text = await response.text();
-      if (text.length > maxLength) {
-        return {
-          ok: false,
-          status: response.status,
-          message: `answer over ${maxLength} characters`,
-        };
+      // No answer is read as JSON past the size of the largest config the widget takes.
+      if (text.length > SITE_CONFIG_LIMITS.length) {
+        return { ok: false, status: response.status, message: 'answer too large' };
       }
       body = JSON.parse(text);
     } catch {
@@ -113,11 +105,7 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
   return {
     async getConfig() {
       const query = new URLSearchParams(options.configQuery).toString();
-      const result = await call<unknown>(
-        `/site-client${query ? `?${query}` : ''}`,
-        {},
-        SITE_CONFIG_LIMITS.length,
-      );
+      const result = await call<unknown>(`/site-client${query ? `?${query}` : ''}`);
       if (!result.ok) return result;
       const config = parseSiteConfig(result.value);
       return typeof config === 'string'

@@ -25,8 +25,6 @@ export const SITE_CONFIG_LIMITS = {
   types: 200,
   /** Characters of one text: a type's name, description, url or document, a notice text. */
   text: 10_000,
-  /** Languages of notice texts. */
-  languages: 100,
   /** Characters of the whole answer, as sent. */
   length: 512 * 1024,
 } as const;
@@ -68,11 +66,12 @@ function isTexts(value: unknown): value is NoticeTexts {
 export function parseSiteConfig(value: unknown): SiteConfig | string {
   if (!isObject(value)) return 'site config is not an object';
   if (typeof value.projectId !== 'string') return 'site config has no projectId';
-  if (Array.isArray(value.consentTypes) && value.consentTypes.length > SITE_CONFIG_LIMITS.types) {
-    return `site config has more than ${SITE_CONFIG_LIMITS.types} consent types`;
-  }
-  if (!Array.isArray(value.consentTypes) || !value.consentTypes.every(isConsentType)) {
-    return 'site config has a malformed consent type';
+  if (
+    !Array.isArray(value.consentTypes) ||
+    value.consentTypes.length > SITE_CONFIG_LIMITS.types ||
+    !value.consentTypes.every(isConsentType)
+  ) {
+    return `site config has a malformed consent type, or more than ${SITE_CONFIG_LIMITS.types}`;
   }
   if (
     typeof value.defaultConsentDuration !== 'string' ||
@@ -80,12 +79,7 @@ export function parseSiteConfig(value: unknown): SiteConfig | string {
   ) {
     return 'site config has no valid defaultConsentDuration';
   }
-  const texts = isObject(value.texts) ? Object.entries(value.texts) : [];
-  if (
-    !isObject(value.texts) ||
-    texts.length > SITE_CONFIG_LIMITS.languages ||
-    !texts.every(([, text]) => isTexts(text))
-  ) {
+  if (!isObject(value.texts) || !Object.values(value.texts).every(isTexts)) {
     return 'site config has malformed notice texts';
   }
   if (typeof value.defaultLanguage !== 'string' || !isTexts(value.texts[value.defaultLanguage])) {
@@ -94,8 +88,6 @@ export function parseSiteConfig(value: unknown): SiteConfig | string {
   if (typeof value.policy !== 'string' || !POLICIES.includes(value.policy)) {
     return 'site config has no valid policy';
   }
-  if (!isOptionalText(value.privacyPolicyUrl))
-    return 'site config has a malformed privacyPolicyUrl';
   // Looked up by language: `constructor` is none (issue 22 §4).
-  return { ...value, texts: labelRecord(texts) } as unknown as SiteConfig;
+  return { ...value, texts: labelRecord(Object.entries(value.texts)) } as unknown as SiteConfig;
 }

@@ -117,3 +117,35 @@ test.describe('gating under a strict CSP', () => {
     expect(await runsOf(page)).toEqual(['a1', 'inline', 'module:string', 'a2']);
   });
 });
+
+test.describe('gating under Trusted Types', () => {
+  // Issue 22 §5: `require-trusted-types-for 'script'` made every gated script fail with a
+  // TypeError. The site allows the widget's one policy, `assent`, by name.
+  test.beforeEach(async ({ page }) => {
+    await page.route('**/fixtures/gates.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "require-trusted-types-for 'script'; trusted-types assent",
+        },
+      });
+    });
+  });
+
+  test('runs inline, src and module scripts after accept through the assent policy', async ({
+    page,
+  }) => {
+    await page.goto(PAGE);
+    await choose(page, ['analytics'], []);
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'inline', 'module:string', 'a2']);
+    await choose(page, [], ['marketing']);
+    await expect.poll(() => runsOf(page)).toContain('no-m');
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { trustedTypes?: object }).trustedTypes ? 'supported' : 'none',
+      ),
+    ).toBe('supported');
+  });
+});

@@ -1,4 +1,4 @@
-import { parseSiteConfig } from '../core/site-config.ts';
+import { parseSiteConfig, SITE_CONFIG_LIMITS } from '../core/site-config.ts';
 import type {
   ConsentEventInput,
   ConsentEventRecord,
@@ -74,7 +74,12 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     }
     let body: unknown;
     try {
-      body = await response.json();
+      const text = await response.text();
+      // No answer is read as JSON past the size of the largest config the widget takes.
+      if (text.length > SITE_CONFIG_LIMITS.length) {
+        return { ok: false, status: response.status, message: 'answer too large' };
+      }
+      body = JSON.parse(text);
     } catch {
       body = undefined;
     }

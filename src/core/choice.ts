@@ -3,6 +3,7 @@
  * disclosures a choice acknowledges, and the states a click records. The manager applies them
  * to every decision; the notice and the preference center use them to render.
  */
+import { labelRecord } from './decision.ts';
 import { planConsent } from './consent-plan.ts';
 import { isAsked } from './consent-rules.ts';
 import { isShownInNotice } from './consent-type.ts';
@@ -18,6 +19,8 @@ export interface ChoiceContext {
   /** `test` types are asked too (the script tag's `data-preview`). */
   preview: boolean;
   now: Date;
+  /** The project's `defaultConsentDuration`, for types without a duration of their own. */
+  defaultDuration?: string | undefined;
 }
 
 /** Labels of the types the notice asks about, in config order. */
@@ -53,7 +56,7 @@ export function withDisclosures(
   context: ChoiceContext,
 ): Record<string, ConsentState> {
   const acknowledged = pendingDisclosures(context).map((label) => [label, 'accepted'] as const);
-  return { ...states, ...Object.fromEntries(acknowledged) };
+  return labelRecord([...Object.entries(states), ...acknowledged]);
 }
 
 /**
@@ -61,7 +64,7 @@ export function withDisclosures(
  * type the visitor has not decided on. `valid` holds the valid decisions, by label.
  */
 export function initialChoices(valid: Record<string, Decision>): Choices {
-  return Object.fromEntries(
+  return labelRecord(
     Object.entries(valid).map(([label, decision]) => [
       label,
       decision.state === 'accepted' || decision.state === 'implied',
@@ -81,7 +84,7 @@ export function isEditable(type: ConsentType): boolean {
 
 /** The states to record for `types`: required ones accepted, the others as switched. */
 export function statesFromChoices(types: ConsentType[], on: Choices): Record<string, ConsentState> {
-  return Object.fromEntries(
+  return labelRecord(
     types
       .filter((type) => type.required || isEditable(type))
       .map((type) => [type.label, type.required || on[type.label] ? 'accepted' : 'declined']),
@@ -90,7 +93,7 @@ export function statesFromChoices(types: ConsentType[], on: Choices): Record<str
 
 /** "Accept all" / "Reject all": every type as `accept` says, required ones accepted. */
 export function allStates(types: ConsentType[], accept: boolean): Record<string, ConsentState> {
-  return statesFromChoices(types, Object.fromEntries(types.map((type) => [type.label, accept])));
+  return statesFromChoices(types, labelRecord(types.map((type) => [type.label, accept])));
 }
 
 /**
@@ -105,7 +108,7 @@ export function requestedStates(
   preview: boolean,
 ): Record<string, ConsentState> {
   const byLabel = new Map(types.map((type) => [type.label, type]));
-  const states: Record<string, ConsentState> = {};
+  const states = labelRecord<ConsentState>();
   for (const label of labels ?? noticeLabels(types, preview)) {
     states[label] = accept || (!labels && byLabel.get(label)?.required) ? 'accepted' : 'declined';
   }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CLOCK_SKEW_MS } from './consent-rules.ts';
+import { addDuration, parseDuration } from './duration.ts';
 import { isAllowingState, validDecisions } from './decision.ts';
 import { planConsent, type PlanInput } from './consent-plan.ts';
 import type { ConsentState, ConsentType, Decision } from './types.ts';
@@ -147,8 +149,8 @@ describe('the allowed invariant', () => {
           let latest: Decision | undefined;
           for (const event of [...events].sort((a, b) => a.at - b.at)) {
             const date = new Date(start + event.at * 86_400_000);
-            const expires = new Date(date);
-            expires.setUTCMonth(expires.getUTCMonth() + 6);
+            // Six months as the rules count them (31 October + 6 months is 30 April).
+            const expires = addDuration(date, parseDuration('P6M')!);
             latest = decided(t, event.state, {
               version: event.version,
               consentDate: date.toISOString(),
@@ -162,6 +164,8 @@ describe('the allowed invariant', () => {
             latest !== undefined &&
             status !== 'test' &&
             when < new Date(latest.expirationDate) &&
+            // A decision dated after now (beyond the clock skew) was not made (issue 22 §4).
+            Date.parse(latest.consentDate) <= when.getTime() + CLOCK_SKEW_MS &&
             (requireReacceptVersion === undefined || latest.version >= requireReacceptVersion) &&
             (latest.state === 'accepted' || latest.state === 'implied');
           expect(allowed).toBe(expected);

@@ -23,6 +23,8 @@ export interface PlanInput {
   /** `test` types are asked too (the script tag's `data-preview`). */
   preview: boolean;
   now: Date;
+  /** The project's `defaultConsentDuration`, for types without a duration of their own. */
+  defaultDuration?: string | undefined;
 }
 
 /** Marked as a sale or sharing of personal data, which Global Privacy Control opts out of. */
@@ -38,7 +40,7 @@ export function isSaleOrSharing(type: ConsentType): boolean {
  */
 export function planConsent(input: PlanInput): ConsentPlan {
   const { types, policy, gpc, preview, now } = input;
-  const valid = validDecisions(input.decisions, types, now, preview);
+  const valid = validDecisions(input.decisions, types, now, preview, input.defaultDuration);
   const plan: ConsentPlan = { ask: [], imply: [], gpcDecline: [], disclose: [] };
   for (const type of types) {
     if (!isAsked(type, preview) || type.required || valid[type.label]) continue;

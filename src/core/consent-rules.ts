@@ -23,6 +23,12 @@ export function refuseRetiredType(type: Pick<ConsentType, 'label' | 'status'>): 
     : undefined;
 }
 
+/**
+ * How far a browser's clock may run ahead of the truth: a decision dated later than this after
+ * now was not made by the rules (issue 22 §2, §4).
+ */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 /** Cookie-law guidance (CNIL, EDPB) keeps cookie consent at most 13 months. */
 export const MAX_CONSENT_DURATIONS: Readonly<Partial<Record<ConsentCategory, string>>> = {
   privacy_setting: 'P13M',

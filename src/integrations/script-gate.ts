@@ -19,10 +19,42 @@ const SELECTOR = [
 /** Each activation waits for the one before it, so external scripts run in document order. */
 let queue: Promise<void> = Promise.resolve();
 
+interface ScriptPolicy {
+  createScript(text: string): string;
+  createScriptURL(url: string): string;
+}
+let policy: ScriptPolicy | null | undefined;
+
+/**
+ * The `assent` Trusted Types policy, created once, on first use, where the browser has Trusted
+ * Types: under `require-trusted-types-for 'script'` a plain string in a script's `src` or text
+ * is a TypeError (issue 22 §5). A site allows it with `trusted-types assent`. It passes the
+ * site's own markup through unchanged: this is the one place that activates scripts, and only
+ * what the site wrote as gated markup. Without the policy (no Trusted Types, or a CSP that does
+ * not allow the name) strings are used, which the browser then allows or blocks.
+ */
+function scriptPolicy(): ScriptPolicy | null {
+  if (policy === undefined) {
+    const factory = (
+      window as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }
+    ).trustedTypes;
+    try {
+      policy =
+        factory?.createPolicy('assent', { createScript: (s) => s, createScriptURL: (s) => s }) ??
+        null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy;
+}
+
 function activateScript(inert: HTMLScriptElement, pageNonce: string | undefined): Promise<void> {
   const script = document.createElement('script');
+  const trusted = scriptPolicy();
   for (const { name, value } of Array.from(inert.attributes)) {
-    if (name !== 'type' && name !== DONE && name !== 'data-type') script.setAttribute(name, value);
+    if (name !== 'type' && name !== DONE && name !== 'data-type')
+      script.setAttribute(name, name === 'src' && trusted ? trusted.createScriptURL(value) : value);
   }
   const type = inert.getAttribute('data-type');
   if (type) script.type = type;
@@ -39,14 +71,15 @@ function activateScript(inert: HTMLScriptElement, pageNonce: string | undefined)
     script.addEventListener('load', () => resolve());
     script.addEventListener('error', () => resolve());
   });
-  if (!inert.src) script.text = inert.text;
+  if (!inert.src) script.text = trusted ? trusted.createScript(inert.text) : inert.text;
   inert.replaceWith(script);
   return done;
 }
 
 function activate(element: Element, pageNonce: string | undefined): void {
   if (element instanceof HTMLScriptElement) {
-    queue = queue.then(() => activateScript(element, pageNonce));
+    // A script the page's CSP blocks (the browser says so in the console) holds up no other.
+    queue = queue.then(() => activateScript(element, pageNonce)).catch(() => {});
   } else if (element instanceof HTMLLinkElement) {
     element.href = element.getAttribute('data-href')!;
   } else {

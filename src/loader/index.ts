@@ -50,6 +50,8 @@ const PREFIX = '[assent]';
  * type's raised re-acceptance version or a new status stops its tags within this time.
  */
 const CONFIG_FRESH_MS = 10 * 60 * 1000;
+/** A config that could not be loaded is asked for again after 1 s, 2 s, 4 s… at most 30 s apart. */
+const CONFIG_RETRY_MAX_MS = 30_000;
 
 function createPageEmitter(): Emitter<AssentEvents> {
   const inner = createEmitter<AssentEvents>((error) =>
@@ -122,6 +124,7 @@ function boot(): void {
       gpc: navigator.globalPrivacyControl === true || config.gpc === true,
       preview: runtime.preview,
       now: runtime.now(),
+      defaultDuration: config.defaultConsentDuration,
     });
     const automatic: Record<string, ConsentState> = {};
     for (const label of plan.imply) automatic[label] = 'implied';
@@ -194,22 +197,37 @@ function boot(): void {
     const cached = stored.config?.projectId === projectId ? stored.config : undefined;
     const result = await fresh;
     if (result.ok) {
-      runtime.config = withDisplay(result.value, options.display);
-      apply();
-      const fetchedAt = runtime.now().getTime();
-      writeMirror(projectId, { config: result.value, configFetchedAt: fetchedAt });
-      void writeConfig(projectId, result.value, fetchedAt, runtime.store).catch(() => {});
+      useConfig(result.value);
     } else if (cached) {
       // Offline or the API is down: the last config the visitor decided under.
       runtime.config ??= withDisplay(cached, options.display);
       apply();
     } else {
       fail(`could not load the consent configuration: ${result.message}`);
+      // A captive portal's page or a cut-off answer now may be the config in a moment (issue
+      // 22 §5): ask again while the page lives, backing off; nothing gated runs meanwhile.
+      const retry = (delay: number) =>
+        setTimeout(async () => {
+          const again = await runtime.api.getConfig();
+          if (!again.ok) return retry(Math.min(delay * 2, CONFIG_RETRY_MAX_MS));
+          useConfig(again.value);
+          await applyPlan();
+        }, delay);
+      retry(1000);
     }
     // Events an earlier page left, or an outbox that could not be read and may hold some.
     if (stored.outbox.length || stored.outboxUnreadable)
       void loadManager().then((m) => m.flush(), reportImport);
     await applyPlan();
+  }
+
+  /** A config fresh from the server: applied, and kept for the next pages. */
+  function useConfig(config: SiteConfig): void {
+    runtime.config = withDisplay(config, options.display);
+    apply();
+    const fetchedAt = runtime.now().getTime();
+    writeMirror(projectId, { config, configFetchedAt: fetchedAt });
+    void writeConfig(projectId, config, fetchedAt, runtime.store).catch(() => {});
   }
 
   function reportImport(error: unknown) {

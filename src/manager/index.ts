@@ -2,7 +2,7 @@ import { requestedStates, withDisclosures, type ChoiceContext } from '../core/ch
 import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
-import { isTypeInForce } from '../core/decision.ts';
+import { labelRecord, isTypeInForce } from '../core/decision.ts';
 import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
 import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
@@ -55,7 +55,7 @@ export function createManager(
     const byLabel = new Map(config.consentTypes.map((type) => [type.label, type]));
     const now = runtime.now();
     const events: ConsentEventInput[] = [];
-    const decisions: Record<string, Decision> = {};
+    const decisions = labelRecord<Decision>();
     for (const [label, state] of Object.entries(states)) {
       const type = byLabel.get(label);
       if (!type || !isTypeInForce(type, runtime.preview)) return `unknown consent type "${label}"`;
@@ -83,6 +83,7 @@ export function createManager(
     decisions: runtime.decisions,
     preview: runtime.preview,
     now: runtime.now(),
+    defaultDuration: runtime.config?.defaultConsentDuration,
   });
 
   const manager: Manager = {
@@ -122,7 +123,7 @@ export function createManager(
       );
       if (!viewable.length) return;
       const built = buildEvents(
-        Object.fromEntries(viewable.map((type) => [type.label, 'viewed' as const])),
+        labelRecord(viewable.map((type) => [type.label, 'viewed' as const])),
         'implied',
       );
       if (typeof built === 'string') return report(built);

@@ -220,6 +220,21 @@ describe('delivery', () => {
     ]);
   });
 
+  it('stops retrying after 8 attempts on a page of 503s, and leaves the events for the next page', async () => {
+    const unavailable = (): Answer => ({ ok: false, status: 503, message: 'down' });
+    const { manager, sent, store } = setup(Array.from({ length: 100 }, () => unavailable));
+    await manager.choose({ analytics: 'accepted' });
+    // Sixteen minutes of 503s (issue 22 §5: 17-18 attempts before).
+    await vi.advanceTimersByTimeAsync(16 * 60_000);
+    expect(sent).toHaveLength(8);
+    await vi.runAllTimersAsync();
+    expect(sent).toHaveLength(8);
+    expect((await outboxOf(store))?.map((event) => event.label)).toEqual(['analytics']);
+    // A later page (or a new decision) sends them again.
+    await manager.flush();
+    expect(sent).toHaveLength(9);
+  });
+
   it('waits as long as Retry-After says', async () => {
     const { manager, sent } = setup([
       () => ({ ok: false, status: 429, message: 'slow down', retryAfter: 30 }),

@@ -94,6 +94,31 @@ describe('commit', () => {
   });
 });
 
+describe('commit of decisions made at once in two tabs (issue 22 §4)', () => {
+  const at = (state: Decision['state'], consentDate: string): Decision => ({
+    ...decision(state),
+    consentDate,
+  });
+
+  it('keeps the later decision when an earlier one comes after it, and emits no change', () => {
+    const { runtime, update, changes } = setup();
+    runtime.commit({ analytics: at('declined', '2026-11-22T08:00:00.002Z') });
+    runtime.commit({ analytics: at('accepted', '2026-11-22T08:00:00.001Z') }, true);
+    expect(runtime.states()).toEqual({ analytics: 'declined' });
+    expect(readMirror(PROJECT)?.decisions.analytics?.state).toBe('declined');
+    expect(update).toHaveBeenCalledOnce();
+    expect(changes).toHaveLength(1);
+  });
+
+  it('takes a later decision from another tab', () => {
+    const { runtime, changes } = setup();
+    runtime.commit({ analytics: at('accepted', '2026-11-22T08:00:00.001Z') });
+    runtime.commit({ analytics: at('declined', '2026-11-22T08:00:00.002Z') }, true);
+    expect(runtime.states()).toEqual({ analytics: 'declined' });
+    expect(changes.map((change) => change.changed)).toEqual([['analytics'], ['analytics']]);
+  });
+});
+
 describe('forget', () => {
   it('drops the decisions, the visitor and the mirror, and tells Google tags once', () => {
     const { runtime, update, changes } = setup();

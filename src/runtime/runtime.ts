@@ -8,7 +8,7 @@
  * loader can hold it without holding any of the manager or the UI.
  */
 import type { SiteApi } from '../api/site-api.ts';
-import { validDecisions } from '../core/decision.ts';
+import { labelRecord, mergeDecisions, validDecisions } from '../core/decision.ts';
 import type { Emitter } from '../core/emitter.ts';
 import type { ConsentState, Decision, PersonIdentifiers, SiteConfig } from '../core/types.ts';
 import type { ConsentModeBridge } from '../integrations/google-consent-mode.ts';
@@ -75,7 +75,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const runtime: Runtime = {
     projectId,
     config: undefined,
-    decisions: {},
+    decisions: labelRecord(),
     visitorId: undefined,
     preview: options.preview,
     store: options.store,
@@ -86,11 +86,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     valid() {
       const config = runtime.config;
       return config
-        ? validDecisions(runtime.decisions, config.consentTypes, runtime.now(), runtime.preview)
-        : {};
+        ? validDecisions(
+            runtime.decisions,
+            config.consentTypes,
+            runtime.now(),
+            runtime.preview,
+            config.defaultConsentDuration,
+          )
+        : labelRecord();
     },
     states() {
-      return Object.fromEntries(
+      return labelRecord(
         Object.entries(runtime.valid()).map(([label, decision]) => [label, decision.state]),
       );
     },
@@ -99,21 +105,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       void applyGates((label) => current[label], options.nonce);
       consentMode.update(runtime.config, current);
     },
-    commit(decisions, fromOtherTab = false) {
-      runtime.decisions = { ...runtime.decisions, ...decisions };
+    commit(incoming, fromOtherTab = false) {
+      // Only what is later than what this tab holds: two tabs that decide at once, each hearing
+      // of the other's decision after its own, converge on the later one (issue 22 §4).
+      const merged = mergeDecisions(runtime.decisions, incoming);
+      const changed = Object.keys(incoming).filter((l) => merged[l] !== runtime.decisions[l]);
+      if (!changed.length) return;
+      const decisions = labelRecord(changed.map((label) => [label, merged[label]!]));
+      runtime.decisions = merged;
       // Before IndexedDB, synchronously: the next page's copy is never behind a withdrawal.
       writeMirror(projectId, { decisions: runtime.decisions });
       runtime.apply();
       if (!fromOtherTab) tabs.announce(decisions);
-      runtime.emitter.emit('change', { states: runtime.states(), changed: Object.keys(decisions) });
+      runtime.emitter.emit('change', { states: runtime.states(), changed });
     },
     forget() {
       runtime.visitorId = undefined;
-      runtime.decisions = {};
+      runtime.decisions = labelRecord();
       clearMirror(projectId);
       // Gated markup that ran stays; Google tags hear that nothing is granted any more.
       runtime.apply();
-      runtime.emitter.emit('change', { states: {}, changed: [] });
+      runtime.emitter.emit('change', { states: labelRecord<ConsentState>(), changed: [] });
     },
   };
   const tabs = createTabSync(projectId, (decisions) => runtime.commit(decisions, true));

@@ -1,16 +1,20 @@
+import { mergeDecisions } from '../core/decision.ts';
 import type { Decision } from '../core/types.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import { storeKey } from './stored-state.ts';
 
+/**
+ * Adds `decisions` to the stored ones, each only if it is later than the one it would replace:
+ * two tabs writing at once leave the later decision stored, in whatever order they write.
+ */
 export function writeDecisions(
   projectId: string,
   decisions: Record<string, Decision>,
   store: KeyValueStore,
 ): Promise<void> {
-  return store.update<Record<string, Decision>>(storeKey(projectId, 'decisions'), (old) => ({
-    ...old,
-    ...decisions,
-  }));
+  return store.update<Record<string, Decision>>(storeKey(projectId, 'decisions'), (old) =>
+    mergeDecisions(old, decisions),
+  );
 }
 
 export function writeVisitorId(projectId: string, visitorId: string, store: KeyValueStore) {

@@ -1,3 +1,4 @@
+import { labelRecord } from '../core/decision.ts';
 import type { ConsentEventInput, Decision, SiteConfig } from '../core/types.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 
@@ -37,7 +38,7 @@ export async function readStoredState(
   ]);
   // `false`: the record could not be read, which counts as none.
   return {
-    decisions: decisions || {},
+    decisions: labelRecord(Object.entries(decisions || {})),
     visitorId: visitorId || undefined,
     config: config ? config.config : undefined,
     configFetchedAt: config ? config.fetchedAt : undefined,

@@ -8,6 +8,7 @@
  * decision, before IndexedDB is, and a copy that cannot be written is removed, so that a
  * withdrawal can never leave an older acceptance behind.
  */
+import { labelRecord } from '../core/decision.ts';
 import type { Decision, SiteConfig } from '../core/types.ts';
 
 export interface Mirror {
@@ -31,7 +32,11 @@ export function readMirror(projectId: string): Mirror | null | undefined {
     const text = localStorage.getItem(key(projectId));
     if (text === null) return null;
     const value: unknown = JSON.parse(text);
-    return isObject(value) && isObject(value.decisions) ? (value as unknown as Mirror) : undefined;
+    if (!isObject(value) || !isObject(value.decisions)) return undefined;
+    return {
+      ...(value as unknown as Mirror),
+      decisions: labelRecord(Object.entries(value.decisions as Record<string, Decision>)),
+    };
   } catch {
     return undefined;
   }

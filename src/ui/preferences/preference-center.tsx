@@ -2,6 +2,7 @@ import { useSignal, type Signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { ConsentState, ConsentType, Decision, NoticeTexts } from '../../core/types.ts';
 import { allStates, statesFromChoices, type Choices } from '../../core/choice.ts';
+import { safeLinkHref } from '../../core/link.ts';
 import { TypeSwitch } from '../components/type-switch.tsx';
 import { categoryKey, type PreferenceTexts } from './preference-texts.ts';
 
@@ -23,17 +24,6 @@ export interface PreferenceCenterProps {
 }
 
 const CATEGORY_ORDER = ['privacy_setting', 'communication', 'custom', 'disclosure'] as const;
-
-/** Only web links: a `javascript:` url from config must never become a clickable link. */
-function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, location.href);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function DecisionLine(props: {
   decision: Decision | undefined;
@@ -94,7 +84,7 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
           </h3>
           <ul class="types">
             {group.types.map((type) => {
-              const href = safeHref(type.url);
+              const href = safeLinkHref(type.url);
               return (
                 <TypeSwitch key={type.label} type={type} on={on} texts={texts} idPrefix={idPrefix}>
                   <DecisionLine

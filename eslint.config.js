@@ -2,22 +2,24 @@ import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-/** Folder rules from DESIGN.md: ui → manager → storage, api, integrations → core. */
+/**
+ * Folder rules from DESIGN.md: ui → manager → runtime → storage, api, integrations → core.
+ * Type-only imports count too: a type lives with its owner, below its users (STYLE.md 19).
+ */
 const forbid = (...groups) => ({
   'no-restricted-imports': [
     'error',
-    {
-      patterns: groups.map(([pattern, message]) => ({
-        group: [pattern],
-        message,
-        allowTypeImports: true,
-      })),
-    },
+    { patterns: groups.map(([pattern, message]) => ({ group: [pattern], message })) },
   ],
 });
 const notUi = ['**/ui/**', 'UI code is imported by URL at run time, never statically.'];
 const notManager = ['**/manager/**', 'The manager is imported by URL at run time.'];
 const notLoader = ['**/loader/**', 'Nothing imports the loader: it is the entry sites include.'];
+const notRuntime = [
+  '**/runtime/**',
+  'The runtime applies storage and the integrations: they cannot depend on it.',
+];
+const notElements = ['**/elements/**', 'The custom elements are shells over the window API.'];
 const notPreact = ['preact', 'Preact belongs to src/ui only.'];
 const notPreactSub = ['preact/*', 'Preact belongs to src/ui only.'];
 const notSignals = ['@preact/*', 'Signals belong to src/ui only.'];
@@ -62,6 +64,7 @@ export default tseslint.config(
       notManager,
       notLoader,
       notBrowserParts,
+      notRuntime,
       notPreact,
       notPreactSub,
       notSignals,
@@ -70,7 +73,12 @@ export default tseslint.config(
   },
   {
     files: ['src/storage/**', 'src/api/**', 'src/integrations/**'],
-    rules: forbid(notUi, notManager, notLoader, notPreact, notPreactSub, notSignals),
+    rules: forbid(notUi, notManager, notLoader, notRuntime, notPreact, notPreactSub, notSignals),
+  },
+  {
+    // Created by the loader, driven by the manager, handed to the UI: it imports none of them.
+    files: ['src/runtime/**'],
+    rules: forbid(notUi, notManager, notLoader, notElements, notPreact, notPreactSub, notSignals),
   },
   {
     files: ['src/manager/**', 'src/loader/**', 'src/elements/**'],
@@ -91,6 +99,7 @@ export default tseslint.config(
       notManager,
       notLoader,
       notBrowserParts,
+      notRuntime,
       notPreact,
       notPreactSub,
       notSignals,

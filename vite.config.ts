@@ -13,7 +13,7 @@ function loaderBoundary(): Plugin {
   return {
     name: 'assent-loader-boundary',
     load(id) {
-      if (FORBIDDEN_IN_LOADER.test(id) && !/[\\/]src[\\/]manager[\\/]runtime\.ts$/.test(id)) {
+      if (FORBIDDEN_IN_LOADER.test(id)) {
         this.error(`the loader must not include ${id}: import it by URL at run time instead`);
       }
     },

@@ -101,6 +101,34 @@ test('refuses to decline a required type and stores nothing', async ({ page }) =
   await expect(notice(page)).toBeVisible();
 });
 
+for (const call of ['accept', 'decline'] as const) {
+  test(`acknowledges the disclosures on ${call}() at a first visit: the next page shows no notice`, async ({
+    page,
+  }) => {
+    await page.goto('/fixture.html');
+    await page.waitForFunction(() => !Array.isArray(window.assent));
+    await expect(notice(page)).toBeVisible();
+    const done = await page.evaluate(async (name) => {
+      const w = window as unknown as TestWindow;
+      await w.assent.ready;
+      return w.assent[name]();
+    }, call);
+    expect(done).toBe(true);
+    await expect(notice(page)).toHaveCount(0);
+    await page.reload();
+    await page.waitForFunction(() => !Array.isArray(window.assent));
+    await page.evaluate(() => (window as unknown as TestWindow).assent.ready);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as TestWindow & { assent: { get(l: string): unknown } }).assent.get(
+          'privacy_policy',
+        ),
+      ),
+    ).toBe('accepted');
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+  });
+}
+
 test('records consent from a page on another origin than the site API', async ({
   page,
   traffic,

@@ -23,6 +23,7 @@ import { LOOPBACK } from '../http/origin-rule.ts';
 import { createSecret } from '../crypto/random-secret.ts';
 import { sha256 } from '../crypto/sha256.ts';
 import { requireUuid } from '../http/uuid.ts';
+import { ENGLISH_NOTICE_TEXTS } from '../../src/core/english-notice-texts.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   create-organization <name> [--slug <slug>]
@@ -43,19 +44,8 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
 /** A mistake in the command line, shown with the usage. */
 export class AdminUsageError extends Error {}
 
-const NOTICE_TEXTS = {
-  en: {
-    title: 'We value your privacy',
-    description:
-      'We use cookies to make this site work. With your consent we also measure visits and show relevant offers. You can change your choice at any time.',
-    acceptAll: 'Accept all',
-    rejectAll: 'Reject all',
-    customize: 'Choose',
-    save: 'Save choices',
-    alwaysOn: 'Always on',
-    privacyPolicy: 'Privacy policy',
-  },
-};
+/** A new project's notice: the widget's English until the owner writes their own. */
+const NOTICE_TEXTS = { en: { ...ENGLISH_NOTICE_TEXTS } };
 
 /** An `Origin` as browsers send it, or `loopback`; anything else is refused. */
 function checkOrigin(origin: string | undefined): string {

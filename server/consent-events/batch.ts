@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { refuseState } from '../../src/core/consent-type.ts';
-import { DEFAULT_MAX_DURATIONS, expirationFor } from '../../src/core/decision.ts';
-import { addDuration, parseDuration } from '../../src/core/duration.ts';
+import {
+  expirationFor,
+  latestExpirationFor,
+  maxDurationFor,
+  refuseRetiredType,
+} from '../../src/core/consent-rules.ts';
 import type { ConsentEventInput, ConsentType } from '../../src/core/types.ts';
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import { httpError } from '../http/http-error.ts';
@@ -65,25 +69,20 @@ function prepare(
     throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
   }
   const type = findType(item, at, types);
-  if (type.status === 'archived' || type.status === 'obsolete') {
-    throw httpError(
-      422,
-      `${at}: consent type "${type.label}" is ${type.status} and takes no new decisions`,
-    );
-  }
+  const retired = refuseRetiredType(type);
+  if (retired) throw httpError(422, `${at}: ${retired}`);
   const refusal = refuseState(type, item.consentState);
   if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
   const consentDate = item.consentDate ? new Date(item.consentDate) : now;
   // The same rule as the widget: the type's duration, capped for its category.
-  const maxDuration = DEFAULT_MAX_DURATIONS[type.category];
   const expirationDate = item.expirationDate
     ? new Date(item.expirationDate)
-    : expirationFor(type, consentDate, project.defaultConsentDuration, maxDuration);
-  const cap = maxDuration && addDuration(consentDate, parseDuration(maxDuration)!);
+    : expirationFor(type, consentDate, project.defaultConsentDuration);
+  const cap = latestExpirationFor(type.category, consentDate);
   if (cap && expirationDate > cap) {
     throw httpError(
       400,
-      `${at}/expirationDate is later than consentDate + ${maxDuration}, the longest a "${type.category}" consent may last`,
+      `${at}/expirationDate is later than consentDate + ${maxDurationFor(type.category)}, the longest a "${type.category}" consent may last`,
     );
   }
   if (expirationDate <= consentDate) {

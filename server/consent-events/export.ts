@@ -1,4 +1,5 @@
 import type { StoredConsentEvent } from '../db/repositories/consent-events.ts';
+import { PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 
 /** The formats the Privacy API's event list streams, by `Accept` media type. */
 export const EXPORT_TYPES = {
@@ -20,10 +21,7 @@ const CSV_COLUMNS = [
   'id',
   'dateCreated',
   'concordId',
-  'userId',
-  'email',
-  'phoneNumber',
-  'projectUserId',
+  ...PERSON_IDENTIFIERS,
   'consentType',
   'label',
   'category',

@@ -4,6 +4,7 @@ import { decodeCursor } from '../http/cursor.ts';
 import { httpError } from '../http/http-error.ts';
 import type { ConsentEventFilter } from '../db/repositories/consent-events.ts';
 import { requireUuid } from '../http/uuid.ts';
+import { PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 
 /** A page request of the Privacy API's event list. */
 export interface ConsentEventQuery {
@@ -19,10 +20,7 @@ const KNOWN = [
   'label',
   'consentState',
   'concordId',
-  'userId',
-  'email',
-  'phoneNumber',
-  'projectUserId',
+  ...PERSON_IDENTIFIERS,
   'from',
   'to',
 ];
@@ -67,7 +65,7 @@ export function parseConsentEventQuery(queries: Record<string, string[]>): Conse
     filter.consentType = requireUuid(values.consentType, 'consentType');
   }
   if (values.concordId !== undefined) filter.concordId = requireUuid(values.concordId, 'concordId');
-  for (const name of ['userId', 'email', 'phoneNumber', 'projectUserId'] as const) {
+  for (const name of PERSON_IDENTIFIERS) {
     const value = values[name];
     if (value === undefined) continue;
     if (value === '' || value.length > 320) {

@@ -9,21 +9,18 @@ import { ensureOrganization } from '../db/repositories/organizations.ts';
 import { ensureProject, type Project } from '../db/repositories/projects.ts';
 import { createSecret } from '../crypto/random-secret.ts';
 import { sha256 } from '../crypto/sha256.ts';
+import { ENGLISH_NOTICE_TEXTS } from '../../src/core/english-notice-texts.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
 export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';
 
 const TEXTS: Record<string, NoticeTexts> = {
   en: {
+    ...ENGLISH_NOTICE_TEXTS,
+    // The shop's own heading and text; the labels are the widget's English.
     title: 'We value your privacy',
     description:
       'Northwind Coffee uses cookies to keep your cart and account working. With your consent we also measure visits and show you our offers elsewhere. You can change your choice at any time.',
-    acceptAll: 'Accept all',
-    rejectAll: 'Reject all',
-    customize: 'Choose',
-    save: 'Save choices',
-    alwaysOn: 'Always on',
-    privacyPolicy: 'Privacy policy',
   },
   de: {
     title: 'Ihre Privatsphäre ist uns wichtig',

@@ -1,4 +1,4 @@
-import { expirationFor } from './decision.ts';
+import { expirationFor } from './consent-rules.ts';
 import type {
   ConsentAction,
   ConsentEventInput,
@@ -15,8 +15,6 @@ export interface EventFacts {
   concordId: string;
   now: Date;
   defaultDuration: string;
-  /** The project's cap for the type's category. */
-  maxDuration?: string;
   /** A fresh uuid. */
   id: string;
 }
@@ -33,12 +31,7 @@ export function createConsentEvent(facts: EventFacts): ConsentEventInput {
     consentState: facts.state,
     consentAction: facts.action,
     consentDate: now.toISOString(),
-    expirationDate: expirationFor(
-      type,
-      now,
-      facts.defaultDuration,
-      facts.maxDuration,
-    ).toISOString(),
+    expirationDate: expirationFor(type, now, facts.defaultDuration).toISOString(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { isAsked } from './consent-rules.ts';
 import { validDecisions } from './decision.ts';
 import type { ConsentPolicy, ConsentType, Decision } from './types.ts';
 
@@ -22,11 +23,6 @@ export interface PlanInput {
   /** `test` types are asked too (the script tag's `data-preview`). */
   preview: boolean;
   now: Date;
-}
-
-/** Whether the notice and preference center ask about this type at all. */
-export function isAsked(type: ConsentType, preview: boolean): boolean {
-  return type.status === 'active' || (preview && type.status === 'test');
 }
 
 /** Marked as a sale or sharing of personal data, which Global Privacy Control opts out of. */

@@ -1,4 +1,5 @@
-import type { ConsentAction, ConsentCategory, ConsentState, ConsentType } from './types.ts';
+import { isAsked } from './consent-rules.ts';
+import type { ConsentCategory, ConsentState, ConsentType } from './types.ts';
 
 /** Seed 000: `label` pattern. */
 export const LABEL_PATTERN = /^[a-z0-9_]{1,36}$/;
@@ -13,7 +14,6 @@ export const CONSENT_STATES: readonly ConsentState[] = [
   'accepted',
   'declined',
 ];
-export const CONSENT_ACTIONS: readonly ConsentAction[] = ['implied', 'user_click', 'import'];
 
 export function isCategory(value: unknown): value is ConsentCategory {
   return (
@@ -28,10 +28,7 @@ export function isLabel(value: unknown): value is string {
 
 /** Types the notice asks about: active cookie and tracking purposes (and `test` ones in preview). */
 export function isShownInNotice(type: ConsentType, preview = false): boolean {
-  return (
-    (type.status === 'active' || (preview && type.status === 'test')) &&
-    type.category === 'privacy_setting'
-  );
+  return isAsked(type, preview) && type.category === 'privacy_setting';
 }
 
 /**

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expirationFor,
-  isAllowingState,
-  isDecisionValid,
-  maxDurationFor,
-  validDecisions,
-} from './decision.ts';
+import { isAllowingState, isDecisionValid, validDecisions } from './decision.ts';
 import { refuseState } from './consent-type.ts';
 import type { ConsentType, Decision } from './types.ts';
 
@@ -88,49 +82,6 @@ describe('validDecisions', () => {
     expect(validDecisions({ analytics: decision, marketing }, [analytics], before)).toEqual({
       analytics: decision,
     });
-  });
-});
-
-describe('expirationFor', () => {
-  it('adds the type duration to the consent date', () => {
-    expect(expirationFor(analytics, new Date('2026-03-31T08:00:00Z'), 'P1Y').toISOString()).toBe(
-      '2026-09-30T08:00:00.000Z',
-    );
-  });
-
-  it('falls back to the project default without a usable type duration', () => {
-    const noDuration = { ...analytics, consentDuration: undefined };
-    expect(expirationFor(noDuration, new Date('2026-03-01T00:00:00Z'), 'P1Y').toISOString()).toBe(
-      '2027-03-01T00:00:00.000Z',
-    );
-    const broken = { ...analytics, consentDuration: 'six months' };
-    expect(expirationFor(broken, new Date('2026-03-01T00:00:00Z'), 'P1D').toISOString()).toBe(
-      '2026-03-02T00:00:00.000Z',
-    );
-  });
-
-  it('never lasts longer than the maximum for the category', () => {
-    const long = { ...analytics, consentDuration: 'P2Y' };
-    expect(expirationFor(long, new Date('2026-01-31T00:00:00Z'), 'P1Y', 'P13M').toISOString()).toBe(
-      '2027-02-28T00:00:00.000Z',
-    );
-    expect(
-      expirationFor(analytics, new Date('2026-01-31T00:00:00Z'), 'P1Y', 'P13M').toISOString(),
-    ).toBe('2026-07-31T00:00:00.000Z');
-  });
-
-  it('applies the 13-month cookie cap to privacy settings unless the project says otherwise', () => {
-    expect(maxDurationFor(analytics, {})).toBe('P13M');
-    expect(maxDurationFor({ ...analytics, category: 'disclosure' }, {})).toBeUndefined();
-    expect(maxDurationFor(analytics, { maxConsentDurations: { privacy_setting: 'P6M' } })).toBe(
-      'P6M',
-    );
-  });
-
-  it('throws on a project default that is not a duration', () => {
-    expect(() =>
-      expirationFor({ ...analytics, consentDuration: undefined }, new Date(), 'x'),
-    ).toThrow(/not an ISO 8601 duration/);
   });
 });
 

@@ -1,39 +1,7 @@
-import { addDuration, parseDuration } from './duration.ts';
-import type { ConsentState, ConsentType, Decision, SiteConfig } from './types.ts';
+import type { ConsentState, ConsentType, Decision } from './types.ts';
 
 /** States that let gated tags run. */
 const ALLOWING: readonly ConsentState[] = ['accepted', 'implied'];
-
-/** Cookie-law guidance (CNIL, EDPB) keeps cookie consent at most 13 months. */
-export const DEFAULT_MAX_DURATIONS: Partial<Record<string, string>> = { privacy_setting: 'P13M' };
-
-/** The project's cap for a type's category, if any. */
-export function maxDurationFor(
-  type: ConsentType,
-  config: Pick<SiteConfig, 'maxConsentDurations'>,
-): string | undefined {
-  return (config.maxConsentDurations ?? DEFAULT_MAX_DURATIONS)[type.category];
-}
-
-/**
- * `consentDate + consentDuration` of the type, or the project default when the type has none
- * (or has one that is not an ISO 8601 duration), never later than `consentDate + maxDuration`.
- */
-export function expirationFor(
-  type: ConsentType,
-  consentDate: Date,
-  defaultDuration: string,
-  maxDuration?: string,
-): Date {
-  const duration =
-    (type.consentDuration && parseDuration(type.consentDuration)) || parseDuration(defaultDuration);
-  if (!duration) throw new TypeError(`"${defaultDuration}" is not an ISO 8601 duration`);
-  const expiration = addDuration(consentDate, duration);
-  const max = maxDuration ? parseDuration(maxDuration) : undefined;
-  if (!max) return expiration;
-  const cap = addDuration(consentDate, max);
-  return cap < expiration ? cap : expiration;
-}
 
 /**
  * Whether a type's decisions count. Archived and obsolete types are never asked, but what the

@@ -65,13 +65,3 @@ export function parseSiteConfig(value: unknown): SiteConfig | string {
   }
   return value as unknown as SiteConfig;
 }
-
-/** The notice texts for the first of `languages` the project has, else its default language. */
-export function textsFor(config: SiteConfig, languages: readonly string[]): NoticeTexts {
-  for (const language of languages) {
-    const primary = language.toLowerCase().split('-')[0]!;
-    const texts = config.texts[language] ?? config.texts[primary];
-    if (texts) return texts;
-  }
-  return config.texts[config.defaultLanguage]!;
-}

@@ -214,20 +214,23 @@ export interface SiteConfig {
   theme: WidgetTheme;
   /**
    * Where the notice sits: a bar along the bottom or top edge, a box in a bottom corner, or a
-   * modal in the centre of the viewport. The script tag's `data-layout` overrides it.
+   * modal in the centre of the viewport. A script-tag option only (`data-layout`): the server
+   * sends no layout, the loader lays the tag's over the config.
    * @default 'bar-bottom'
    */
   layout?: NoticeLayout;
   /**
    * The notice blocks the page until a choice: it becomes a modal dialog that keeps focus and
-   * makes the page inert (only with `layout: 'modal'`). `data-blocking` on the script tag sets it.
+   * makes the page inert (only with `layout: 'modal'`). A script-tag option only
+   * (`data-blocking`): the server sends none.
    * @default false
    */
   blocking?: boolean;
   /**
    * Once the visitor has decided, a small round button in a bottom corner reopens the preference
    * center (`true` is the left corner). Hidden while the notice or the preference center is open.
-   * `data-floating-button` on the script tag sets it (`="right"` for the right corner).
+   * A script-tag option only (`data-floating-button`, `="right"` for the right corner): the
+   * server sends none.
    * @default false
    */
   floatingButton?: boolean | FloatingButtonPosition;
@@ -235,11 +238,6 @@ export interface SiteConfig {
   geography: string;
   /** The policy for that geography. */
   policy: ConsentPolicy;
-  /**
-   * Longest a decision may last, per category (ISO 8601), capping every type's duration.
-   * @default { privacy_setting: 'P13M' }
-   */
-  maxConsentDurations?: Partial<Record<string, string>>;
   /**
    * The config request carried `Sec-GPC: 1` (Global Privacy Control).
    * @default false

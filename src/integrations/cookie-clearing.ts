@@ -4,8 +4,7 @@
  * plausible pair is expired: host-only and each parent domain, `/` and each prefix of the path.
  */
 import { isAllowingState } from '../core/decision.ts';
-import type { ConsentState, ConsentType } from '../core/types.ts';
-import type { Runtime } from '../manager/runtime.ts';
+import type { ConsentState, ConsentType, SiteConfig } from '../core/types.ts';
 
 const allowedIn = (states: Record<string, ConsentState>, label: string) =>
   isAllowingState(states[label]);
@@ -97,21 +96,20 @@ const reload = () => location.reload();
 /**
  * After a change from `before` to `after` (the labels in `changed`; none after reset(), meaning
  * every type), deletes the cookies of the changed types that are no longer allowed, and reloads
- * the page after a withdrawal when the project asks for it. Its own bundle: the loader imports it
- * only when a project lists cookies or reloads on withdrawal.
+ * the page after a withdrawal when the project asks for it, once `stored` resolves. Its own
+ * bundle: the loader imports it only when a project lists cookies or reloads on withdrawal.
  */
 export function clearAfterChange(
-  runtime: Runtime,
+  config: SiteConfig | undefined,
   before: Record<string, ConsentState>,
   after: Record<string, ConsentState>,
   changed: readonly string[],
+  stored: () => Promise<unknown>,
 ): void {
-  const types = runtime.config?.consentTypes ?? [];
+  const types = config?.consentTypes ?? [];
   const labels = changed.length ? changed : types.map((type) => type.label);
   clearCookies(cookiePatternsToClear(types, after, labels));
-  if (withdrawnLabels(before, after).length && runtime.config?.reloadOnWithdrawal) {
-    // The decision is written to IndexedDB right after the change; a read queued behind those
-    // writes (transactions on one store run in order) lets the reload keep it.
-    setTimeout(() => void runtime.store.get('').then(reload, reload));
+  if (withdrawnLabels(before, after).length && config?.reloadOnWithdrawal) {
+    setTimeout(() => void stored().then(reload, reload));
   }
 }

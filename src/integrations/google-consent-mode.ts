@@ -1,15 +1,19 @@
 /**
- * Google Consent Mode v2 as pure functions: which Google consent types a visitor's decisions
- * grant, and the commands that set the defaults. The loader pushes them to `dataLayer`
- * (see data-layer.ts). https://developers.google.com/tag-platform/security/guides/consent
+ * Google Consent Mode v2: which Google consent types a visitor's decisions grant and the
+ * commands that set the defaults (pure functions), and `startConsentMode`, which pushes them to
+ * `dataLayer` (see data-layer.ts). https://developers.google.com/tag-platform/security/guides/consent
  */
-import type { GoogleConsentModeOptions, GoogleConsentType } from '../core/types.ts';
+import { isAllowingState } from '../core/decision.ts';
+import type {
+  ConsentState,
+  GoogleConsentModeOptions,
+  GoogleConsentType,
+  SiteConfig,
+} from '../core/types.ts';
+import { gtag, type GtagCommand } from './data-layer.ts';
 
 export type GoogleConsentState = 'granted' | 'denied';
 export type GoogleConsent = Record<GoogleConsentType, GoogleConsentState>;
-/** The arguments of one `gtag(…)` call. */
-export type GtagCommand = [string, ...unknown[]];
-
 export const GOOGLE_CONSENT_TYPES: readonly GoogleConsentType[] = [
   'ad_storage',
   'ad_user_data',
@@ -71,4 +75,76 @@ export function defaultCommands(options: GoogleConsentModeOptions = {}): GtagCom
   if (options.adsDataRedaction) commands.push(['set', 'ads_data_redaction', true]);
   if (options.urlPassthrough) commands.push(['set', 'url_passthrough', true]);
   return commands;
+}
+
+/** `defaultCommands`, falling back to the strict default when stored settings are malformed. */
+function safeDefaults(options: GoogleConsentModeOptions): GtagCommand[] {
+  try {
+    return defaultCommands(options);
+  } catch {
+    return defaultCommands();
+  }
+}
+
+export interface ConsentModeBridge {
+  /** Pushes `consent update` when the states grant something different from the last push. */
+  update(config: SiteConfig | undefined, states: Record<string, ConsentState>): void;
+  /** Whether the project turned Google Consent Mode and the dataLayer events off. */
+  disabled(): boolean;
+}
+
+/**
+ * Pushes the defaults now, synchronously: the loader runs before the Google tag, so they are the
+ * first consent command in `dataLayer`. Region defaults and settings come from the project's last
+ * known config, kept in localStorage because IndexedDB cannot be read synchronously.
+ */
+export function startConsentMode(projectId: string): ConsentModeBridge {
+  const key = `assent:gcm:${projectId}`;
+  let cached: string | null = null;
+  try {
+    cached = localStorage.getItem(key);
+  } catch {
+    // Storage blocked: the strict default still applies.
+  }
+  let options: GoogleConsentModeOptions = {};
+  try {
+    options = (cached && (JSON.parse(cached) as GoogleConsentModeOptions)) || {};
+  } catch {
+    cached = null;
+  }
+  let enabled = options.enabled !== false;
+  if (enabled) for (const command of safeDefaults(options)) gtag(...command);
+  let last: string | undefined;
+
+  return {
+    update(config, states) {
+      if (!config) return;
+      const settings = config.googleConsentMode ?? {};
+      enabled = settings.enabled !== false;
+      const serialized = JSON.stringify(settings);
+      if (serialized !== cached) {
+        try {
+          localStorage.setItem(key, (cached = serialized));
+        } catch {
+          // Next page view falls back to the strict default.
+        }
+      }
+      // Nothing decided and nothing granted yet: the default already says so.
+      if (!enabled || (!Object.keys(states).length && last === undefined)) return;
+      const allowed = (label: string) => isAllowingState(states[label]);
+      const labels = config.consentTypes.map((type) => type.label);
+      let consent;
+      try {
+        consent = consentFor(allowed, labels, settings.mapping);
+      } catch {
+        // A malformed mapping from config: the built-in one, rather than an error in the page.
+        consent = consentFor(allowed, labels);
+      }
+      const next = JSON.stringify(consent);
+      if (next === last) return;
+      last = next;
+      gtag('consent', 'update', consent);
+    },
+    disabled: () => !enabled,
+  };
 }

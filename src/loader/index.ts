@@ -4,27 +4,31 @@
  * visitor with valid decisions downloads nothing else.
  */
 import { createSiteApi } from '../api/site-api.ts';
+import { noticeLabels } from '../core/choice.ts';
 import { planConsent } from '../core/consent-plan.ts';
-import { isShownInNotice } from '../core/consent-type.ts';
-import { isAllowingState, validDecisions } from '../core/decision.ts';
+import { isAllowingState } from '../core/decision.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState, SiteConfig } from '../core/types.ts';
-import { connectDataLayer, startConsentMode } from '../integrations/data-layer.ts';
-import { applyGates, observeGates } from '../integrations/script-gate.ts';
+import { connectDataLayer } from '../integrations/data-layer.ts';
+import { startConsentMode } from '../integrations/google-consent-mode.ts';
+import { observeGates } from '../integrations/script-gate.ts';
 import type * as CookieModule from '../integrations/cookie-clearing.ts';
-import type * as ManagerModule from '../manager/index.ts';
-import type { AssentEvents, Runtime } from '../manager/runtime.ts';
-import { clearVisitor, readStoredState, writeConfig } from '../storage/consent-records.ts';
-import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
+import type {
+  FloatingButtonBundle,
+  GateBundle,
+  Manager,
+  ManagerBundle,
+  NoticeBundle,
+  PreferencesBundle,
+  StringsBundle,
+} from '../runtime/bundles.ts';
+import { createRuntime, type AssentEvents } from '../runtime/runtime.ts';
+import { writeConfig } from '../storage/config-cache.ts';
+import { readStoredState } from '../storage/stored-state.ts';
+import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
-import type * as FloatingButtonModule from '../ui/floating-button/index.ts';
-import type * as GateModule from '../ui/gate/index.ts';
-import type * as StringsModule from '../ui/i18n/ui-strings.ts';
-import type * as NoticeModule from '../ui/notice/index.ts';
-import type * as PreferencesModule from '../ui/preferences/index.tsx';
 import { defineElements } from '../elements/index.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
-import { createTabSync } from './tab-sync.ts';
 import { watchWithdrawals } from './withdrawal-watch.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
@@ -70,12 +74,11 @@ function boot(): void {
   const projectId = options.projectId ?? '';
   // First, synchronously: before any Google tag reads dataLayer.
   const consentMode = startConsentMode(projectId);
-  const runtime: Runtime = {
+  const runtime = createRuntime({
     projectId,
-    config: undefined,
-    decisions: {},
-    visitorId: undefined,
     preview: options.preview,
+    consentMode,
+    nonce: options.nonce,
     store: withMemoryFallback(createIndexedDbStore(), () =>
       emitter.emit('error', {
         message: 'browser storage is unavailable: consent is kept for this page only',
@@ -87,39 +90,19 @@ function boot(): void {
       ...(options.region ? { configQuery: { region: options.region } } : {}),
     }),
     emitter,
-    now: () => new Date(),
     languages: [options.language, document.documentElement.lang, ...navigator.languages].filter(
       (language): language is string => !!language,
     ),
-    commit(decisions, fromOtherTab = false) {
-      runtime.decisions = { ...runtime.decisions, ...decisions };
-      // Before IndexedDB, synchronously: the next page's copy is never behind a withdrawal.
-      writeMirror(projectId, { decisions: runtime.decisions });
-      apply();
-      if (!fromOtherTab) tabs.announce(decisions);
-      emitter.emit('change', { states: states(), changed: Object.keys(decisions) });
-    },
-  };
-  const tabs = createTabSync(projectId, (decisions) => runtime.commit(decisions, true));
-
-  function states(): Record<string, ConsentState> {
-    if (!runtime.config) return {};
-    const { consentTypes } = runtime.config;
-    const valid = validDecisions(runtime.decisions, consentTypes, runtime.now(), runtime.preview);
-    return Object.fromEntries(Object.entries(valid).map(([label, d]) => [label, d.state]));
-  }
+  });
+  const states = () => runtime.states();
   const allowed = (label: string) => isAllowingState(states()[label]);
-  const apply = () => {
-    const current = states();
-    void applyGates((label) => current[label], options.nonce);
-    consentMode.update(runtime.config, current);
-  };
+  const apply = () => runtime.apply();
 
   const importBundle = <T>(name: string): Promise<T> =>
     import(/* @vite-ignore */ `${options.assetBase}${name}.js`) as Promise<T>;
-  let manager: Promise<ManagerModule.Manager> | undefined;
+  let manager: Promise<Manager> | undefined;
   const loadManager = () =>
-    (manager ??= importBundle<typeof ManagerModule>('manager').then((module) =>
+    (manager ??= importBundle<ManagerBundle>('manager').then((module) =>
       module.managerFor(runtime),
     ));
 
@@ -129,7 +112,7 @@ function boot(): void {
    * Applies the visitor's jurisdiction and Global Privacy Control: records what is implied or
    * declined without a prompt, and asks about what needs asking (only that, on a return visit).
    */
-  async function settle(): Promise<void> {
+  async function applyPlan(): Promise<void> {
     const config = runtime.config;
     if (!config) return;
     const plan = planConsent({
@@ -153,19 +136,15 @@ function boot(): void {
     // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
     if (plan.ask.length) {
       // Some purposes already decided: ask about the others only.
-      const decided = noticeLabels().some((label) => !plan.ask.includes(label) && states()[label]);
+      const decided = noticeLabels(config.consentTypes, runtime.preview).some(
+        (label) => !plan.ask.includes(label) && states()[label],
+      );
       await show(decided ? plan.ask : undefined);
     } else if (plan.disclose.length || plan.imply.length || plan.gpcDecline.length) {
       // Nothing to ask, but something to tell: a visible way to decline what was implied.
       await show();
     }
   }
-
-  /** Types the notice lists when it shows everything. */
-  const noticeLabels = () =>
-    (runtime.config?.consentTypes ?? [])
-      .filter((type) => isShownInNotice(type, runtime.preview))
-      .map((type) => type.label);
 
   async function start(): Promise<void> {
     if (!options.projectId) {
@@ -183,7 +162,7 @@ function boot(): void {
       prefetched = true;
       for (const file of FIRST_VISIT)
         void import(/* @vite-ignore */ `${options.assetBase}${file}`).catch(() => {});
-      void importBundle<typeof StringsModule>('strings').then(
+      void importBundle<StringsBundle>('strings').then(
         (strings) => strings.preloadStrings(runtime.languages),
         () => {},
       );
@@ -227,8 +206,10 @@ function boot(): void {
     } else {
       fail(`could not load the consent configuration: ${result.message}`);
     }
-    if (stored.outbox.length) void loadManager().then((m) => m.flush(), reportImport);
-    await settle();
+    // Events an earlier page left, or an outbox that could not be read and may hold some.
+    if (stored.outbox.length || stored.outboxUnreadable)
+      void loadManager().then((m) => m.flush(), reportImport);
+    await applyPlan();
   }
 
   function reportImport(error: unknown) {
@@ -239,7 +220,7 @@ function boot(): void {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
       // The notice shows without waiting for the manager, which it needs only once it records.
-      const notice = await importBundle<typeof NoticeModule>('notice');
+      const notice = await importBundle<NoticeBundle>('notice');
       await notice.showNotice(runtime, {
         onCustomize: () => void showPreferences(),
         manager: () =>
@@ -257,7 +238,7 @@ function boot(): void {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
       const [preferences] = await Promise.all([
-        importBundle<typeof PreferencesModule>('preferences'),
+        importBundle<PreferencesBundle>('preferences'),
         loadManager(),
       ]);
       await preferences.showPreferences(runtime, container);
@@ -271,20 +252,14 @@ function boot(): void {
     (error: unknown) => (fail(String(error)), api),
   );
 
-  async function choose(labels: string[] | undefined, accept: boolean): Promise<boolean> {
+  /** A window API call that the manager answers, once the widget is ready. */
+  async function withManager<T>(call: (manager: Manager) => Promise<T>, failed: T): Promise<T> {
     await ready;
-    const byLabel = new Map(runtime.config?.consentTypes.map((type) => [type.label, type]));
-    const chosen = labels ?? noticeLabels();
-    const states: Record<string, ConsentState> = {};
-    for (const label of chosen) {
-      // Declining "everything" keeps required types accepted; naming one explicitly is refused.
-      states[label] = accept || (!labels && byLabel.get(label)?.required) ? 'accepted' : 'declined';
-    }
     try {
-      return await (await loadManager()).choose(states);
+      return await call(await loadManager());
     } catch (error) {
       reportImport(error);
-      return false;
+      return failed;
     }
   }
 
@@ -292,28 +267,15 @@ function boot(): void {
     ready: undefined as unknown as Promise<AssentApi>,
     get: (label) => states()[label],
     allowed,
-    accept: (labels) => choose(labels, true),
-    decline: (labels) => choose(labels, false),
+    accept: (labels) => withManager((manager) => manager.accept(labels), false),
+    decline: (labels) => withManager((manager) => manager.decline(labels), false),
     showNotice: () => ready.then(() => show()),
     // Anything but an element (a selector string, say) opens the dialog rather than failing.
     showPreferences: (container) =>
       showPreferences(container instanceof Element ? container : undefined),
-    async identify(identifiers) {
-      await ready;
-      try {
-        return await (await loadManager()).identify(identifiers);
-      } catch (error) {
-        reportImport(error);
-        return false;
-      }
-    },
+    identify: (identifiers) => withManager((manager) => manager.identify(identifiers), false),
     async reset() {
-      await ready;
-      await clearVisitor(projectId, runtime.store).catch(() => {});
-      runtime.visitorId = undefined;
-      runtime.decisions = {};
-      clearMirror(projectId);
-      emitter.emit('change', { states: {}, changed: [] });
+      await withManager((manager) => manager.reset(), undefined);
       await show();
     },
     on: (name, handler) => emitter.on(name, handler),
@@ -326,13 +288,18 @@ function boot(): void {
   window.assent = api;
   drainQueue(existing, api, (error) => console.error(PREFIX, 'a queued function threw', error));
   void ready.then(() => emitter.emit('ready', { states: states() }));
-  connectDataLayer(emitter, runtime, consentMode);
+  connectDataLayer(emitter, consentMode.disabled);
   watchWithdrawals(
     emitter,
     runtime,
     (before, after, changed) =>
       void importBundle<typeof CookieModule>('cookies').then(
-        (cookies) => cookies.clearAfterChange(runtime, before, after, changed),
+        // The decision is written to IndexedDB right after the change; a read queued behind
+        // those writes (transactions on one store run in order) lets a reload keep it.
+        (cookies) =>
+          cookies.clearAfterChange(runtime.config, before, after, changed, () =>
+            runtime.store.get(''),
+          ),
         reportImport,
       ),
   );
@@ -342,7 +309,7 @@ function boot(): void {
   const markup = () => {
     apply();
     if (!gates && document.querySelector('assent-gate'))
-      gates = importBundle<typeof GateModule>('gate').then(
+      gates = importBundle<GateBundle>('gate').then(
         (m) => m.defineGate(runtime, ready),
         reportImport,
       );
@@ -353,7 +320,7 @@ function boot(): void {
   // After a decision, the floating button (off by default) reopens the preference center.
   const floatingButton = () => {
     if (runtime.config?.floatingButton && Object.keys(states()).length)
-      importBundle<typeof FloatingButtonModule>('floating-button').then(
+      importBundle<FloatingButtonBundle>('floating-button').then(
         (m) => m.showFloatingButton(runtime, () => void showPreferences()),
         reportImport,
       );

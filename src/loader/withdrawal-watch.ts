@@ -1,6 +1,6 @@
 import type { Emitter } from '../core/emitter.ts';
 import type { ConsentState } from '../core/types.ts';
-import type { AssentEvents, Runtime } from '../manager/runtime.ts';
+import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
 
 /**
  * On every change, hands what changed to `clear` (which imports `clearAfterChange` of

@@ -1,14 +1,13 @@
 import type { ProfileIdentifiers } from '../api/site-api.ts';
 import { isDecisionValid } from '../core/decision.ts';
+import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
 import type { ConsentEventRecord, ConsentType, Decision } from '../core/types.ts';
-
-const IDENTIFIER_KEYS = ['userId', 'email', 'phoneNumber', 'projectUserId'] as const;
 
 /** The identifiers a page gave, trimmed, without empty or unknown fields; `undefined` if none. */
 export function cleanIdentifiers(value: unknown): ProfileIdentifiers | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const cleaned: ProfileIdentifiers = {};
-  for (const key of IDENTIFIER_KEYS) {
+  for (const key of PERSON_IDENTIFIERS) {
     const field = (value as Record<string, unknown>)[key];
     if (typeof field === 'string' && field.trim()) cleaned[key] = field.trim();
   }
@@ -17,13 +16,15 @@ export function cleanIdentifiers(value: unknown): ProfileIdentifiers | undefined
 
 /**
  * The decisions of the merged server state this browser should adopt: valid ones that are more
- * recent than its own valid decision on the same type (most recent wins across devices).
+ * recent than its own valid decision on the same type (most recent wins across devices). A
+ * `test` type's decisions count only in preview, as everywhere else.
  */
 export function decisionsToAdopt(
   records: ConsentEventRecord[],
   local: Record<string, Decision>,
   types: ConsentType[],
   now: Date,
+  preview = false,
 ): Record<string, Decision> {
   const byLabel = new Map(types.map((type) => [type.label, type]));
   const adopted: Record<string, Decision> = {};
@@ -40,12 +41,12 @@ export function decisionsToAdopt(
       expirationDate: record.expirationDate,
       eventId: record.id,
     };
-    if (!isDecisionValid(decision, type, now)) continue;
+    if (!isDecisionValid(decision, type, now, preview)) continue;
     const mine = local[type.label];
     if (mine?.eventId === record.id) continue;
     if (
       mine &&
-      isDecisionValid(mine, type, now) &&
+      isDecisionValid(mine, type, now, preview) &&
       Date.parse(mine.consentDate) >= Date.parse(record.consentDate)
     ) {
       continue;

@@ -1,40 +1,22 @@
+import { requestedStates, withDisclosures, type ChoiceContext } from '../core/choice.ts';
 import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
-import { maxDurationFor } from '../core/decision.ts';
+import { refuseRetiredType } from '../core/consent-rules.ts';
+import { isTypeInForce } from '../core/decision.ts';
+import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
 import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
-import { writeDecisions, writeVisitorId } from '../storage/consent-records.ts';
+import type { Manager, ManagerBundle } from '../runtime/bundles.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import { clearVisitor, writeDecisions, writeVisitorId } from '../storage/decisions.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
-import type { Runtime } from './runtime.ts';
 
-export type { Runtime } from './runtime.ts';
-export { noticeLabels, pendingDisclosures, preferenceLabels, withDisclosures } from './labels.ts';
-
-/** The one place a decision is made: validate, store, apply, send, emit. */
-export interface Manager {
-  /** Records a state per label; refuses the whole choice (nothing stored) if any part is invalid. */
-  choose(states: Record<string, ConsentState>, action?: ConsentAction): Promise<boolean>;
-  /** Records that the visitor was shown these types (`viewed`, action `implied`). */
-  recordViewed(labels: string[]): Promise<void>;
-  /**
-   * Links this visitor to the site's identifiers for the person and adopts the person's more
-   * recent decisions from other browsers. `false` (and an `error` event) when it could not.
-   */
-  identify(identifiers: unknown): Promise<boolean>;
-  /** Sends whatever waits in the outbox. */
-  flush(): Promise<void>;
-  /** Hands unacknowledged events to keepalive requests: the page is going away. */
-  flushOnExit(): void;
-  /** Events not yet acknowledged by the server. */
-  pendingCount(): number;
-  /** Events the server refused as wrong, kept aside in this page's life. */
-  deadLetterCount(): number;
-}
+export type { Manager };
 
 const managers = new WeakMap<Runtime, Manager>();
 
 /** The runtime's manager, made on first use: the loader and every UI bundle share it. */
-export function managerFor(runtime: Runtime): Manager {
+export const managerFor: ManagerBundle['managerFor'] = (runtime) => {
   let manager = managers.get(runtime);
   if (!manager) {
     const created = createManager(runtime);
@@ -47,7 +29,7 @@ export function managerFor(runtime: Runtime): Manager {
     addEventListener('online', () => void created.flush());
   }
   return manager;
-}
+};
 
 export function createManager(
   runtime: Runtime,
@@ -76,13 +58,8 @@ export function createManager(
     const decisions: Record<string, Decision> = {};
     for (const [label, state] of Object.entries(states)) {
       const type = byLabel.get(label);
-      if (!type || (type.status === 'test' && !runtime.preview)) {
-        return `unknown consent type "${label}"`;
-      }
-      if (type.status === 'archived' || type.status === 'obsolete') {
-        return `consent type "${label}" is ${type.status} and takes no new decisions`;
-      }
-      const refusal = refuseState(type, state);
+      if (!type || !isTypeInForce(type, runtime.preview)) return `unknown consent type "${label}"`;
+      const refusal = refuseRetiredType(type) ?? refuseState(type, state);
       if (refusal) return refusal;
       const event = createConsentEvent({
         type,
@@ -91,7 +68,6 @@ export function createManager(
         now,
         concordId: visitorId(),
         defaultDuration: config.defaultConsentDuration,
-        maxDuration: maxDurationFor(type, config),
         id: newId(),
       });
       events.push(event);
@@ -101,8 +77,18 @@ export function createManager(
     return { events, decisions };
   }
 
-  return {
-    async choose(states, action = 'user_click') {
+  /** The context of the choice rules (core/choice.ts) on this page, now. */
+  const context = (): ChoiceContext => ({
+    types: runtime.config?.consentTypes ?? [],
+    decisions: runtime.decisions,
+    preview: runtime.preview,
+    now: runtime.now(),
+  });
+
+  const manager: Manager = {
+    async choose(chosen, action = 'user_click') {
+      // Whatever the visitor chose with, they were shown the pending disclosures too.
+      const states = action === 'user_click' ? withDisclosures(chosen, context()) : chosen;
       const built = buildEvents(states, action);
       if (typeof built === 'string') {
         report(built);
@@ -117,6 +103,17 @@ export function createManager(
         outbox.enqueue(built.events),
       ]);
       return true;
+    },
+    accept: (labels) =>
+      manager.choose(requestedStates(context().types, labels, true, runtime.preview)),
+    decline: (labels) =>
+      manager.choose(requestedStates(context().types, labels, false, runtime.preview)),
+    async reset() {
+      await Promise.all([
+        clearVisitor(runtime.projectId, runtime.store).catch(() => {}),
+        outbox.clearDeadLetters(),
+      ]);
+      runtime.forget();
     },
     async recordViewed(labels) {
       // A type that cannot be `viewed` (a required one accepting only `accepted`) records nothing.
@@ -134,7 +131,7 @@ export function createManager(
     async identify(input) {
       const identifiers = cleanIdentifiers(input);
       if (!identifiers) {
-        report('identify needs one of userId, email, phoneNumber, projectUserId');
+        report(`identify needs one of ${PERSON_IDENTIFIERS.join(', ')}`);
         return false;
       }
       // The session carries this browser's visitor id, and its own decisions reach the server
@@ -156,6 +153,7 @@ export function createManager(
         runtime.decisions,
         config.consentTypes,
         runtime.now(),
+        runtime.preview,
       );
       if (Object.keys(adopted).length) {
         // Already on the server: adopted decisions are applied and stored, not sent again.
@@ -171,4 +169,5 @@ export function createManager(
     pendingCount: () => outbox.pendingCount(),
     deadLetterCount: () => outbox.deadLetterCount(),
   };
+  return manager;
 }

@@ -9,8 +9,10 @@ import type {
 } from '../core/types.ts';
 import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
 import { createManager } from './index.ts';
+import { decisionsToAdopt } from './identity.ts';
 import { createOutbox } from './outbox.ts';
-import type { AssentEvents, Runtime } from './runtime.ts';
+import { validDecisions } from '../core/decision.ts';
+import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
 
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
 const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType => ({
@@ -91,7 +93,16 @@ function setup(
     emitter: { on: inner.on, emit: (name, detail) => void emitted.push([String(name), detail]) },
     now: () => new Date('2026-11-22T12:00:00.000Z'),
     languages: ['en'],
+    valid: () =>
+      validDecisions(runtime.decisions, runtime.config!.consentTypes, runtime.now(), false),
+    states: () =>
+      Object.fromEntries(Object.entries(runtime.valid()).map(([label, d]) => [label, d.state])),
+    apply: () => {},
     commit: vi.fn((decisions) => void (runtime.decisions = { ...runtime.decisions, ...decisions })),
+    forget: vi.fn(() => {
+      runtime.decisions = {};
+      runtime.visitorId = undefined;
+    }),
   };
   let id = 0;
   const outbox = createOutbox(runtime, { random: () => 0.5, exclusive: (_name, task) => task() });
@@ -137,6 +148,52 @@ describe('choose', () => {
     expect(sent).toEqual([]);
     expect(await store.get(`${PROJECT}:decisions`)).toBeUndefined();
     expect(emitted.map(([name]) => name)).toEqual(['error', 'error']);
+  });
+
+  it("acknowledges the pending disclosures with a visitor's choice, not with an implied one", async () => {
+    const { manager, runtime, sent } = setup();
+    const policy = type('privacy_policy', {
+      category: 'disclosure',
+      validStates: ['viewed', 'accepted'],
+    });
+    runtime.config = { ...config, consentTypes: [...config.consentTypes, policy] };
+    expect(await manager.choose({ analytics: 'implied' }, 'implied')).toBe(true);
+    expect(await manager.choose({ analytics: 'declined' })).toBe(true);
+    expect(await manager.choose({ analytics: 'accepted' })).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(sent.flat().map((e) => `${e.label}:${e.consentState}:${e.consentAction}`)).toEqual([
+      'analytics:implied:implied',
+      'analytics:declined:user_click',
+      'privacy_policy:accepted:user_click',
+      'analytics:accepted:user_click',
+    ]);
+  });
+
+  it('accepts through the window API every notice type and the pending disclosures', async () => {
+    const { manager, runtime } = setup();
+    const policy = type('privacy_policy', {
+      category: 'disclosure',
+      validStates: ['viewed', 'accepted'],
+    });
+    runtime.config = { ...config, consentTypes: [...config.consentTypes, policy] };
+    expect(await manager.accept()).toBe(true);
+    expect(runtime.states()).toEqual({
+      necessary: 'accepted',
+      analytics: 'accepted',
+      privacy_policy: 'accepted',
+    });
+    expect(await manager.decline()).toBe(true);
+    expect(runtime.states()).toMatchObject({ necessary: 'accepted', analytics: 'declined' });
+    expect(await manager.decline(['necessary'])).toBe(false);
+  });
+
+  it('forgets the stored decisions and the visitor on reset', async () => {
+    const { manager, runtime, store } = setup();
+    await manager.choose({ analytics: 'accepted' });
+    await manager.reset();
+    expect(runtime.forget).toHaveBeenCalledOnce();
+    expect(await store.get(`${PROJECT}:decisions`)).toBeUndefined();
+    expect(await store.get(`${PROJECT}:visitor`)).toBeUndefined();
   });
 
   it('records viewed only for types that accept it', async () => {
@@ -257,8 +314,9 @@ describe('delivery', () => {
     };
     await manager.choose({ analytics: 'accepted' });
     await manager.flush();
+    // The keepalive request starts synchronously; the retry that the flush during the first
+    // send asked for comes a few ticks later, and is not what this test is about.
     manager.flushOnExit();
-    await Promise.resolve();
     expect(keepalive).toEqual([false, true]);
     expect(sent[1]!.map((event) => event.label)).toEqual(['analytics']);
   });
@@ -291,6 +349,49 @@ describe('delivery', () => {
     expect(runtime.commit).toHaveBeenCalledOnce();
     expect(sent).toHaveLength(1);
     expect(manager.pendingCount()).toBe(0);
+  });
+});
+
+describe('stored outbox', () => {
+  it('reports an outbox it cannot read and delivers its events once it can', async () => {
+    const store = createMemoryStore();
+    const left = {
+      id: 'left-1',
+      concordId: 'c0ffee00-0000-4000-8000-000000000001',
+      label: 'analytics',
+      consentState: 'viewed' as const,
+      consentAction: 'implied' as const,
+    };
+    await store.set(`${PROJECT}:outbox`, [left]);
+    let failures = 1;
+    const flaky: KeyValueStore = {
+      ...store,
+      get: (key) =>
+        key.endsWith(':outbox') && failures-- > 0
+          ? Promise.reject(new Error('read failed'))
+          : store.get(key),
+    };
+    const { manager, sent, emitted } = setup([], flaky);
+    await manager.flush();
+    expect(emitted).toContainEqual([
+      'error',
+      {
+        message: 'could not read the stored consent events, trying again later: Error: read failed',
+      },
+    ]);
+    await vi.runAllTimersAsync();
+    expect(sent.flat().map((event) => event.id)).toEqual(['left-1']);
+    expect(await outboxOf(store)).toEqual([]);
+  });
+
+  it('forgets the dead letters on reset', async () => {
+    const { manager, store } = setup([() => ({ ok: false, status: 400, message: 'bad' })]);
+    await manager.choose({ analytics: 'accepted' });
+    await vi.runAllTimersAsync();
+    expect(await store.get(`${PROJECT}:dead-letter`)).toHaveLength(1);
+    await manager.reset();
+    expect(await store.get(`${PROJECT}:dead-letter`)).toBeUndefined();
+    expect(manager.deadLetterCount()).toBe(0);
   });
 });
 
@@ -328,6 +429,24 @@ describe('identify', () => {
     expect(await manager.identify({ userId: 'u-1' })).toBe(true);
     expect(runtime.commit).not.toHaveBeenCalled();
     expect(runtime.decisions.analytics?.state).toBe('declined');
+  });
+
+  it('adopts decisions on a test type only in preview', async () => {
+    const records = [
+      {
+        ...record('accepted', '2026-11-20T00:00:00.000Z'),
+        label: 'trial',
+        consentType: 'id-trial',
+      },
+    ];
+    const types = [...config.consentTypes, type('trial', { status: 'test' })];
+    const now = new Date('2026-11-22T12:00:00.000Z');
+    expect(decisionsToAdopt(records, {}, types, now)).toEqual({});
+    expect(Object.keys(decisionsToAdopt(records, {}, types, now, true))).toEqual(['trial']);
+    const { manager, runtime } = setup([], createMemoryStore(), records);
+    runtime.config = { ...config, consentTypes: types };
+    expect(await manager.identify({ userId: 'u-1' })).toBe(true);
+    expect(runtime.decisions.trial).toBeUndefined();
   });
 
   it('refuses a call without any identifier and reports an error', async () => {

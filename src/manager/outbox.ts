@@ -1,7 +1,13 @@
 import type { ApiResult } from '../api/site-api.ts';
 import type { ConsentEventInput, SiteSession } from '../core/types.ts';
-import { addToOutbox, readStoredState, removeFromOutbox } from '../storage/consent-records.ts';
-import type { Runtime } from './runtime.ts';
+import {
+  addDeadLetter,
+  addToOutbox,
+  clearDeadLetters,
+  readOutbox,
+  removeFromOutbox,
+} from '../storage/outbox-store.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 
 const BATCH_SIZE = 100;
 const BASE_DELAY_MS = 1000;
@@ -84,22 +90,30 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     return { ok: true, value: result.value.token };
   }
 
-  /** The stored outbox (another tab may have emptied it) plus what only memory holds. */
-  async function collect(): Promise<ConsentEventInput[]> {
+  /**
+   * The stored outbox (another tab may have emptied it) plus what only memory holds. When the
+   * outbox cannot be read, what this page knows goes out now, and `unread` tells the caller to
+   * read again later: events an earlier page stored are still in it, neither sent nor lost.
+   */
+  async function collect(): Promise<{ events: ConsentEventInput[]; unread: boolean }> {
     let stored: ConsentEventInput[];
+    let unread = false;
     try {
-      stored = (await readStoredState(runtime.projectId, runtime.store)).outbox;
-    } catch {
+      stored = await readOutbox(runtime.projectId, runtime.store);
+    } catch (error) {
+      report(`could not read the stored consent events, trying again later: ${String(error)}`);
       stored = [...known.values()];
+      unread = true;
     }
     const events = new Map(stored.filter((event) => event.id).map((event) => [event.id!, event]));
     for (const [id, event] of memoryOnly) events.set(id, event);
     known.clear();
     for (const [id, event] of events) known.set(id, event);
-    return [...events.values()];
+    return { events: [...events.values()], unread };
   }
 
-  async function settle(batch: ConsentEventInput[]) {
+  /** Events the server acknowledged (or refused for good) leave memory and the stored outbox. */
+  async function forgetDelivered(batch: ConsentEventInput[]) {
     const ids = new Set(batch.map((event) => event.id!));
     for (const id of ids) {
       memoryOnly.delete(id);
@@ -110,12 +124,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
 
   async function deadLetter(event: ConsentEventInput, message: string) {
     deadLetters++;
-    await runtime.store
-      .update<ConsentEventInput[]>(`${runtime.projectId}:dead-letter`, (old = []) => [
-        ...old,
-        event,
-      ])
-      .catch(() => {});
+    await addDeadLetter(runtime.projectId, event, runtime.store).catch(() => {});
     report(`consent event ${event.id} refused by the site API: ${message}`);
   }
 
@@ -129,7 +138,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     if (!token.ok) return token;
     const result = await runtime.api.sendEvents(token.value, batch);
     if (result.ok) {
-      await settle(batch);
+      await forgetDelivered(batch);
       return { ok: true, value: batch.length };
     }
     if (result.status === 401 && !renewed) {
@@ -148,13 +157,14 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
       }
       return { ok: true, value: delivered };
     }
-    await settle(batch);
+    await forgetDelivered(batch);
     await deadLetter(batch[0]!, result.message);
     return { ok: true, value: 0 };
   }
 
   async function deliver(): Promise<void> {
-    for (const batch of batchesOf(await collect())) {
+    const { events, unread } = await collect();
+    for (const batch of batchesOf(events)) {
       const result = await sendBatch(batch);
       if (!result.ok) {
         scheduleRetry(result.retryAfter);
@@ -170,6 +180,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
         });
       }
     }
+    if (unread) return scheduleRetry();
     attempt = 0;
   }
 
@@ -235,8 +246,8 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     }
     if (!batch.length) return;
     void runtime.api.sendEvents(session.token, batch, { keepalive: true }).then((result) => {
-      // Still alive (a hidden tab, or bfcache): the acknowledgement settles them here.
-      if (result.ok) void settle(batch);
+      // Still alive (a hidden tab, or bfcache): the acknowledgement removes them here.
+      if (result.ok) void forgetDelivered(batch);
     });
   }
 
@@ -247,6 +258,11 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     sessionToken,
     pendingCount: () => known.size,
     deadLetterCount: () => deadLetters,
+    /** Forgets the dead letters, stored and counted (`assent.reset()`). */
+    async clearDeadLetters() {
+      deadLetters = 0;
+      await clearDeadLetters(runtime.projectId, runtime.store).catch(() => {});
+    },
   };
 }
 

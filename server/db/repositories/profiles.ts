@@ -1,7 +1,8 @@
+import type { PersonIdentifier } from '../../../src/core/identifiers.ts';
 import type { Queryable } from '../database.ts';
 
 /** The identifiers `assent.identify` takes, as stored in `profile_links.kind`. */
-export type IdentifierKind = 'userId' | 'email' | 'phoneNumber' | 'projectUserId';
+export type IdentifierKind = PersonIdentifier;
 
 export interface ProfileLink {
   kind: IdentifierKind;

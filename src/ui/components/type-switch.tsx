@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { ConsentType, NoticeTexts } from '../../core/types.ts';
-import { isEditable, type Choices } from './choices.ts';
+import { isEditable, type Choices } from '../../core/choice.ts';
 
 export interface TypeSwitchProps {
   type: ConsentType;

@@ -4,7 +4,8 @@
  * script tag; off by default). Plain DOM, no UI framework: the loader imports this bundle by URL
  * only when the option is on and a decision exists, so it costs nothing otherwise.
  */
-import type { Runtime } from '../../manager/runtime.ts';
+import type { FloatingButtonBundle } from '../../runtime/bundles.ts';
+import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
@@ -36,9 +37,9 @@ let shown: Promise<void> | undefined;
  * Puts the button on the page, once (later calls do nothing). `open` opens the preference center;
  * when it closes, focus comes back to the button, which shows again just before.
  */
-export function showFloatingButton(runtime: Runtime, open: () => void): Promise<void> {
+export const showFloatingButton: FloatingButtonBundle['showFloatingButton'] = (runtime, open) => {
   return (shown ??= mount(runtime, open));
-}
+};
 
 async function mount(runtime: Runtime, open: () => void): Promise<void> {
   const config = runtime.config;

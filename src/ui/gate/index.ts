@@ -5,18 +5,14 @@
  * element is unknown to the browser and its `<template>` inert: nothing gated loads (fail closed).
  */
 import { gateElement, type LocalizedGateTexts } from '../../elements/assent-gate.ts';
-import type { Runtime } from '../../manager/runtime.ts';
+import type { GateBundle } from '../../runtime/bundles.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 
 /**
  * Defines `<assent-gate>` (unless the page defined the name first). Its strings wait for `ready`:
  * the language is chosen as the notice's is, from the project's config.
  */
-export function defineGate(
-  runtime: Runtime,
-  ready: Promise<unknown>,
-  registry: CustomElementRegistry = customElements,
-): void {
+export const defineGate: GateBundle['defineGate'] = (runtime, ready, registry = customElements) => {
   if (registry.get('assent-gate')) return;
   let texts: Promise<LocalizedGateTexts> | undefined;
   const load = async (): Promise<LocalizedGateTexts> => {
@@ -30,4 +26,4 @@ export function defineGate(
     'assent-gate',
     gateElement(() => (texts ??= load())),
   );
-}
+};

@@ -1,29 +1,12 @@
-import type { Manager } from '../../manager/index.ts';
-import { noticeLabels, pendingDisclosures, withDisclosures } from '../../manager/labels.ts';
-import type { Runtime } from '../../manager/runtime.ts';
+import { noticeLabels, pendingDisclosures } from '../../core/choice.ts';
+import type { NoticeBundle } from '../../runtime/bundles.ts';
+import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
 import widgetCss from '../components/widget.css?inline';
 import { renderNotice } from './notice.ts';
 import css from './notice.css?inline';
-
-/** What the loader hands the notice besides the runtime. */
-export interface NoticeOptions {
-  /** Opens the preference center (its own bundle, which the loader imports on demand). */
-  onCustomize(): void;
-  /**
-   * The manager, which the loader imports while the notice shows: the notice needs it only to
-   * record what it showed and what the visitor chose. Rejects when it cannot be downloaded (the
-   * loader reports that); a choice then changes nothing and the notice stays.
-   */
-  manager(): Promise<Manager>;
-  /**
-   * The purposes to ask about; a return visit asks only about those without a valid decision.
-   * @default every purpose the notice shows
-   */
-  labels?: string[];
-}
 
 interface Mounted {
   host: HTMLElement;
@@ -74,7 +57,7 @@ function keepFocusVisible(host: HTMLElement): () => void {
  * Disclosures without a valid acknowledgement are shown with it and accepted by any choice in it.
  * Resolves once it is on the page, in the visitor's language (whose strings it loads first).
  */
-export async function showNotice(runtime: Runtime, options: NoticeOptions): Promise<void> {
+export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) => {
   const config = runtime.config;
   if (!config || mounted?.host.isConnected || showing) return;
   showing = true;
@@ -84,8 +67,13 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
   } finally {
     showing = false;
   }
-  const labels = options.labels ?? noticeLabels(runtime);
-  const disclosures = pendingDisclosures(runtime);
+  const labels = options.labels ?? noticeLabels(config.consentTypes, runtime.preview);
+  const disclosures = pendingDisclosures({
+    types: config.consentTypes,
+    decisions: runtime.decisions,
+    preview: runtime.preview,
+    now: runtime.now(),
+  });
   const blocking = config.layout === 'modal' && config.blocking === true;
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
@@ -105,9 +93,10 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
       texts: strings.notice,
       labels,
       disclosures,
+      // The manager adds the disclosures shown here to whatever the visitor chose.
       onChoose: (states) =>
         void options.manager().then(
-          (manager) => manager.choose(withDisclosures(runtime, states)),
+          (manager) => manager.choose(states),
           () => {},
         ),
       onCustomize: options.onCustomize,
@@ -132,4 +121,4 @@ export async function showNotice(runtime: Runtime, options: NoticeOptions): Prom
     (manager) => manager.recordViewed([...labels, ...disclosures]),
     () => {},
   );
-}
+};

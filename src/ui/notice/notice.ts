@@ -1,5 +1,5 @@
 import type { ConsentState, ConsentType, NoticeTexts, SiteConfig } from '../../core/types.ts';
-import { allStates } from '../components/choices.ts';
+import { allStates } from '../../core/choice.ts';
 import { el } from '../components/dom.ts';
 
 export interface NoticeProps {

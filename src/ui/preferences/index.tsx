@@ -6,13 +6,10 @@
  */
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
-import {
-  managerFor,
-  preferenceLabels,
-  withDisclosures,
-  type Runtime,
-} from '../../manager/index.ts';
-import { currentDecisions, initialChoices } from '../components/choices.ts';
+import { initialChoices, preferenceLabels } from '../../core/choice.ts';
+import { managerFor } from '../../manager/index.ts';
+import type { PreferencesBundle } from '../../runtime/bundles.ts';
+import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, applyLanguage, createHost } from '../components/shadow-host.ts';
 import { loadStrings, type ResolvedStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
@@ -42,10 +39,10 @@ function mount(
   const config = runtime.config!;
   const manager = managerFor(runtime);
   const revision = signal(0);
-  const decisions = computed(() => (revision.value, currentDecisions(runtime)));
-  const initial = computed(() => (revision.value, initialChoices(runtime)));
+  const decisions = computed(() => (revision.value, runtime.valid()));
+  const initial = computed(() => (revision.value, initialChoices(runtime.valid())));
   const unsubscribe = runtime.emitter.on('change', () => revision.value++);
-  const types = preferenceLabels(runtime)
+  const types = preferenceLabels(config.consentTypes, runtime.preview, !!runtime.identity)
     .map((label) => config.consentTypes.find((type) => type.label === label)!)
     .filter(Boolean);
   const idPrefix = `assent-preferences-${++renderedCount}`;
@@ -60,7 +57,8 @@ function mount(
       languages={[strings.language]}
       idPrefix={idPrefix}
       onChoose={(states) => {
-        void manager.choose(withDisclosures(runtime, states));
+        // The manager adds the pending disclosures to whatever the visitor chose.
+        void manager.choose(states);
         onDone?.();
       }}
       {...(onDone ? { onClose: onDone } : {})}
@@ -114,7 +112,7 @@ function openDialog(runtime: Runtime, strings: ResolvedStrings): boolean {
  * Opens the preference center as a modal dialog, or renders it inline into `container` (its shadow
  * root, made if it has none). Emits `preferences:show`.
  */
-export async function showPreferences(runtime: Runtime, container?: Element): Promise<void> {
+export const showPreferences: PreferencesBundle['showPreferences'] = async (runtime, container) => {
   const config = runtime.config;
   if (!config) return;
   const strings = await loadStrings(config, runtime.languages);
@@ -137,4 +135,4 @@ export async function showPreferences(runtime: Runtime, container?: Element): Pr
     inlineMounts.set(root, unmount);
   }
   runtime.emitter.emit('preferences:show', {});
-}
+};

@@ -1,7 +1,7 @@
 import { useSignal, type Signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { ConsentState, ConsentType, Decision, NoticeTexts } from '../../core/types.ts';
-import { allStates, statesFromChoices, type Choices } from '../components/choices.ts';
+import { allStates, statesFromChoices, type Choices } from '../../core/choice.ts';
 import { TypeSwitch } from '../components/type-switch.tsx';
 import { categoryKey, type PreferenceTexts } from './preference-texts.ts';
 

@@ -1,17 +1,8 @@
+import { ENGLISH_NOTICE_TEXTS } from '../../../core/english-notice-texts.ts';
 import type { UiStrings } from '../ui-strings.ts';
 
 export default {
-  notice: {
-    title: 'Your privacy',
-    description:
-      'We use cookies and similar technologies. Some are needed for the site to work; others only with your consent.',
-    acceptAll: 'Accept all',
-    rejectAll: 'Reject all',
-    customize: 'Choose',
-    save: 'Save choices',
-    alwaysOn: 'Always on',
-    privacyPolicy: 'Privacy policy',
-  },
+  notice: ENGLISH_NOTICE_TEXTS,
   preferences: {
     title: 'Privacy preferences',
     intro: 'Choose what you allow. You can change or withdraw any choice here at any time.',

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SiteApi } from '../api/site-api.ts';
+import { createEmitter } from '../core/emitter.ts';
+import type { ConsentType, Decision, SiteConfig } from '../core/types.ts';
+import { connectDataLayer } from '../integrations/data-layer.ts';
+import { startConsentMode } from '../integrations/google-consent-mode.ts';
+import { createMemoryStore } from '../storage/key-value-store.ts';
+import { readMirror } from '../storage/sync-mirror.ts';
+import { createRuntime, type AssentEvents } from './runtime.ts';
+
+const PROJECT = '00000000-0000-4000-8000-00000000000b';
+const analytics: ConsentType = {
+  id: 'id-analytics',
+  category: 'privacy_setting',
+  label: 'analytics',
+  version: 1,
+  name: 'Analytics',
+  description: '',
+  required: false,
+  readOnly: false,
+  validStates: ['viewed', 'accepted', 'declined', 'implied'],
+  status: 'active',
+};
+const config: SiteConfig = {
+  projectId: PROJECT,
+  name: 'Test',
+  consentTypes: [analytics],
+  defaultConsentDuration: 'P6M',
+  texts: {},
+  defaultLanguage: 'en',
+  theme: { accent: '#000' },
+  geography: 'unknown',
+  policy: 'opt-in',
+};
+const decision = (state: Decision['state']): Decision => ({
+  label: 'analytics',
+  consentType: analytics.id,
+  version: 1,
+  state,
+  action: 'user_click',
+  consentDate: '2026-11-22T08:00:00.000Z',
+  expirationDate: '2027-04-22T08:00:00.000Z',
+  eventId: `event-${state}`,
+});
+
+function setup() {
+  const emitter = createEmitter<AssentEvents>();
+  const consentMode = startConsentMode(PROJECT);
+  const update = vi.spyOn(consentMode, 'update');
+  const runtime = createRuntime({
+    projectId: PROJECT,
+    preview: false,
+    store: createMemoryStore(),
+    api: {} as SiteApi,
+    emitter,
+    languages: ['en'],
+    consentMode,
+    now: () => new Date('2026-11-22T12:00:00.000Z'),
+  });
+  connectDataLayer(emitter, consentMode.disabled);
+  runtime.config = config;
+  const changes: AssentEvents['change'][] = [];
+  emitter.on('change', (detail) => void changes.push(detail));
+  return { runtime, update, changes };
+}
+
+/** The `consent update` commands in `dataLayer`, as gtag.js reads them. */
+const consentUpdates = () =>
+  (window.dataLayer ?? []).filter(
+    (entry) => typeof entry === 'object' && entry !== null && (entry as IArguments)[1] === 'update',
+  );
+
+afterEach(() => {
+  localStorage.clear();
+  delete window.dataLayer;
+});
+
+describe('commit', () => {
+  it('updates Google Consent Mode once per change', () => {
+    const { runtime, update } = setup();
+    runtime.commit({ analytics: decision('accepted') });
+    expect(update).toHaveBeenCalledOnce();
+    runtime.commit({ analytics: decision('declined') });
+    expect(update).toHaveBeenCalledTimes(2);
+    expect(consentUpdates()).toHaveLength(2);
+  });
+
+  it('mirrors the decisions synchronously and emits the valid states', () => {
+    const { runtime, changes } = setup();
+    runtime.commit({ analytics: decision('accepted') });
+    expect(readMirror(PROJECT)?.decisions).toEqual({ analytics: decision('accepted') });
+    expect(changes).toEqual([{ states: { analytics: 'accepted' }, changed: ['analytics'] }]);
+    expect(runtime.states()).toEqual({ analytics: 'accepted' });
+  });
+});
+
+describe('forget', () => {
+  it('drops the decisions, the visitor and the mirror, and tells Google tags once', () => {
+    const { runtime, update, changes } = setup();
+    runtime.commit({ analytics: decision('accepted') });
+    runtime.visitorId = 'c0ffee00-0000-4000-8000-000000000001';
+    runtime.forget();
+    expect(update).toHaveBeenCalledTimes(2);
+    expect(consentUpdates()).toHaveLength(2);
+    expect(runtime.decisions).toEqual({});
+    expect(runtime.visitorId).toBeUndefined();
+    expect(readMirror(PROJECT)).toBeNull();
+    expect(changes.at(-1)).toEqual({ states: {}, changed: [] });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The page's consent runtime: what the loader knows (config, decisions, visitor), and `commit`,
+ * the one way a decision takes effect in the page (mirror, gates and Google Consent Mode, the
+ * other tabs, `change`). The loader creates it; the manager, the only one that decides, drives
+ * it; the bundles the loader imports by URL (manager, UI) reach the page through it.
+ *
+ * It sits below the manager and above storage and the integrations it applies, so that the
+ * loader can hold it without holding any of the manager or the UI.
+ */
+import type { SiteApi } from '../api/site-api.ts';
+import { validDecisions } from '../core/decision.ts';
+import type { Emitter } from '../core/emitter.ts';
+import type { ConsentState, Decision, PersonIdentifiers, SiteConfig } from '../core/types.ts';
+import type { ConsentModeBridge } from '../integrations/google-consent-mode.ts';
+import { applyGates } from '../integrations/script-gate.ts';
+import type { KeyValueStore } from '../storage/key-value-store.ts';
+import { clearMirror, writeMirror } from '../storage/sync-mirror.ts';
+import { createTabSync } from './tab-sync.ts';
+
+import type { AssentEvents } from '../../types/assent.d.ts';
+
+/** What each window API event carries: the public types site owners get. */
+export type { AssentEvents };
+
+export interface Runtime {
+  readonly projectId: string;
+  /** The project's config, once known (fresh from the server, else cached). */
+  config: SiteConfig | undefined;
+  /** Decisions as stored, valid or not. */
+  decisions: Record<string, Decision>;
+  visitorId: string | undefined;
+  /** `test` consent types are asked and count (the script tag's `data-preview`). */
+  readonly preview: boolean;
+  /** Who the site said the visitor is (`assent.identify`), for this page only. */
+  identity?: PersonIdentifiers;
+  readonly store: KeyValueStore;
+  readonly api: SiteApi;
+  readonly emitter: Emitter<AssentEvents>;
+  now(): Date;
+  /** The visitor's languages, most preferred first. */
+  readonly languages: readonly string[];
+  /** The valid decisions, by label (none before the config is known). */
+  valid(): Record<string, Decision>;
+  /** The valid decisions' states, by label. */
+  states(): Record<string, ConsentState>;
+  /** Runs what the current states allow: gated markup, and Google Consent Mode. */
+  apply(): void;
+  /**
+   * Makes new decisions take effect: in memory and the synchronous mirror, in the page (applied),
+   * in the site's other tabs (unless they came from one), and emits `change`. Only the manager
+   * calls it, after it validated them (and the tab sync, for what another tab's manager decided).
+   */
+  commit(decisions: Record<string, Decision>, fromOtherTab?: boolean): void;
+  /** Forgets the visitor (`assent.reset()`): no decisions, no visitor id, no mirror; emits `change`. */
+  forget(): void;
+}
+
+export interface RuntimeOptions {
+  projectId: string;
+  preview: boolean;
+  store: KeyValueStore;
+  api: SiteApi;
+  emitter: Emitter<AssentEvents>;
+  languages: readonly string[];
+  /** Started by the loader first, synchronously, before any Google tag reads `dataLayer`. */
+  consentMode: ConsentModeBridge;
+  /** The loader's CSP nonce, for the scripts it activates. */
+  nonce?: string | undefined;
+  /** @default () => new Date() */
+  now?: () => Date;
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { projectId, consentMode } = options;
+  const runtime: Runtime = {
+    projectId,
+    config: undefined,
+    decisions: {},
+    visitorId: undefined,
+    preview: options.preview,
+    store: options.store,
+    api: options.api,
+    emitter: options.emitter,
+    now: options.now ?? (() => new Date()),
+    languages: options.languages,
+    valid() {
+      const config = runtime.config;
+      return config
+        ? validDecisions(runtime.decisions, config.consentTypes, runtime.now(), runtime.preview)
+        : {};
+    },
+    states() {
+      return Object.fromEntries(
+        Object.entries(runtime.valid()).map(([label, decision]) => [label, decision.state]),
+      );
+    },
+    apply() {
+      const current = runtime.states();
+      void applyGates((label) => current[label], options.nonce);
+      consentMode.update(runtime.config, current);
+    },
+    commit(decisions, fromOtherTab = false) {
+      runtime.decisions = { ...runtime.decisions, ...decisions };
+      // Before IndexedDB, synchronously: the next page's copy is never behind a withdrawal.
+      writeMirror(projectId, { decisions: runtime.decisions });
+      runtime.apply();
+      if (!fromOtherTab) tabs.announce(decisions);
+      runtime.emitter.emit('change', { states: runtime.states(), changed: Object.keys(decisions) });
+    },
+    forget() {
+      runtime.visitorId = undefined;
+      runtime.decisions = {};
+      clearMirror(projectId);
+      // Gated markup that ran stays; Google tags hear that nothing is granted any more.
+      runtime.apply();
+      runtime.emitter.emit('change', { states: {}, changed: [] });
+    },
+  };
+  const tabs = createTabSync(projectId, (decisions) => runtime.commit(decisions, true));
+  return runtime;
+}

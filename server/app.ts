@@ -12,6 +12,10 @@ import { healthRoutes } from './routes/site/health.ts';
 import { privacyConsentEventRoutes } from './routes/privacy/consent-events.ts';
 import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
+import { privacyMemberRoutes } from './routes/privacy/members.ts';
+import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
@@ -59,9 +63,17 @@ export interface AppDeps {
   /**
    * Token buckets per client IP (every API request) and per session (event batches); `false`
    * turns a limit off (load tests).
-   * @default { perIp: { burst: 1000, perSecond: 200 }, perSession: { burst: 120, perSecond: 2 } }
+   * @default { perIp: { burst: 1000, perSecond: 200 }, perSession: { burst: 120, perSecond: 2 },
+   *   loginPerAccount: { burst: 10, perSecond: 1 / 60 }, loginPerAddress: { burst: 30, perSecond: 1 / 10 } }
    */
-  rateLimits?: { perIp?: RateLimit | false; perSession?: RateLimit | false };
+  rateLimits?: {
+    perIp?: RateLimit | false;
+    perSession?: RateLimit | false;
+    /** Login attempts per account (email), whatever the address. */
+    loginPerAccount?: RateLimit | false;
+    /** Login attempts per client address, whatever the account. */
+    loginPerAddress?: RateLimit | false;
+  };
   /**
    * How long a project and its consent types are used from this instance's memory before they
    * are read again; a change made elsewhere shows within this time. Event writes check the
@@ -76,6 +88,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_LIMITS = {
   perIp: { burst: 1000, perSecond: 200 },
   perSession: { burst: 120, perSecond: 2 },
+  // Ten guesses at an account, then one a minute: an online attack on one password is hopeless.
+  loginPerAccount: { burst: 10, perSecond: 1 / 60 },
+  loginPerAddress: { burst: 30, perSecond: 1 / 10 },
 };
 
 /** The site API and, when given folders, the widget and demo files. Does no I/O until a request. */
@@ -91,6 +106,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
     perSessionLimit: limits.perSession ? createRateLimiter(limits.perSession, now) : undefined,
+    loginLimits: {
+      ...(limits.loginPerAccount && {
+        perAccount: createRateLimiter(limits.loginPerAccount, now),
+      }),
+      ...(limits.loginPerAddress && {
+        perAddress: createRateLimiter(limits.loginPerAddress, now),
+      }),
+    },
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
   };
   const app = new Hono<AppEnv>();
@@ -115,9 +138,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
     app.use('/site-v1/*', perIp);
     app.use('/privacy-v1/*', perIp);
+    app.use('/auth/v1/*', perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
+  app.use('/auth/v1/*', limit);
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
@@ -127,6 +152,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', profileRoutes(routeDeps));
   app.route('/', privacyConsentEventRoutes(routeDeps));
   app.route('/', privacyConsentTypeRoutes(routeDeps));
+  app.route('/', authRoutes(routeDeps));
+  app.route('/', privacyProjectRoutes(routeDeps));
+  app.route('/', privacyApiKeyRoutes(routeDeps));
+  app.route('/', privacyMemberRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',

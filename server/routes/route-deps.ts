@@ -19,4 +19,9 @@ export interface RouteDeps {
   storeRawUserAgent: boolean;
   perSessionLimit: ReturnType<typeof createRateLimiter> | undefined;
   geoHeader?: string;
+  /** Login attempts per account (email) and per client address; absent: unlimited. */
+  loginLimits: {
+    perAccount?: ReturnType<typeof createRateLimiter>;
+    perAddress?: ReturnType<typeof createRateLimiter>;
+  };
 }

@@ -13,6 +13,7 @@ import { privacyConsentEventRoutes } from './routes/privacy/consent-events.ts';
 import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
 import { authRoutes } from './routes/auth/auth.ts';
+import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
 import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
@@ -40,11 +41,12 @@ export interface AppDeps {
    */
   geoHeader?: string;
   /**
-   * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`) and
-   * `site` at `/` (the demo site). Without it only the APIs are served.
+   * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`),
+   * `console` at `/admin/` (the owner's console, `dist/console/`) and `site` at `/` (the demo
+   * site). Without it only the APIs are served.
    * @default undefined
    */
-  staticDirs?: { assets: string; site: string };
+  staticDirs?: { assets: string; site: string; console?: string };
   /**
    * Where unexpected errors go; the client only ever sees a bare 500.
    * @default console.error
@@ -82,6 +84,22 @@ export interface AppDeps {
    */
   projectCacheTtlMs?: number;
 }
+
+/**
+ * The console's CSP. `frame-src 'self'`: the notice preview frames the demo page of this server.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
 
 /** Largest request body taken: a batch of 100 events is about 25 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -154,6 +172,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyConsentTypeRoutes(routeDeps));
   app.route('/', authRoutes(routeDeps));
   app.route('/', privacyProjectRoutes(routeDeps));
+  app.route('/', privacyAnalyticsRoutes(routeDeps));
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
   if (deps.staticDirs) {
@@ -166,6 +185,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' },
       }),
     );
+    const consoleDir = deps.staticDirs.console;
+    if (consoleDir) {
+      app.get('/admin', (c) => c.redirect('/admin/', 301));
+      app.get(
+        '/admin/*',
+        staticFiles(consoleDir, {
+          prefix: '/admin',
+          // The console is a client of the public API like any other, under a strict CSP: no
+          // inline script or style, nothing from elsewhere, never framed (clickjacking).
+          headers: {
+            'Content-Security-Policy': CONSOLE_CSP,
+            'X-Frame-Options': 'DENY',
+            'Referrer-Policy': 'same-origin',
+            'Cache-Control': 'no-cache',
+          },
+        }),
+      );
+    }
     app.get('/*', staticFiles(deps.staticDirs.site, { headers: { 'Cache-Control': 'no-cache' } }));
   }
   return app;

@@ -37,7 +37,11 @@ const app = createApp({
   // Load tests only: one client on loopback would otherwise be limited like a flood.
   ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),
   ...(env.ASSENT_GEO_HEADER && { geoHeader: env.ASSENT_GEO_HEADER }),
-  staticDirs: { assets: join(root, 'dist'), site: join(root, 'demo') },
+  staticDirs: {
+    assets: join(root, 'dist'),
+    site: join(root, 'demo'),
+    console: join(root, 'dist', 'console'),
+  },
 });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -38,7 +38,7 @@ function Shell() {
       <a class="skip" href="#main">
         {t.skip}
       </a>
-      <header class="top">
+      <header class="top" aria-label={t.appName}>
         <strong class="brand">{t.appName}</strong>
         <label class="project-picker">
           {t.project}{' '}
@@ -71,7 +71,9 @@ function Shell() {
           ))}
         </ul>
       </nav>
-      <main id="main">{project.value ? <Page key={project.value.id} /> : null}</main>
+      <main id="main" aria-label={t.nav[current]}>
+        {project.value ? <Page key={project.value.id} /> : null}
+      </main>
     </>
   );
 }

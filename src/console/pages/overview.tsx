@@ -160,9 +160,9 @@ export function OverviewPage() {
       <form class="period" onSubmit={choose}>
         <label>
           {t.overview.period}
-          <select name="period" defaultValue="30">
+          <select name="period">
             {[7, 30, 90].map((days) => (
-              <option value={String(days)} key={days}>
+              <option value={String(days)} key={days} selected={days === 30}>
                 {t.overview.last(days)}
               </option>
             ))}

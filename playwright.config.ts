@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
 /** The port of the site API the e2e suite starts; every test talks to this one server. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8790);
 export const E2E_ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
+export const E2E_OWNER_PASSWORD = 'e2e-owner-password-0123456789';
 
 /**
  * Playwright cannot download its own browser on machines without internet access: use Debian's
@@ -52,6 +53,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       ASSENT_DATA_DIR: mkdtempSync(join(tmpdir(), 'assent-e2e-')),
       ASSENT_ADMIN_KEY: E2E_ADMIN_KEY,
+      ASSENT_ADMIN_PASSWORD: E2E_OWNER_PASSWORD,
     },
   },
 });

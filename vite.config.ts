@@ -49,60 +49,85 @@ export function firstVisitFiles(manifestPath = 'dist/.vite/manifest.json'): stri
  * - `--mode ui`: ES modules the loader imports by URL at run time (`manager.js`, `notice.js`,
  *   `preferences.js`, `gate.js`, `floating-button.js`, and the chunks they share).
  */
-export default defineConfig(({ mode }) => ({
-  plugins: mode === 'loader' ? [loaderBoundary()] : [],
-  define: mode === 'loader' ? { __ASSENT_FIRST_VISIT__: JSON.stringify(firstVisitFiles()) } : {},
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+/**
+ * `--mode console`: the owner's console (`src/console/`), an app of its own served at `/admin/`
+ * from `dist/console/`; never loaded by the widget, so outside the widget's budgets. Its
+ * `index.html` gets only external `<script>` and `<link>` tags: it runs under a CSP without
+ * `unsafe-inline` (`server/app.ts`).
+ */
+const consoleConfig = {
+  root: 'src/console',
+  base: '/admin/',
+  oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } },
   build: {
-    outDir: 'dist',
+    outDir: '../../dist/console',
+    emptyOutDir: true,
     target: 'es2022',
-    emptyOutDir: mode === 'ui',
     modulePreload: false,
-    manifest: mode === 'ui',
     reportCompressedSize: false,
-    ...(mode === 'loader'
-      ? {
-          lib: {
-            entry: 'src/loader/index.ts',
-            formats: ['iife' as const],
-            name: 'assentLoader',
-            fileName: () => 'assent.js',
-          },
-        }
-      : {
-          // Library mode, so that dynamic imports (the languages) are not wrapped in Vite's
-          // preload helper (1 kB on the notice's path, useless with modulePreload off).
-          lib: {
-            entry: {
-              manager: 'src/manager/index.ts',
-              notice: 'src/ui/notice/index.ts',
-              // An entry, so that the loader can start the visitor's language on a first visit
-              // as soon as this small file is in, not after the whole notice.
-              strings: 'src/ui/i18n/ui-strings.ts',
-              preferences: 'src/ui/preferences/index.tsx',
-              // Deleting a withdrawn type's cookies: imported on a change, when a project lists any.
-              cookies: 'src/integrations/cookie-clearing.ts',
-              // Plain DOM, no Preact: imported only when a page holds an `<assent-gate>`, or
-              // when the floating button is on and the visitor has decided.
-              gate: 'src/ui/gate/index.ts',
-              'floating-button': 'src/ui/floating-button/index.ts',
-            },
-            formats: ['es' as const],
-          },
-          rollupOptions: {
-            preserveEntrySignatures: 'strict' as const,
-            output: {
-              format: 'es' as const,
-              // Library mode leaves ES output unminified; these files are only ever served.
-              minify: true,
-              entryFileNames: '[name].js',
-              // One module per language, apart from the shared chunks: a visitor downloads one.
-              chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
-                /[\\/]src[\\/]ui[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
-                  ? 'i18n/[name]-[hash].js'
-                  : 'chunks/[name]-[hash].js',
-            },
-          },
-        }),
+    assetsInlineLimit: 0,
   },
-}));
+};
+
+export default defineConfig(({ mode }) =>
+  mode === 'console'
+    ? consoleConfig
+    : {
+        plugins: mode === 'loader' ? [loaderBoundary()] : [],
+        define:
+          mode === 'loader' ? { __ASSENT_FIRST_VISIT__: JSON.stringify(firstVisitFiles()) } : {},
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        build: {
+          outDir: 'dist',
+          target: 'es2022',
+          emptyOutDir: mode === 'ui',
+          modulePreload: false,
+          manifest: mode === 'ui',
+          reportCompressedSize: false,
+          ...(mode === 'loader'
+            ? {
+                lib: {
+                  entry: 'src/loader/index.ts',
+                  formats: ['iife' as const],
+                  name: 'assentLoader',
+                  fileName: () => 'assent.js',
+                },
+              }
+            : {
+                // Library mode, so that dynamic imports (the languages) are not wrapped in Vite's
+                // preload helper (1 kB on the notice's path, useless with modulePreload off).
+                lib: {
+                  entry: {
+                    manager: 'src/manager/index.ts',
+                    notice: 'src/ui/notice/index.ts',
+                    // An entry, so that the loader can start the visitor's language on a first visit
+                    // as soon as this small file is in, not after the whole notice.
+                    strings: 'src/ui/i18n/ui-strings.ts',
+                    preferences: 'src/ui/preferences/index.tsx',
+                    // Deleting a withdrawn type's cookies: imported on a change, when a project lists any.
+                    cookies: 'src/integrations/cookie-clearing.ts',
+                    // Plain DOM, no Preact: imported only when a page holds an `<assent-gate>`, or
+                    // when the floating button is on and the visitor has decided.
+                    gate: 'src/ui/gate/index.ts',
+                    'floating-button': 'src/ui/floating-button/index.ts',
+                  },
+                  formats: ['es' as const],
+                },
+                rollupOptions: {
+                  preserveEntrySignatures: 'strict' as const,
+                  output: {
+                    format: 'es' as const,
+                    // Library mode leaves ES output unminified; these files are only ever served.
+                    minify: true,
+                    entryFileNames: '[name].js',
+                    // One module per language, apart from the shared chunks: a visitor downloads one.
+                    chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
+                      /[\\/]src[\\/]ui[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
+                        ? 'i18n/[name]-[hash].js'
+                        : 'chunks/[name]-[hash].js',
+                  },
+                },
+              }),
+        },
+      },
+);

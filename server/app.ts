@@ -15,6 +15,11 @@ import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
 import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
 import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents-data.ts';
 import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
+import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
+import { privacyMemberRoutes } from './routes/privacy/members.ts';
+import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
@@ -39,11 +44,12 @@ export interface AppDeps {
    */
   geoHeader?: string;
   /**
-   * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`) and
-   * `site` at `/` (the demo site). Without it only the APIs are served.
+   * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`),
+   * `console` at `/admin/` (the owner's console, `dist/console/`) and `site` at `/` (the demo
+   * site). Without it only the APIs are served.
    * @default undefined
    */
-  staticDirs?: { assets: string; site: string };
+  staticDirs?: { assets: string; site: string; console?: string };
   /**
    * Where unexpected errors go; the client only ever sees a bare 500.
    * @default console.error
@@ -62,9 +68,17 @@ export interface AppDeps {
   /**
    * Token buckets per client IP (every API request) and per session (event batches); `false`
    * turns a limit off (load tests).
-   * @default { perIp: { burst: 1000, perSecond: 200 }, perSession: { burst: 120, perSecond: 2 } }
+   * @default { perIp: { burst: 1000, perSecond: 200 }, perSession: { burst: 120, perSecond: 2 },
+   *   loginPerAccount: { burst: 10, perSecond: 1 / 60 }, loginPerAddress: { burst: 30, perSecond: 1 / 10 } }
    */
-  rateLimits?: { perIp?: RateLimit | false; perSession?: RateLimit | false };
+  rateLimits?: {
+    perIp?: RateLimit | false;
+    perSession?: RateLimit | false;
+    /** Login attempts per account (email), whatever the address. */
+    loginPerAccount?: RateLimit | false;
+    /** Login attempts per client address, whatever the account. */
+    loginPerAddress?: RateLimit | false;
+  };
   /**
    * How long a project and its consent types are used from this instance's memory before they
    * are read again; a change made elsewhere shows within this time. Event writes check the
@@ -82,11 +96,30 @@ export interface AppDeps {
   webhooks?: { allowPrivate?: boolean; wake?: () => void };
 }
 
+/**
+ * The console's CSP. `frame-src 'self'`: the notice preview frames the demo page of this server.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 /** Largest request body taken: a batch of 100 events is about 25 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_LIMITS = {
   perIp: { burst: 1000, perSecond: 200 },
   perSession: { burst: 120, perSecond: 2 },
+  // Ten guesses at an account, then one a minute: an online attack on one password is hopeless.
+  loginPerAccount: { burst: 10, perSecond: 1 / 60 },
+  loginPerAddress: { burst: 30, perSecond: 1 / 10 },
 };
 
 /** The site API and, when given folders, the widget and demo files. Does no I/O until a request. */
@@ -104,6 +137,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
     perSessionLimit: limits.perSession ? createRateLimiter(limits.perSession, now) : undefined,
+    loginLimits: {
+      ...(limits.loginPerAccount && {
+        perAccount: createRateLimiter(limits.loginPerAccount, now),
+      }),
+      ...(limits.loginPerAddress && {
+        perAddress: createRateLimiter(limits.loginPerAddress, now),
+      }),
+    },
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
   };
   const app = new Hono<AppEnv>();
@@ -130,11 +171,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/privacy-v1/*', perIp);
     app.use('/consents/*', perIp);
     app.use(CONSENTS_DATA_PATH, perIp);
+    app.use('/auth/v1/*', perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
   app.use('/consents/*', limit);
   app.use(CONSENTS_DATA_PATH, limit);
+  app.use('/auth/v1/*', limit);
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
@@ -148,6 +191,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The seeds' own paths (routes/compat/).
   app.route('/', consentsDataRoutes(routeDeps));
   app.route('/', consentsEventsRoutes(routeDeps));
+  app.route('/', authRoutes(routeDeps));
+  app.route('/', privacyProjectRoutes(routeDeps));
+  app.route('/', privacyAnalyticsRoutes(routeDeps));
+  app.route('/', privacyApiKeyRoutes(routeDeps));
+  app.route('/', privacyMemberRoutes(routeDeps));
   if (deps.staticDirs) {
     app.get(
       '/assent/*',
@@ -158,6 +206,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' },
       }),
     );
+    const consoleDir = deps.staticDirs.console;
+    if (consoleDir) {
+      app.get('/admin', (c) => c.redirect('/admin/', 301));
+      app.get(
+        '/admin/*',
+        staticFiles(consoleDir, {
+          prefix: '/admin',
+          // The console is a client of the public API like any other, under a strict CSP: no
+          // inline script or style, nothing from elsewhere, never framed (clickjacking).
+          headers: {
+            'Content-Security-Policy': CONSOLE_CSP,
+            'X-Frame-Options': 'DENY',
+            'Referrer-Policy': 'same-origin',
+            'Cache-Control': 'no-cache',
+          },
+        }),
+      );
+    }
     app.get('/*', staticFiles(deps.staticDirs.site, { headers: { 'Cache-Control': 'no-cache' } }));
   }
   return app;

@@ -38,7 +38,12 @@ describe('hostile input', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ secret: 'hostile-test-secret' });
-    await ensureProject(t.db, { ...DEMO_PROJECT, id: OTHER_PROJECT_ID, name: 'Other shop' });
+    await ensureProject(t.db, {
+      ...DEMO_PROJECT,
+      id: OTHER_PROJECT_ID,
+      name: 'Other shop',
+      slug: 'other-shop',
+    });
     visitor = await openTestSession(t.app);
     other = await openTestSession(t.app, {}, LOCAL_ORIGIN, OTHER_PROJECT_ID);
   }, 60_000);

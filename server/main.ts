@@ -9,16 +9,24 @@ import { createApp } from './app.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
 import { startWebhookDeliverer } from './webhooks/deliverer.ts';
-import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './projects/seed.ts';
+import {
+  DEMO_ORGANIZATION_ID,
+  DEMO_OWNER_EMAIL,
+  DEMO_PROJECT_ID,
+  fileKeyStore,
+  seedDemo,
+} from './projects/seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
 const port = Number(env.PORT || 8787);
 const host = env.HOST || '127.0.0.1';
 const { db, dataDir, location } = await openDatabase(env);
-const { apiKey } = await seedDemo(db, {
+const { apiKey, ownerPassword } = await seedDemo(db, {
   ...(env.ASSENT_ADMIN_KEY && { adminKey: env.ASSENT_ADMIN_KEY }),
   keyStore: fileKeyStore(join(dataDir, 'demo-api-key')),
+  ...(env.ASSENT_ADMIN_PASSWORD && { ownerPassword: env.ASSENT_ADMIN_PASSWORD }),
+  passwordStore: fileKeyStore(join(dataDir, 'demo-owner-password')),
 });
 
 const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
@@ -43,7 +51,11 @@ const app = createApp({
   // Load tests only: one client on loopback would otherwise be limited like a flood.
   ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),
   ...(env.ASSENT_GEO_HEADER && { geoHeader: env.ASSENT_GEO_HEADER }),
-  staticDirs: { assets: join(root, 'dist'), site: join(root, 'demo') },
+  staticDirs: {
+    assets: join(root, 'dist'),
+    site: join(root, 'demo'),
+    console: join(root, 'dist', 'console'),
+  },
 });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -54,6 +66,11 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
   console.log(`Project id:      ${DEMO_PROJECT_ID}`);
   console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);
+  console.log(`Console:         ${origin}/admin/`);
+  // The password is only printed when generated; one from the environment is the owner's own.
+  console.log(
+    `Console login:   ${DEMO_OWNER_EMAIL} / ${env.ASSENT_ADMIN_PASSWORD ? '$ASSENT_ADMIN_PASSWORD' : ownerPassword}`,
+  );
 });
 
 let stopping = false;

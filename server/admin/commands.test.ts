@@ -149,4 +149,28 @@ describe('runAdminCommand: slugs and key scopes (issue 14)', () => {
       { name: 'web', scope: 'consent' },
     ]);
   });
+
+  it('creates a console member with a one-time password that logs in, and refuses a second of the email', async () => {
+    const output = await run(
+      'create-user',
+      DEMO_ORGANIZATION_ID,
+      'Ana@Demo.example',
+      '--role',
+      'viewer',
+    );
+    expect(output).toContain('ana@demo.example role viewer');
+    const password = output.split('\n').at(-1)!;
+    const response = await t.app.request('/auth/v1/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ana@demo.example', password }),
+    });
+    expect(response.status).toBe(200);
+    await expect(run('create-user', DEMO_ORGANIZATION_ID, 'ana@demo.example')).rejects.toThrow(
+      'already',
+    );
+    await expect(
+      run('create-user', DEMO_ORGANIZATION_ID, 'x@demo.example', '--role', 'god'),
+    ).rejects.toThrow('--role');
+  });
 });

@@ -17,6 +17,9 @@ import {
   setProjectSlug,
 } from '../db/repositories/projects.ts';
 import { isSlug, slugFromName } from '../accounts/slug.ts';
+import { normalizeEmail } from '../accounts/login.ts';
+import { createPassword, hashPassword } from '../accounts/password.ts';
+import { insertMember, MEMBER_ROLES, type MemberRole } from '../db/repositories/members.ts';
 import type { Queryable } from '../db/database.ts';
 import { DEFAULT_POLICIES, parseGeography } from '../../src/core/jurisdiction.ts';
 import { LOOPBACK } from '../http/origin-rule.ts';
@@ -36,6 +39,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   add-origin <projectId> <origin>          an exact origin (https://shop.example) or "loopback"
   set-policy <projectId> <region> <policy> region: US, US-CA, … or "default";
                                            policy: opt-in, opt-out or notice-only
+  create-user <organizationId> <email> [--role owner|admin|viewer]
+                                           a console member (default owner); prints a
+                                           one-time password; only its scrypt hash is stored
   create-api-key <organizationId> <name> [--scope consent|admin]
                                            prints the key once; only its hash is stored;
                                            consent: consent events only; admin (default): all
@@ -220,6 +226,30 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
       });
       if (!created) throw new AdminUsageError(`the organization already has a key named "${name}"`);
       return `API key "${name}" scope ${scope} (shown once, only its hash is stored):\n${key}`;
+    }
+    case 'create-user': {
+      const role = takeOption(rest, 'role') ?? 'owner';
+      if (!MEMBER_ROLES.includes(role as MemberRole)) {
+        throw new AdminUsageError('--role must be owner, admin or viewer');
+      }
+      const organizationId = uuidArgument(rest[0], 'organizationId');
+      const email = normalizeEmail(rest[1] ?? '');
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+        throw new AdminUsageError('create-user needs an email');
+      }
+      if (!(await listOrganizations(db)).some((known) => known.id === organizationId)) {
+        throw new AdminUsageError(`no organization ${organizationId}`);
+      }
+      const password = createPassword();
+      const created = await insertMember(db, {
+        id: randomUUID(),
+        organizationId,
+        email,
+        role: role as MemberRole,
+        passwordHash: await hashPassword(password),
+      });
+      if (!created) throw new AdminUsageError(`${email} is already a member`);
+      return `Member ${email} role ${role}; one-time password (shown once, only its hash is stored):\n${password}`;
     }
     case 'list': {
       const lines: string[] = [];

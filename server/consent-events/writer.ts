@@ -1,4 +1,6 @@
-import type { ConsentEventRecord } from '../../src/core/types.ts';
+import type { ConsentEventRecord, ConsentType } from '../../src/core/types.ts';
+import { rollupCounts } from '../analytics/outcome.ts';
+import { addToRollup } from '../db/repositories/consent-rollups.ts';
 import { prepareConsentEvents, type ConsentEventBatch } from './batch.ts';
 import type { Database } from '../db/database.ts';
 import { linkHash } from './chain.ts';
@@ -29,6 +31,8 @@ export interface ConsentEventWriter {
 interface Pending {
   batch: ConsentEventBatch;
   version: string;
+  /** The project's consent types the events were checked against (for the rollup). */
+  types: ConsentType[];
   events: NewConsentEvent[];
   /** Written in a transaction of its own, after a group that held it failed. */
   alone?: boolean;
@@ -119,6 +123,7 @@ export function createConsentEventWriter(
           try {
             if (!config) throw httpError(404, `project ${projectId} not found`);
             pending.events = prepareConsentEvents(pending.batch, config);
+            pending.types = config.types;
           } catch (error) {
             outcomes[index] = error as Error;
           }
@@ -178,6 +183,8 @@ export function createConsentEventWriter(
             .filter((event) => !quiet.has(event.record.id))
             .map((event) => ({ eventId: event.record.id, payload: consentEventPayload(event) })),
         );
+        // The analytics' counts, in the same transaction: they can never disagree with the rows.
+        await addToRollup(tx, projectId, rollupCounts(fresh, group.at(-1)!.types));
       }
       return group.map(
         (pending, index) =>
@@ -201,7 +208,14 @@ export function createConsentEventWriter(
         events = prepareConsentEvents(batch, config);
       }
       return new Promise((resolve, reject) => {
-        const pending = { batch, version: config.version, events, resolve, reject };
+        const pending = {
+          batch,
+          version: config.version,
+          types: config.types,
+          events,
+          resolve,
+          reject,
+        };
         const queue = queues.get(batch.projectId);
         if (queue) {
           queue.push(pending);

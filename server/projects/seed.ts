@@ -9,12 +9,16 @@ import { ensureOrganization } from '../db/repositories/organizations.ts';
 import { ensureProject, type Project } from '../db/repositories/projects.ts';
 import { createSecret } from '../crypto/random-secret.ts';
 import { sha256 } from '../crypto/sha256.ts';
+import { createPassword, hashPassword, verifyPassword } from '../accounts/password.ts';
+import { findMemberByEmail, insertMember, setMemberPassword } from '../db/repositories/members.ts';
 import { ENGLISH_NOTICE_TEXTS } from '../../src/core/english-notice-texts.ts';
 
 export const DEMO_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000000a';
 export const DEMO_PROJECT_ID = '00000000-0000-4000-8000-00000000000b';
 export const DEMO_ORGANIZATION_SLUG = 'demo-organization';
 export const DEMO_PROJECT_SLUG = 'demo-project';
+export const DEMO_OWNER_ID = '00000000-0000-4000-8000-0000000000d1';
+export const DEMO_OWNER_EMAIL = 'owner@demo.example';
 
 const TEXTS: Record<string, NoticeTexts> = {
   en: {
@@ -167,6 +171,13 @@ export interface SeedOptions {
   adminKey?: string;
   /** Keeps a generated key between starts. */
   keyStore: KeyStore;
+  /** `$ASSENT_ADMIN_PASSWORD`: when set, the demo owner's password is this one. */
+  ownerPassword?: string;
+  /**
+   * Keeps a generated owner password between starts, like the key. Without it and without
+   * `ownerPassword` no demo owner is made.
+   */
+  passwordStore?: KeyStore;
 }
 
 /**
@@ -174,7 +185,10 @@ export interface SeedOptions {
  * are left as they are), and makes sure the demo organization's API key is the admin key, or the
  * stored generated one, or a newly generated one. Returns the key in plain text.
  */
-export async function seedDemo(db: Database, options: SeedOptions): Promise<{ apiKey: string }> {
+export async function seedDemo(
+  db: Database,
+  options: SeedOptions,
+): Promise<{ apiKey: string; ownerPassword?: string }> {
   let apiKey = options.adminKey;
   if (!apiKey) {
     apiKey = await options.keyStore.read();
@@ -200,5 +214,36 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<{ ap
       keyHash,
     });
   });
-  return { apiKey };
+  const ownerPassword = await seedDemoOwner(db, options);
+  return { apiKey, ...(ownerPassword !== undefined && { ownerPassword }) };
+}
+
+/**
+ * Makes `owner@demo.example` the demo organization's owner with the given password, or the
+ * stored generated one, or a new one; an existing owner's password is replaced only when it is
+ * not already that one (a password set in the console survives restarts without the variable).
+ */
+async function seedDemoOwner(db: Database, options: SeedOptions): Promise<string | undefined> {
+  let password = options.ownerPassword;
+  if (!password && options.passwordStore) {
+    password = await options.passwordStore.read();
+    if (!password) {
+      password = createPassword();
+      await options.passwordStore.write(password);
+    }
+  }
+  if (!password) return undefined;
+  const existing = await findMemberByEmail(db, DEMO_OWNER_EMAIL);
+  if (!existing) {
+    await insertMember(db, {
+      id: DEMO_OWNER_ID,
+      organizationId: DEMO_ORGANIZATION_ID,
+      email: DEMO_OWNER_EMAIL,
+      role: 'owner',
+      passwordHash: await hashPassword(password),
+    });
+  } else if (options.ownerPassword && !(await verifyPassword(password, existing.passwordHash))) {
+    await setMemberPassword(db, existing.id, await hashPassword(password));
+  }
+  return password;
 }

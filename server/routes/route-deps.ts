@@ -25,4 +25,9 @@ export interface RouteDeps {
     /** Tells the deliverer there is something to send. */
     wake: () => void;
   };
+  /** Login attempts per account (email) and per client address; absent: unlimited. */
+  loginLimits: {
+    perAccount?: ReturnType<typeof createRateLimiter>;
+    perAddress?: ReturnType<typeof createRateLimiter>;
+  };
 }

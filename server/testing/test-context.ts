@@ -10,11 +10,12 @@ import { createPgDatabase } from '../db/pg-database.ts';
 import { createPgliteDatabase } from '../db/pglite-database.ts';
 import { DEMO_PROJECT_ID, seedDemo, type KeyStore } from '../projects/seed.ts';
 
-export { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID } from '../projects/seed.ts';
+export { DEMO_ORGANIZATION_ID, DEMO_OWNER_EMAIL, DEMO_PROJECT_ID } from '../projects/seed.ts';
 
 export const START = new Date('2025-03-01T10:00:00.000Z');
 export const LOCAL_ORIGIN = 'http://localhost:3000';
 export const DEMO_API_KEY = 'test-admin-key';
+export const DEMO_OWNER_PASSWORD = 'test-owner-password';
 
 export function memoryKeyStore(initial?: string): KeyStore & { key: string | undefined } {
   const store = {
@@ -64,7 +65,11 @@ export async function createTestDatabase(): Promise<Database> {
 export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   await migrate(db);
-  await seedDemo(db, { adminKey: DEMO_API_KEY, keyStore: memoryKeyStore() });
+  await seedDemo(db, {
+    adminKey: DEMO_API_KEY,
+    keyStore: memoryKeyStore(),
+    ownerPassword: DEMO_OWNER_PASSWORD,
+  });
   const clock = { now: START };
   const errors: unknown[] = [];
   const app = createApp({
@@ -72,7 +77,7 @@ export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<Te
     now: () => clock.now,
     logError: (error) => errors.push(error),
     // The test clock stands still, so buckets would never refill; rate-limit tests set their own.
-    rateLimits: { perIp: false, perSession: false },
+    rateLimits: { perIp: false, perSession: false, loginPerAccount: false, loginPerAddress: false },
     ...deps,
   });
   return { db, app, clock, errors };

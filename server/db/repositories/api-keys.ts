@@ -58,3 +58,35 @@ export async function listApiKeys(
     createdAt: new Date(row.created_at).toISOString(),
   }));
 }
+
+/** One organization's keys, oldest first; their hashes stay in the database. */
+export async function listOrganizationApiKeys(
+  db: Queryable,
+  organizationId: string,
+): Promise<{ id: string; name: string; scope: ApiKeyScope; createdAt: string }[]> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    scope: ApiKeyScope;
+    created_at: Date;
+  }>(
+    `select id, name, scope, created_at from api_keys where organization_id = $1
+      order by created_at, name`,
+    [organizationId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    scope: row.scope,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}
+
+/** Revokes (deletes) a key of the organization; `false` when it has none with that id. */
+export async function deleteApiKey(db: Queryable, organizationId: string, id: string) {
+  const { rows } = await db.query(
+    'delete from api_keys where organization_id = $1 and id = $2 returning id',
+    [organizationId, id],
+  );
+  return rows.length === 1;
+}

@@ -56,3 +56,14 @@ export async function setOrganizationSlug(db: Queryable, id: string, slug: strin
   ]);
   return rows.length === 1;
 }
+
+export async function findOrganization(
+  db: Queryable,
+  id: string,
+): Promise<Organization | undefined> {
+  const { rows } = await db.query<Organization>(
+    'select id, name, slug from organizations where id = $1',
+    [id],
+  );
+  return rows[0];
+}

@@ -1,10 +1,24 @@
 import type { PolicyTable } from '../../../src/core/jurisdiction.ts';
 import type {
   ConsentPolicy,
+  FloatingButtonPosition,
+  NoticeLayout,
+  ThemeMode,
   GoogleConsentModeOptions,
   NoticeTexts,
 } from '../../../src/core/types.ts';
 import type { Queryable } from '../database.ts';
+
+/**
+ * How the notice is shown, per project (issue 14); a script tag's `data-layout`, `data-theme`,
+ * `data-blocking` and `data-floating-button` still win over it.
+ */
+export interface ProjectDisplay {
+  layout?: NoticeLayout;
+  theme?: ThemeMode;
+  blocking?: boolean;
+  floatingButton?: boolean | FloatingButtonPosition;
+}
 
 /** A project as the site API needs it. */
 export interface Project {
@@ -24,6 +38,7 @@ export interface Project {
   reloadOnWithdrawal?: boolean;
   /** Which policy applies where; the built-in table when absent. */
   policies?: PolicyTable;
+  display?: ProjectDisplay;
 }
 
 interface ProjectRow {
@@ -40,12 +55,13 @@ interface ProjectRow {
   google_consent_mode: GoogleConsentModeOptions | null;
   reload_on_withdrawal: boolean;
   policies: PolicyTable | null;
+  display: ProjectDisplay | null;
   config_version: string;
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
   notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
-  reload_on_withdrawal, policies, config_version::text as config_version`;
+  reload_on_withdrawal, policies, display, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
   return {
@@ -62,6 +78,7 @@ function toProject(row: ProjectRow): Project {
     ...(row.google_consent_mode !== null && { googleConsentMode: row.google_consent_mode }),
     ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
     ...(row.policies !== null && { policies: row.policies }),
+    ...(row.display !== null && { display: row.display }),
   };
 }
 
@@ -224,5 +241,45 @@ export async function setProjectSlug(db: Queryable, id: string, slug: string) {
     id,
     slug,
   ]);
+  return rows.length === 1;
+}
+
+/** What the Privacy API's PATCH of a project may change. */
+export interface ProjectChange {
+  name?: string;
+  slug?: string;
+  allowedOrigins?: string[];
+  policies?: PolicyTable;
+  display?: ProjectDisplay;
+  texts?: Record<string, NoticeTexts>;
+  defaultLanguage?: string;
+  privacyPolicyUrl?: string | null;
+}
+
+const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
+  name: ['name', false],
+  slug: ['slug', false],
+  allowedOrigins: ['allowed_origins', true],
+  policies: ['policies', true],
+  display: ['display', true],
+  texts: ['notice_texts', true],
+  defaultLanguage: ['default_language', false],
+  privacyPolicyUrl: ['privacy_policy_url', false],
+};
+
+/** Applies a change to a project; `false` when there is no such project. */
+export async function updateProject(db: Queryable, id: string, change: ProjectChange) {
+  const sets: string[] = [];
+  const values: unknown[] = [id];
+  for (const [field, value] of Object.entries(change)) {
+    const [column, json] = CHANGE_COLUMNS[field as keyof ProjectChange];
+    values.push(json ? JSON.stringify(value) : value);
+    sets.push(`${column} = $${values.length}${json ? '::text::jsonb' : ''}`);
+  }
+  if (sets.length === 0) return (await findProject(db, id)) !== undefined;
+  const { rows } = await db.query(
+    `update projects set ${sets.join(', ')} where id = $1 returning id`,
+    values,
+  );
   return rows.length === 1;
 }

@@ -22,13 +22,13 @@ const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(privacyConsentE
 /** The Privacy API's consent events, for the site owner's servers. */
 export function privacyConsentEventRoutes({ db, projects, events, now }: RouteDeps) {
   return new Hono<AppEnv>()
-    .post(PATH, apiKeyAuth(db, 'consent'), async (c) => {
+    .post(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
       const { items } = checkBatch(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());
       const records = await events.record({ projectId: project.id, items, now: now() });
       return c.json({ count: records.length, items: records }, 201);
     })
-    .get(PATH, apiKeyAuth(db, 'consent'), async (c) => {
+    .get(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
       const query = parseConsentEventQuery(c.req.queries());
       const project = await requireOrganizationProject(projects, c.req.param());
       const format = exportFormat(c.req.header('accept'));

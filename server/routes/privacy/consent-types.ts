@@ -28,12 +28,12 @@ const checkUpdate = compileSchema<ConsentTypeFields>(updateConsentTypeSchema);
 /** The Privacy API's consent types: list, create, update. */
 export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get(PATH, apiKeyAuth(db, 'consent'), async (c) => {
+    .get(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const items = await listStoredConsentTypes(db, project.id);
       return c.json({ count: items.length, items });
     })
-    .post(PATH, apiKeyAuth(db), async (c) => {
+    .post(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
       const body = checkCreate(await readJsonBody(c));
       const draft = draftConsentType(randomUUID(), body);
       const project = await requireOrganizationProject(projects, c.req.param());
@@ -43,7 +43,7 @@ export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
       }
       return c.json(await findStoredConsentType(db, project.id, draft.type.id), 201);
     })
-    .patch(`${PATH}/:id`, apiKeyAuth(db), async (c) => {
+    .patch(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
       const id = requireUuid(c.req.param('id'), 'id');
       const body = checkUpdate(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());

@@ -38,7 +38,12 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
   beforeAll(async () => {
     t = await createTestContext();
     await ensureOrganization(t.db, { id: DEMO_ORGANIZATION_ID, name: 'x' });
-    await ensureProject(t.db, { ...DEMO_PROJECT, id: OTHER_PROJECT_ID, name: 'Other shop' });
+    await ensureProject(t.db, {
+      ...DEMO_PROJECT,
+      id: OTHER_PROJECT_ID,
+      name: 'Other shop',
+      slug: 'other-shop',
+    });
     visitor = await openTestSession(t.app);
   }, 60_000);
   afterAll(() => t.db.close());

@@ -25,7 +25,15 @@ export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
       texts: project.texts,
       defaultLanguage: project.defaultLanguage,
       ...(project.privacyPolicyUrl !== undefined && { privacyPolicyUrl: project.privacyPolicyUrl }),
-      theme: project.theme,
+      // The project's display settings (issue 14); a script tag's data-* attributes still win.
+      theme: project.display?.theme
+        ? { ...project.theme, mode: project.display.theme }
+        : project.theme,
+      ...(project.display?.layout && { layout: project.display.layout }),
+      ...(project.display?.blocking !== undefined && { blocking: project.display.blocking }),
+      ...(project.display?.floatingButton !== undefined && {
+        floatingButton: project.display.floatingButton,
+      }),
       geography,
       policy: policyFor(geography, project.policies ?? DEFAULT_POLICIES),
       // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).

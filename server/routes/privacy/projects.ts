@@ -1,0 +1,154 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/app-env.ts';
+import type { RouteDeps } from '../route-deps.ts';
+import { DEFAULT_POLICIES } from '../../../src/core/jurisdiction.ts';
+import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
+import { SLUG_PATTERN } from '../../accounts/slug.ts';
+import { httpError } from '../../http/http-error.ts';
+import { readJsonBody } from '../../http/json-body.ts';
+import { compileSchema } from '../../http/request-schema.ts';
+import { requireOrganizationProject } from '../../projects/organization-project.ts';
+import { LOOPBACK } from '../../http/origin-rule.ts';
+import {
+  findProject,
+  isProjectSlugTaken,
+  listOrganizationProjectIds,
+  updateProject,
+  type Project,
+  type ProjectChange,
+} from '../../db/repositories/projects.ts';
+
+const ORGANIZATION = '/privacy-v1/organizations/:organizationId/projects';
+const PROJECT = `${ORGANIZATION}/:projectId`;
+
+const POLICY = { enum: ['opt-in', 'opt-out', 'notice-only'] };
+const TEXT = { type: 'string', maxLength: 4000 };
+const checkChange = compileSchema<ProjectChange>({
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    slug: { type: 'string', pattern: SLUG_PATTERN.source },
+    allowedOrigins: {
+      type: 'array',
+      maxItems: 100,
+      uniqueItems: true,
+      items: {
+        anyOf: [{ const: LOOPBACK }, { type: 'string', pattern: '^https?://[^/?#\\s]+$' }],
+      },
+    },
+    policies: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['default', 'regions'],
+      properties: {
+        default: POLICY,
+        regions: {
+          type: 'object',
+          maxProperties: 500,
+          propertyNames: { pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$' },
+          additionalProperties: POLICY,
+        },
+      },
+    },
+    display: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        layout: { enum: ['bar-bottom', 'bar-top', 'box', 'modal'] },
+        theme: { enum: ['light', 'dark', 'auto'] },
+        blocking: { type: 'boolean' },
+        floatingButton: { anyOf: [{ type: 'boolean' }, { enum: ['left', 'right'] }] },
+      },
+    },
+    texts: {
+      type: 'object',
+      maxProperties: 100,
+      propertyNames: { pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        // The widget refuses a config whose texts lack one of these (`core/site-config.ts`).
+        required: [
+          'title',
+          'description',
+          'acceptAll',
+          'rejectAll',
+          'customize',
+          'save',
+          'alwaysOn',
+          'privacyPolicy',
+        ],
+        properties: {
+          title: TEXT,
+          description: TEXT,
+          acceptAll: TEXT,
+          rejectAll: TEXT,
+          customize: TEXT,
+          save: TEXT,
+          alwaysOn: TEXT,
+          privacyPolicy: TEXT,
+        },
+      },
+    },
+    defaultLanguage: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+    privacyPolicyUrl: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 2000 }] },
+  },
+});
+
+/** A project as the Privacy API shows it: its settings, the built-in policies when it has none. */
+function projectView(project: Project) {
+  return {
+    id: project.id,
+    organizationId: project.organizationId,
+    name: project.name,
+    slug: project.slug,
+    allowedOrigins: project.allowedOrigins,
+    policies: project.policies ?? DEFAULT_POLICIES,
+    display: project.display ?? {},
+    texts: project.texts,
+    defaultLanguage: project.defaultLanguage,
+    privacyPolicyUrl: project.privacyPolicyUrl ?? null,
+    defaultConsentDuration: project.defaultConsentDuration,
+  };
+}
+
+/** The Privacy API's projects (issue 14): list, read, change. */
+export function privacyProjectRoutes({ db, projects, now }: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get(ORGANIZATION, apiKeyAuth(db, 'read', now), async (c) => {
+      const ids = await listOrganizationProjectIds(db, c.req.param('organizationId'));
+      const items = [];
+      for (const id of ids) {
+        const project = await findProject(db, id);
+        if (project) items.push(projectView(project));
+      }
+      return c.json({ count: items.length, items });
+    })
+    .get(PROJECT, apiKeyAuth(db, 'read', now), async (c) => {
+      const { id } = await requireOrganizationProject(projects, c.req.param());
+      return c.json(projectView((await findProject(db, id))!));
+    })
+    .patch(PROJECT, apiKeyAuth(db, 'admin', now), async (c) => {
+      const change = checkChange(await readJsonBody(c));
+      const project = await requireOrganizationProject(projects, c.req.param());
+      if (change.texts && Object.keys(change.texts).length === 0) {
+        throw httpError(400, 'texts must name at least one language');
+      }
+      const language = change.defaultLanguage ?? project.defaultLanguage;
+      if (!(change.texts ?? project.texts)[language]) {
+        throw httpError(400, `texts has no entry for the default language "${language}"`);
+      }
+      if (
+        change.slug !== undefined &&
+        (await isProjectSlugTaken(db, project.organizationId, change.slug, project.id))
+      ) {
+        throw httpError(409, `the organization already has a project with slug "${change.slug}"`);
+      }
+      await updateProject(db, project.id, change);
+      // This instance sees the change at once; others within the cache's time to live.
+      const fresh = await projects.load(db, project.id);
+      return c.json(projectView(fresh!.project));
+    });
+}

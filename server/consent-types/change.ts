@@ -1,3 +1,4 @@
+import { refuseDuration } from '../../src/core/consent-rules.ts';
 import { parseDuration } from '../../src/core/duration.ts';
 import type { ConsentCategory, ConsentType } from '../../src/core/types.ts';
 import type { ConsentTypeFields } from './schema.ts';
@@ -15,8 +16,13 @@ const VERSIONED = ['name', 'description', 'document', 'url'] as const;
 const IMMUTABLE = ['category', 'subcategory', 'label'] as const;
 
 function checkRules(type: ConsentType) {
-  if (type.consentDuration !== undefined && !parseDuration(type.consentDuration)) {
-    throw httpError(422, `consentDuration "${type.consentDuration}" is not an ISO 8601 duration`);
+  if (type.consentDuration !== undefined) {
+    if (!parseDuration(type.consentDuration)) {
+      throw httpError(422, `consentDuration "${type.consentDuration}" is not an ISO 8601 duration`);
+    }
+    // Issue 22 §2: `P0D` and durations past the category's cap were stored.
+    const refusal = refuseDuration(type.category, type.consentDuration);
+    if (refusal) throw httpError(400, refusal);
   }
   if (type.requireReacceptVersion !== undefined && type.requireReacceptVersion > type.version) {
     throw httpError(

@@ -134,6 +134,26 @@ describe('Privacy API consent types', () => {
     );
   });
 
+  it('refuses a duration of nothing or past the category cap on create and update with 400 (issue 22 §2)', async () => {
+    const before = await countRows(t.db, 'consent_types');
+    const type = await create({ category: 'privacy_setting', consentDuration: 'P6M' });
+    for (const consentDuration of ['P0D', 'PT0S', 'P14M', 'P500D', 'P1000000000000D']) {
+      const body = { category: 'privacy_setting', label: 'too_long', name: 'x', description: 'y' };
+      await expectError(await send('POST', { ...body, consentDuration }), 400);
+      await expectError(await send('PATCH', { consentDuration }, `/${type.id}`), 400);
+    }
+    expect(await countRows(t.db, 'consent_types')).toBe(before + 1);
+    const listed = (await (await send('GET')).json()) as { items: StoredConsentType[] };
+    expect(listed.items.find((candidate) => candidate.id === type.id)!.consentDuration).toBe('P6M');
+    const newsletter = { category: 'communication', name: 'x', description: 'y' };
+    await expectError(
+      await send('POST', { ...newsletter, label: 'six_years', consentDuration: 'P6Y' }),
+      400,
+    );
+    await create({ consentDuration: 'P5Y' });
+    expect((await send('PATCH', { consentDuration: 'P13M' }, `/${type.id}`)).status).toBe(200);
+  });
+
   it('bumps the version when the name, description, document or url changes', async () => {
     const type = await create();
     let version = type.version;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { refuseState } from '../../src/core/consent-type.ts';
 import {
+  CLOCK_SKEW_MS,
   expirationFor,
   latestExpirationFor,
   maxDurationFor,
@@ -56,6 +57,84 @@ function findType(item: ConsentEventInput, at: string, types: ConsentType[]): Co
   return type;
 }
 
+interface EventDates {
+  consentDate: Date;
+  expirationDate: Date;
+  /** The browser's date, when the server's time was stored instead. */
+  clientConsentDate?: Date;
+}
+
+/**
+ * The dates of a browser's event (the Site API, issue 22 §2): the server's clock decides. A
+ * `consentDate` within {@link CLOCK_SKEW_MS} of now is kept; any other is replaced by now and
+ * kept beside it for the record. The expiration is the type's duration from that date; the
+ * browser's `expirationDate` may only shorten it, and counts from the browser's own date, so a
+ * visitor clock a year behind that asks for a month gets a month. `import` is refused: a browser
+ * decides by itself or is implied, it never imports.
+ */
+function browserDates(
+  item: ConsentEventInput,
+  at: string,
+  type: ConsentType,
+  project: ProjectConfig['project'],
+  now: Date,
+): EventDates {
+  if (item.consentAction === 'import') {
+    throw httpError(
+      400,
+      `${at}/consentAction "import" is for server-to-server imports (the Privacy API); a browser records implied or user_click`,
+    );
+  }
+  const client = item.consentDate ? new Date(item.consentDate) : undefined;
+  const skewed = client !== undefined && Math.abs(client.getTime() - now.getTime()) > CLOCK_SKEW_MS;
+  const consentDate = client && !skewed ? client : now;
+  let expirationDate = expirationFor(type, consentDate, project.defaultConsentDuration);
+  if (item.expirationDate) {
+    const asked = new Date(item.expirationDate);
+    const from = client ?? consentDate;
+    if (asked <= from) throw httpError(400, `${at}/expirationDate must be after consentDate`);
+    const shortened = new Date(consentDate.getTime() + (asked.getTime() - from.getTime()));
+    if (shortened < expirationDate) expirationDate = shortened;
+  }
+  return { consentDate, expirationDate, ...(skewed && { clientConsentDate: client }) };
+}
+
+/**
+ * The dates of a server-to-server event (an API key: the Privacy API, the seeds' imports): the
+ * caller's, as records made elsewhere keep their own dates, but never in the future (beyond the
+ * clock skew) and never lasting longer than the category's cap.
+ */
+function callerDates(
+  item: ConsentEventInput,
+  at: string,
+  type: ConsentType,
+  project: ProjectConfig['project'],
+  now: Date,
+): EventDates {
+  const consentDate = item.consentDate ? new Date(item.consentDate) : now;
+  if (consentDate.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw httpError(
+      400,
+      `${at}/consentDate ${consentDate.toISOString()} is in the future (the server clock is ${now.toISOString()})`,
+    );
+  }
+  // The same rule as the widget: the type's duration, capped for its category.
+  const expirationDate = item.expirationDate
+    ? new Date(item.expirationDate)
+    : expirationFor(type, consentDate, project.defaultConsentDuration);
+  const cap = latestExpirationFor(type.category, consentDate);
+  if (cap && expirationDate > cap) {
+    throw httpError(
+      400,
+      `${at}/expirationDate is later than consentDate + ${maxDurationFor(type.category)}, the longest a "${type.category}" consent may last`,
+    );
+  }
+  if (expirationDate <= consentDate) {
+    throw httpError(400, `${at}/expirationDate must be after consentDate`);
+  }
+  return { consentDate, expirationDate };
+}
+
 /** Checks one item against the session and the project, and makes the row to insert. */
 function prepare(
   item: ConsentEventInput,
@@ -73,21 +152,9 @@ function prepare(
   if (retired) throw httpError(422, `${at}: ${retired}`);
   const refusal = refuseState(type, item.consentState);
   if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
-  const consentDate = item.consentDate ? new Date(item.consentDate) : now;
-  // The same rule as the widget: the type's duration, capped for its category.
-  const expirationDate = item.expirationDate
-    ? new Date(item.expirationDate)
-    : expirationFor(type, consentDate, project.defaultConsentDuration);
-  const cap = latestExpirationFor(type.category, consentDate);
-  if (cap && expirationDate > cap) {
-    throw httpError(
-      400,
-      `${at}/expirationDate is later than consentDate + ${maxDurationFor(type.category)}, the longest a "${type.category}" consent may last`,
-    );
-  }
-  if (expirationDate <= consentDate) {
-    throw httpError(400, `${at}/expirationDate must be after consentDate`);
-  }
+  const dates = session
+    ? browserDates(item, at, type, project, now)
+    : callerDates(item, at, type, project, now);
   return {
     id: item.id?.toLowerCase() ?? randomUUID(),
     projectId: project.id,
@@ -104,8 +171,9 @@ function prepare(
     label: type.label,
     consentState: item.consentState,
     consentAction: item.consentAction,
-    consentDate: consentDate.toISOString(),
-    expirationDate: expirationDate.toISOString(),
+    consentDate: dates.consentDate.toISOString(),
+    expirationDate: dates.expirationDate.toISOString(),
+    ...(dates.clientConsentDate && { clientConsentDate: dates.clientConsentDate.toISOString() }),
     ...(session && { sessionId: session.id }),
     bodyHash: sha256(canonicalJson(item)),
     createdAt: now.toISOString(),

@@ -22,6 +22,11 @@ export interface NewConsentEvent {
   consentAction: string;
   consentDate: string;
   expirationDate: string;
+  /**
+   * The browser's `consentDate` when the server stored its own time instead (issue 22 §2);
+   * absent otherwise, so rows without it hash as they did before it existed.
+   */
+  clientConsentDate?: string;
   sessionId?: string;
   bodyHash: string;
   createdAt: string;
@@ -196,6 +201,7 @@ export async function insertConsentEvents(
     consent_action: event.consentAction,
     consent_date: event.consentDate,
     expiration_date: event.expirationDate,
+    client_consent_date: event.clientConsentDate ?? null,
     session_id: event.sessionId ?? null,
     body_hash: event.bodyHash,
     created_at: event.createdAt,
@@ -213,18 +219,19 @@ export async function insertConsentEvents(
     `with e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-         consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
-         created_at, prev_hash, row_hash)
+         consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+         session_id, body_hash, created_at, prev_hash, row_hash)
        select id, project_id, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
-              consent_state, consent_action, consent_date, expiration_date, session_id,
-              body_hash, created_at, prev_hash, row_hash
+              consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+              session_id, body_hash, created_at, prev_hash, row_hash
          from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
               jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
               concord_id uuid, user_id text, email text, phone_number text,
               project_user_id text, consent_type_id uuid, version integer, category text,
               subcategory jsonb, label text, consent_state text, consent_action text,
-              consent_date timestamptz, expiration_date timestamptz, session_id uuid,
+              consent_date timestamptz, expiration_date timestamptz,
+              client_consent_date timestamptz, session_id uuid,
               body_hash text, created_at timestamptz, prev_hash text, row_hash text)
         order by j.ord
        returning project_id, seq, id, session_id, created_at
@@ -307,6 +314,7 @@ export async function listChainRows(
     consent_action: string;
     consent_date: Date;
     expiration_date: Date;
+    client_consent_date: Date | null;
     session_id: string | null;
     body_hash: string;
     created_at: Date;
@@ -315,8 +323,8 @@ export async function listChainRows(
   }>(
     `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
             phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-            consent_state, consent_action, consent_date, expiration_date, session_id, body_hash,
-            created_at, prev_hash, row_hash
+            consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+            session_id, body_hash, created_at, prev_hash, row_hash
        from consent_events e where e.project_id = $1 and e.seq > $2::bigint
       order by e.seq limit $3`,
     [projectId, afterSeq, limit],
@@ -345,6 +353,9 @@ export async function listChainRows(
       consentAction: row.consent_action,
       consentDate: toIso(row.consent_date),
       expirationDate: toIso(row.expiration_date),
+      ...(row.client_consent_date !== null && {
+        clientConsentDate: toIso(row.client_consent_date),
+      }),
       ...optional('sessionId', row.session_id),
       bodyHash: row.body_hash,
       createdAt: toIso(row.created_at),

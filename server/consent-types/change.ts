@@ -4,6 +4,7 @@ import type { ConsentCategory, ConsentType } from '../../src/core/types.ts';
 import type { ConsentTypeFields } from './schema.ts';
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import { httpError } from '../http/http-error.ts';
+import { isClickableUrl } from '../http/link-rule.ts';
 
 /** A consent type with what the core type leaves out. */
 export interface ConsentTypeDraft {
@@ -16,6 +17,13 @@ const VERSIONED = ['name', 'description', 'document', 'url'] as const;
 const IMMUTABLE = ['category', 'subcategory', 'label'] as const;
 
 function checkRules(type: ConsentType) {
+  if (type.url !== undefined && !isClickableUrl(type.url)) {
+    // Issue 22 §3: the notice rendered `javascript:` urls as links that ran in the site's origin.
+    throw httpError(
+      400,
+      `url "${type.url}" is not a link a visitor may follow: use https:, http: on a loopback host, or a path on the site (/privacy.html)`,
+    );
+  }
   if (type.consentDuration !== undefined) {
     if (!parseDuration(type.consentDuration)) {
       throw httpError(422, `consentDuration "${type.consentDuration}" is not an ISO 8601 duration`);

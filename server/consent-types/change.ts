@@ -1,4 +1,5 @@
 import { refuseDuration } from '../../src/core/consent-rules.ts';
+import { isReservedLabel } from '../../src/core/consent-type.ts';
 import { parseDuration } from '../../src/core/duration.ts';
 import type { ConsentCategory, ConsentType } from '../../src/core/types.ts';
 import type { ConsentTypeFields } from './schema.ts';
@@ -45,6 +46,12 @@ function checkRules(type: ConsentType) {
 
 /** A new consent type from a create body (schema-checked). */
 export function draftConsentType(id: string, body: ConsentTypeFields): ConsentTypeDraft {
+  if (isReservedLabel(body.label!)) {
+    throw httpError(
+      400,
+      `label "${body.label}" is reserved: it names a property every JavaScript object has`,
+    );
+  }
   const type: ConsentType = {
     id,
     category: body.category as ConsentCategory,

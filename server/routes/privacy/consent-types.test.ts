@@ -190,6 +190,17 @@ describe('Privacy API consent types', () => {
     }
   });
 
+  it('refuses the labels __proto__, constructor and prototype with 400 (issue 22 §4)', async () => {
+    const before = await countRows(t.db, 'consent_types');
+    for (const label of ['__proto__', 'constructor', 'prototype']) {
+      const body = { category: 'privacy_setting', label, name: 'x', description: 'y' };
+      expect(await expectError(await send('POST', body), 400)).toBe(
+        `label "${label}" is reserved: it names a property every JavaScript object has`,
+      );
+    }
+    expect(await countRows(t.db, 'consent_types')).toBe(before);
+  });
+
   it('bumps the version when the name, description, document or url changes', async () => {
     const type = await create();
     let version = type.version;

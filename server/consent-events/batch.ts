@@ -8,6 +8,7 @@ import {
   refuseRetiredType,
 } from '../../src/core/consent-rules.ts';
 import type { ConsentEventInput, ConsentType } from '../../src/core/types.ts';
+import { IDENTIFIER_MAX_LENGTH, PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import { httpError } from '../http/http-error.ts';
 import { isAllowedOrigin } from '../http/origin-rule.ts';
@@ -146,6 +147,12 @@ function prepare(
   const { session, now } = batch;
   if (session && item.concordId?.toLowerCase() !== session.concordId) {
     throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
+  }
+  for (const name of PERSON_IDENTIFIERS) {
+    // Seed 000 sets no limit; every path that stores an identifier checks this one (issue 22 §5).
+    if ((item[name]?.length ?? 0) > IDENTIFIER_MAX_LENGTH) {
+      throw httpError(400, `${at}/${name} must be at most ${IDENTIFIER_MAX_LENGTH} characters`);
+    }
   }
   const type = findType(item, at, types);
   const retired = refuseRetiredType(type);

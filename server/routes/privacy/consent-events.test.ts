@@ -5,6 +5,7 @@ import {
   consentEventsResponseSchema,
   errorSchema,
 } from '../../../src/core/schemas.ts';
+import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
 import type { ConsentEventRecord } from '../../../src/core/types.ts';
 import { putApiKey } from '../../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
@@ -354,6 +355,23 @@ describe('POST /privacy-v1/organizations/{organizationId}/projects/{projectId}/c
         ),
       ).toContain('later than consentDate + P5Y');
     });
+  });
+
+  it('refuses an identifier longer than IDENTIFIER_MAX_LENGTH, and finds the longest it stores (issue 22 §5)', async () => {
+    const event = { label: 'analytics', consentState: 'accepted', consentAction: 'import' };
+    expect(
+      await expectRefused(post({ items: [{ ...event, projectUserId: 'x'.repeat(10_000) }] }), 400),
+    ).toBe(`items/0/projectUserId must be at most ${IDENTIFIER_MAX_LENGTH} characters`);
+    const projectUserId = 'y'.repeat(IDENTIFIER_MAX_LENGTH);
+    const response = await post({ items: [{ ...event, projectUserId }] });
+    expect(response.status).toBe(201);
+    const [record] = ((await response.json()) as { items: ConsentEventRecord[] }).items;
+    const found = await t.app.request(`${base}?projectUserId=${projectUserId}`, {
+      headers: { 'x-api-key': DEMO_API_KEY },
+    });
+    expect(found.status).toBe(200);
+    const page = (await found.json()) as { items: ConsentEventRecord[] };
+    expect(page.items.map((item) => item.id)).toEqual([record!.id]);
   });
 
   it('refuses a missing or unknown key with 401 and another organization key with 403', async () => {

@@ -4,6 +4,7 @@ import {
   consentEventRecordSchema,
   consentEventsResponseSchema,
 } from '../../../src/core/schemas.ts';
+import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
 import type { ConsentEventRecord } from '../../../src/core/types.ts';
 import { verifyChains } from '../../consent-events/chain-verification.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
@@ -230,6 +231,19 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
       await setClientDate('2027-03-01T10:00:00Z');
       expect((await verifyChains(t.db)).broken).toBeUndefined();
     });
+  });
+
+  it('refuses an identifier longer than IDENTIFIER_MAX_LENGTH with 400 and stores nothing (issue 22 §5)', async () => {
+    for (const field of ['projectUserId', 'userId', 'phoneNumber']) {
+      expect(
+        await expectRefused({ items: [item({ [field]: 'x'.repeat(10_000) })] }, 400),
+      ).toContain(`items/0/${field}`);
+    }
+    const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(60)}.example`;
+    expect(email.length).toBeGreaterThan(IDENTIFIER_MAX_LENGTH);
+    await expectRefused({ items: [item({ email })] }, 400);
+    const longest = item({ projectUserId: 'x'.repeat(IDENTIFIER_MAX_LENGTH) });
+    expect((await postEvents(t.app, visitor.token, { items: [longest] })).status).toBe(201);
   });
 
   it('accepts the session token in x-session as well', async () => {

@@ -40,6 +40,11 @@ export interface StoredConsentEvent {
   record: ConsentEventRecord;
   /** Identifiers besides `concordId`: stored and exported, but not part of seed 001's record. */
   person: Omit<PersonIdentifiers, 'concordId'>;
+  /** The browser's own `consentDate` when the server stored its time instead (migration 036). */
+  clientConsentDate?: string;
+  /** Its place in the project's hash chain; `null` for rows from before the chain. */
+  prevHash: string | null;
+  rowHash: string | null;
 }
 
 interface ConsentEventRow {
@@ -68,12 +73,16 @@ interface ConsentEventRow {
   session_domain: string | null;
   session_geography: string | null;
   session_user_agent: string | null;
+  client_consent_date: Date | string | null;
+  prev_hash: string | null;
+  row_hash: string | null;
 }
 
 const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.concord_id,
   e.user_id, e.email, e.phone_number, e.project_user_id,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
+  e.client_consent_date, e.prev_hash, e.row_hash,
   s.ip_address as session_ip_address, s.domain as session_domain,
   s.geography as session_geography, s.user_agent as session_user_agent`;
 
@@ -93,6 +102,11 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
   return {
     seq: row.seq,
     bodyHash: row.body_hash,
+    ...(row.client_consent_date !== null && {
+      clientConsentDate: toIso(row.client_consent_date),
+    }),
+    prevHash: row.prev_hash,
+    rowHash: row.row_hash,
     record: {
       id: row.id,
       // Site API events always carry the visitor's id; the column is nullable for imports.

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './http/app-env.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
@@ -25,7 +25,7 @@ import { siteClientRoutes } from './routes/site/site-client.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
-import { siteCors } from './middleware/site-cors.ts';
+import { siteCors, siteCorsBeforeRouting } from './middleware/site-cors.ts';
 import { staticFiles } from './http/static-files.ts';
 
 /** What the site API is made of. Production passes the database and settings; tests pass fakes. */
@@ -163,11 +163,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   if (limits.perIp) {
     // Before the body is read: a flood costs as little as possible.
-    const perIp = rateLimit(
-      createRateLimiter(limits.perIp, now),
-      (c) => clientAddress(c) ?? 'unknown',
-    );
-    app.use('/site-v1/*', perIp);
+    const limiter = createRateLimiter(limits.perIp, now);
+    const byAddress = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
+    const perIp = rateLimit(limiter, byAddress);
+    app.use('/site-v1/*', rateLimit(limiter, byAddress, siteCorsBeforeRouting(projects)));
     app.use('/privacy-v1/*', perIp);
     app.use('/consents/*', perIp);
     app.use(CONSENTS_DATA_PATH, perIp);

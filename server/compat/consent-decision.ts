@@ -4,19 +4,16 @@
  * "Required field 'action' is missing or invalid"}`, so every check here names its field in that
  * wording.
  */
-import { latestExpirationFor } from '../../src/core/consent-rules.ts';
+import { CLOCK_SKEW_MS, latestExpirationFor } from '../../src/core/consent-rules.ts';
 import type { ConsentType } from '../../src/core/types.ts';
 import type { ConsentEventBatchItem } from '../consent-events/batch.ts';
 
 // Fields are checked, and the first bad one reported, in the seed's order (`x-apidog-orders`):
 // action, timestamp, validUntil, source, category, userId, email, message.
 
-/** How far ahead of the server's clock a `timestamp` may be (clock skew of the caller). */
-export const MAX_FUTURE_MS = 5 * 60_000;
-/**
- * The stored expiry of an `"unlimited"` decision of a type whose category has no cap
- * (`communication`, `disclosure`): the latest date both databases and JS represent exactly.
- */
+/** How far ahead of the server's clock a `timestamp` may be: the one clock-skew rule. */
+export const MAX_FUTURE_MS = CLOCK_SKEW_MS;
+/** The latest date both databases and JS represent exactly: no `validUntil` may pass it. */
 export const NO_EXPIRY = '9999-12-31T23:59:59.999Z';
 
 /** A refusal in the seed's words. */
@@ -114,11 +111,11 @@ export function decisionItems(
 }
 
 /**
- * `validUntil` as given, or for `"unlimited"`: no expiry where the category has no cap, and the
- * cap where it has one (cookie purposes, 13 months): the stored expiry is the date the decision
- * really stops being valid.
+ * `validUntil` as given, or for `"unlimited"` the cap of the type's category (13 months for
+ * cookie purposes, 5 years for the others: every category has one, issue 22 §2): the stored
+ * expiry is the date the decision really stops being valid.
  */
 function expiry(type: ConsentType, consentDate: Date, validUntil: number | undefined): string {
   if (validUntil !== undefined) return new Date(validUntil).toISOString();
-  return latestExpirationFor(type.category, consentDate)?.toISOString() ?? NO_EXPIRY;
+  return latestExpirationFor(type.category, consentDate)!.toISOString();
 }

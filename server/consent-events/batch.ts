@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { refuseState } from '../../src/core/consent-type.ts';
 import {
+  CLOCK_SKEW_MS,
   expirationFor,
   latestExpirationFor,
   maxDurationFor,
   refuseRetiredType,
 } from '../../src/core/consent-rules.ts';
 import type { ConsentEventInput, ConsentType } from '../../src/core/types.ts';
+import { IDENTIFIER_MAX_LENGTH, PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import { httpError } from '../http/http-error.ts';
 import { isAllowedOrigin } from '../http/origin-rule.ts';
@@ -71,24 +73,67 @@ function findType(item: ConsentEventInput, at: string, types: ConsentType[]): Co
   return type;
 }
 
-/** Checks one item against the session and the project, and makes the row to insert. */
-function prepare(
-  item: ConsentEventBatchItem,
-  index: number,
-  batch: ConsentEventBatch,
-  { project, types }: ProjectConfig,
-): NewConsentEvent {
-  const at = `items/${index}`;
-  const { session, now } = batch;
-  if (session && item.concordId?.toLowerCase() !== session.concordId) {
-    throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
+interface EventDates {
+  consentDate: Date;
+  expirationDate: Date;
+  /** The browser's date, when the server's time was stored instead. */
+  clientConsentDate?: Date;
+}
+
+/**
+ * The dates of a browser's event (the Site API, issue 22 §2): the server's clock decides. A
+ * `consentDate` within {@link CLOCK_SKEW_MS} of now is kept; any other is replaced by now and
+ * kept beside it for the record. The expiration is the type's duration from that date; the
+ * browser's `expirationDate` may only shorten it, and counts from the browser's own date, so a
+ * visitor clock a year behind that asks for a month gets a month. `import` is refused: a browser
+ * decides by itself or is implied, it never imports.
+ */
+function browserDates(
+  item: ConsentEventInput,
+  at: string,
+  type: ConsentType,
+  project: ProjectConfig['project'],
+  now: Date,
+): EventDates {
+  if (item.consentAction === 'import') {
+    throw httpError(
+      400,
+      `${at}/consentAction "import" is for server-to-server imports (the Privacy API); a browser records implied or user_click`,
+    );
   }
-  const type = findType(item, at, types);
-  const retired = refuseRetiredType(type);
-  if (retired) throw httpError(422, `${at}: ${retired}`);
-  const refusal = refuseState(type, item.consentState);
-  if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
+  const client = item.consentDate ? new Date(item.consentDate) : undefined;
+  const skewed = client !== undefined && Math.abs(client.getTime() - now.getTime()) > CLOCK_SKEW_MS;
+  const consentDate = client && !skewed ? client : now;
+  let expirationDate = expirationFor(type, consentDate, project.defaultConsentDuration);
+  if (item.expirationDate) {
+    const asked = new Date(item.expirationDate);
+    const from = client ?? consentDate;
+    if (asked <= from) throw httpError(400, `${at}/expirationDate must be after consentDate`);
+    const shortened = new Date(consentDate.getTime() + (asked.getTime() - from.getTime()));
+    if (shortened < expirationDate) expirationDate = shortened;
+  }
+  return { consentDate, expirationDate, ...(skewed && { clientConsentDate: client }) };
+}
+
+/**
+ * The dates of a server-to-server event (an API key: the Privacy API, the seeds' imports): the
+ * caller's, as records made elsewhere keep their own dates, but never in the future (beyond the
+ * clock skew) and never lasting longer than the category's cap.
+ */
+function callerDates(
+  item: ConsentEventInput,
+  at: string,
+  type: ConsentType,
+  project: ProjectConfig['project'],
+  now: Date,
+): EventDates {
   const consentDate = item.consentDate ? new Date(item.consentDate) : now;
+  if (consentDate.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw httpError(
+      400,
+      `${at}/consentDate ${consentDate.toISOString()} is in the future (the server clock is ${now.toISOString()})`,
+    );
+  }
   // The same rule as the widget: the type's duration, capped for its category.
   const expirationDate = item.expirationDate
     ? new Date(item.expirationDate)
@@ -103,6 +148,35 @@ function prepare(
   if (expirationDate <= consentDate) {
     throw httpError(400, `${at}/expirationDate must be after consentDate`);
   }
+  return { consentDate, expirationDate };
+}
+
+/** Checks one item against the session and the project, and makes the row to insert. */
+function prepare(
+  item: ConsentEventBatchItem,
+  index: number,
+  batch: ConsentEventBatch,
+  { project, types }: ProjectConfig,
+): NewConsentEvent {
+  const at = `items/${index}`;
+  const { session, now } = batch;
+  if (session && item.concordId?.toLowerCase() !== session.concordId) {
+    throw httpError(403, `${at}/concordId must be the session's visitor (${session.concordId})`);
+  }
+  for (const name of PERSON_IDENTIFIERS) {
+    // Seed 000 sets no limit; every path that stores an identifier checks this one (issue 22 §5).
+    if ((item[name]?.length ?? 0) > IDENTIFIER_MAX_LENGTH) {
+      throw httpError(400, `${at}/${name} must be at most ${IDENTIFIER_MAX_LENGTH} characters`);
+    }
+  }
+  const type = findType(item, at, types);
+  const retired = refuseRetiredType(type);
+  if (retired) throw httpError(422, `${at}: ${retired}`);
+  const refusal = refuseState(type, item.consentState);
+  if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
+  const dates = session
+    ? browserDates(item, at, type, project, now)
+    : callerDates(item, at, type, project, now);
   return {
     id: item.id?.toLowerCase() ?? randomUUID(),
     projectId: project.id,
@@ -119,8 +193,9 @@ function prepare(
     label: type.label,
     consentState: item.consentState,
     consentAction: item.consentAction,
-    consentDate: consentDate.toISOString(),
-    expirationDate: expirationDate.toISOString(),
+    consentDate: dates.consentDate.toISOString(),
+    expirationDate: dates.expirationDate.toISOString(),
+    ...(dates.clientConsentDate && { clientConsentDate: dates.clientConsentDate.toISOString() }),
     ...(session && { sessionId: session.id }),
     ...(batch.surface !== undefined && { surface: batch.surface }),
     ...(item.metadata !== undefined && { metadata: item.metadata }),

@@ -33,6 +33,13 @@ const CSV_COLUMNS = [
   'sessionId',
   'domain',
   'geography',
+  // Issue 22 §5: the row's place in the hash chain, so that an export can be checked on its own
+  // (`npm run verify -- --file`, NDJSON; CSV mangles formula-like values, see csvField).
+  'clientConsentDate',
+  'bodyHash',
+  'seq',
+  'prevHash',
+  'rowHash',
 ] as const;
 
 /**
@@ -67,12 +74,32 @@ function csvRow(event: StoredConsentEvent): string {
     sessionId: record.session?.id,
     domain: record.session?.domain,
     geography: record.session?.geography,
+    clientConsentDate: event.clientConsentDate,
+    bodyHash: event.bodyHash,
+    seq: event.seq,
+    prevHash: event.prevHash,
+    rowHash: event.rowHash,
   };
   return `${CSV_COLUMNS.map((column) => csvField(values[column])).join(',')}\r\n`;
 }
 
+/**
+ * One NDJSON line: seed 001's record, the person's identifiers, and what the chain hashed beside
+ * them (`clientConsentDate`, `bodyHash`) with the row's `seq`, `prevHash` and `rowHash`: every
+ * field the row hash covers, so that `consent-events/export-verification.ts` can recompute it.
+ * Assent's own format; the seeds' schemas apply to the API answers, not to this.
+ */
 function ndjsonRow(event: StoredConsentEvent): string {
-  return `${JSON.stringify({ ...event.record, ...event.person })}\n`;
+  const { seq, bodyHash, clientConsentDate, prevHash, rowHash } = event;
+  return `${JSON.stringify({
+    seq,
+    ...event.record,
+    ...event.person,
+    ...(clientConsentDate !== undefined && { clientConsentDate }),
+    bodyHash,
+    prevHash,
+    rowHash,
+  })}\n`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { decodeCursor } from '../http/cursor.ts';
 import { httpError } from '../http/http-error.ts';
 import type { ConsentEventFilter } from '../db/repositories/consent-events.ts';
 import { requireUuid } from '../http/uuid.ts';
-import { PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
+import { IDENTIFIER_MAX_LENGTH, PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 
 /** A page request of the Privacy API's event list. */
 export interface ConsentEventQuery {
@@ -80,8 +80,8 @@ export function parseConsentEventQuery(queries: Record<string, string[]>): Conse
   for (const name of PERSON_IDENTIFIERS) {
     const value = values[name];
     if (value === undefined) continue;
-    if (value === '' || value.length > 320) {
-      throw httpError(400, `${name} must be from 1 to 320 characters`);
+    if (value === '' || value.length > IDENTIFIER_MAX_LENGTH) {
+      throw httpError(400, `${name} must be from 1 to ${IDENTIFIER_MAX_LENGTH} characters`);
     }
     filter[name] = value;
   }

@@ -1,8 +1,11 @@
+import { refuseDuration } from '../../src/core/consent-rules.ts';
+import { isReservedLabel } from '../../src/core/consent-type.ts';
 import { parseDuration } from '../../src/core/duration.ts';
 import type { ConsentCategory, ConsentType } from '../../src/core/types.ts';
 import type { ConsentTypeFields } from './schema.ts';
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import { httpError } from '../http/http-error.ts';
+import { isClickableUrl } from '../http/link-rule.ts';
 
 /** A consent type with what the core type leaves out. */
 export interface ConsentTypeDraft {
@@ -15,8 +18,20 @@ const VERSIONED = ['name', 'description', 'document', 'url'] as const;
 const IMMUTABLE = ['category', 'subcategory', 'label'] as const;
 
 function checkRules(type: ConsentType) {
-  if (type.consentDuration !== undefined && !parseDuration(type.consentDuration)) {
-    throw httpError(422, `consentDuration "${type.consentDuration}" is not an ISO 8601 duration`);
+  if (type.url !== undefined && !isClickableUrl(type.url)) {
+    // Issue 22 §3: the notice rendered `javascript:` urls as links that ran in the site's origin.
+    throw httpError(
+      400,
+      `url "${type.url}" is not a link a visitor may follow: use https:, http: on a loopback host, or a path on the site (/privacy.html)`,
+    );
+  }
+  if (type.consentDuration !== undefined) {
+    if (!parseDuration(type.consentDuration)) {
+      throw httpError(422, `consentDuration "${type.consentDuration}" is not an ISO 8601 duration`);
+    }
+    // Issue 22 §2: `P0D` and durations past the category's cap were stored.
+    const refusal = refuseDuration(type.category, type.consentDuration);
+    if (refusal) throw httpError(400, refusal);
   }
   if (type.requireReacceptVersion !== undefined && type.requireReacceptVersion > type.version) {
     throw httpError(
@@ -31,6 +46,12 @@ function checkRules(type: ConsentType) {
 
 /** A new consent type from a create body (schema-checked). */
 export function draftConsentType(id: string, body: ConsentTypeFields): ConsentTypeDraft {
+  if (isReservedLabel(body.label!)) {
+    throw httpError(
+      400,
+      `label "${body.label}" is reserved: it names a property every JavaScript object has`,
+    );
+  }
   const type: ConsentType = {
     id,
     category: body.category as ConsentCategory,

@@ -16,7 +16,8 @@ const fields = {
   label: { type: 'string', pattern: '^[a-z0-9_]{1,36}$' },
   name: { type: 'string', minLength: 1, maxLength: 100 },
   description: { type: 'string', maxLength: 2000 },
-  url: { type: ['string', 'null'], format: 'uri', maxLength: 2048 },
+  // Which URLs are links a visitor may follow is `http/link-rule.ts`'s to say (site paths too).
+  url: { type: ['string', 'null'], maxLength: 2048 },
   document: { type: ['string', 'null'], maxLength: 5_000_000 },
   required: { type: 'boolean' },
   readOnly: { type: 'boolean' },

@@ -1,7 +1,8 @@
 /** The rule word that allows every loopback origin, on any port. */
 export const LOOPBACK = 'loopback';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Host names of the loopback interface, as `URL.hostname` spells them. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Whether `origin` (an `Origin` header) is allowed by a project's rules: exact origins such as

@@ -81,4 +81,51 @@ describe('rate limits of the app', () => {
       ).status,
     ).toBe(201);
   });
+
+  it('answers the per-IP 429 with the CORS headers an allowed origin needs to read Retry-After (issue 22 §5)', async () => {
+    const app = createApp({
+      db: t.db,
+      now: () => clock.now,
+      rateLimits: { perIp: { burst: 2, perSecond: 1 }, perSession: false },
+    });
+    const config = (origin: string) =>
+      app.request(`/site-v1/${DEMO_PROJECT_ID}/site-client`, { headers: { origin } });
+    const allowed = await config(LOCAL_ORIGIN);
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    await config(LOCAL_ORIGIN);
+    const refused = await config(LOCAL_ORIGIN);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.headers.get('access-control-allow-origin')).toBe(LOCAL_ORIGIN);
+    expect(refused.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(refused.headers.get('vary')).toContain('Origin');
+    const stranger = await config('https://evil.example');
+    expect(stranger.status).toBe(429);
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('exposes Retry-After on the per-session 429 as well', async () => {
+    const app = createApp({
+      db: t.db,
+      now: () => clock.now,
+      rateLimits: { perIp: false, perSession: { burst: 1, perSecond: 0.1 } },
+    });
+    const visitor = await openTestSession(app);
+    const batch = {
+      items: [
+        {
+          concordId: visitor.concordId,
+          label: 'analytics',
+          consentState: 'accepted',
+          consentAction: 'user_click',
+        },
+      ],
+    };
+    const accepted = await postEvents(app, visitor.token, batch);
+    expect(accepted.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    const refused = await postEvents(app, visitor.token, batch);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('access-control-expose-headers')).toBe('Retry-After');
+  });
 });

@@ -49,15 +49,20 @@ export function createRateLimiter(limit: RateLimit, now: () => Date) {
   };
 }
 
-/** Answers 429 with `Retry-After` once the request's key (`keyOf`) is out of tokens. */
+/**
+ * Answers 429 with `Retry-After` once the request's key (`keyOf`) is out of tokens;
+ * `onRefusal` adds headers to that answer (CORS, when the middleware that sets them runs later).
+ */
 export function rateLimit(
   limiter: ReturnType<typeof createRateLimiter>,
   keyOf: (c: Context<AppEnv>) => string,
+  onRefusal?: (c: Context<AppEnv>) => Promise<void>,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const wait = limiter.take(keyOf(c));
     if (wait > 0) {
       c.header('Retry-After', String(wait));
+      await onRefusal?.(c);
       return c.json(errorBody(429, `too many requests; retry in ${wait} s`), 429);
     }
     await next();

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { httpError } from '../http/http-error.ts';
 import { isAllowedOrigin } from '../http/origin-rule.ts';
@@ -7,6 +7,14 @@ import { isUuid } from '../http/uuid.ts';
 
 const ALLOW_HEADERS = 'content-type, authorization, x-session';
 const ALLOW_METHODS = 'GET, POST, PUT, OPTIONS';
+// The widget backs off by `Retry-After` (429, 503); across origins a page reads only the
+// headers CORS exposes (issue 22 §5).
+const EXPOSE_HEADERS = 'Retry-After';
+
+function allowOrigin(headers: Headers, origin: string) {
+  headers.set('Access-Control-Allow-Origin', origin);
+  headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+}
 
 /**
  * CORS for `/site-v1/{projectId}/…`: an origin the project allows gets itself back in
@@ -33,6 +41,28 @@ export function siteCors(projects: ProjectCache): MiddlewareHandler<AppEnv> {
     }
     await next();
     c.res.headers.append('Vary', 'Origin');
-    if (allowed) c.res.headers.set('Access-Control-Allow-Origin', origin);
+    if (allowed) allowOrigin(c.res.headers, origin);
+  };
+}
+
+const SITE_PROJECT_PATH = /^\/site-v1\/([^/]+)\//;
+
+/**
+ * The CORS headers of {@link siteCors} for an answer made before it runs: the per-address 429,
+ * answered first so that a flood costs nothing (issue 22 §5: without them the browser saw a
+ * network error, not the 429 and its `Retry-After`). Only the project copy this instance already
+ * has decides, never a database read; without one the 429 goes without CORS headers.
+ */
+export function siteCorsBeforeRouting(projects: ProjectCache) {
+  return async (c: Context<AppEnv>): Promise<void> => {
+    const origin = c.req.header('origin');
+    const projectId = SITE_PROJECT_PATH.exec(c.req.path)?.[1];
+    c.header('Vary', 'Origin');
+    if (!origin || !projectId || !isUuid(projectId)) return;
+    const project = (await projects.peek(projectId.toLowerCase()))?.project;
+    if (project && isAllowedOrigin(origin, project.allowedOrigins)) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    }
   };
 }

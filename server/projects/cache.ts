@@ -16,6 +16,11 @@ export interface ProjectCache {
   get(projectId: string): Promise<ProjectConfig | undefined>;
   /** Reads the project afresh on `db` (a transaction's connection, say) and keeps the result. */
   load(db: Queryable, projectId: string): Promise<ProjectConfig | undefined>;
+  /**
+   * The copy this instance has, however old, without asking the database; `undefined` when it
+   * has none. For answers that must cost nothing, such as a 429 (middleware/site-cors.ts).
+   */
+  peek(projectId: string): Promise<ProjectConfig | undefined> | undefined;
 }
 
 /** How long a cached project is used without asking the database (see the README). */
@@ -67,6 +72,9 @@ export function createProjectCache(
     },
     load(on, projectId) {
       return keep(projectId, read(on, projectId));
+    },
+    peek(projectId) {
+      return entries.get(projectId)?.config;
     },
   };
 }

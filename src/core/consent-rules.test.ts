@@ -4,6 +4,7 @@ import {
   isAsked,
   latestExpirationFor,
   maxDurationFor,
+  refuseDuration,
   refuseRetiredType,
 } from './consent-rules.ts';
 import type { ConsentType } from './types.ts';
@@ -72,12 +73,18 @@ describe('expirationFor', () => {
     );
   });
 
-  it('applies the 13-month cookie cap to privacy settings, and none to other categories', () => {
+  it('applies the 13-month cookie cap to privacy settings and five years to every other category', () => {
     expect(maxDurationFor('privacy_setting')).toBe('P13M');
-    expect(maxDurationFor('disclosure')).toBeUndefined();
+    for (const category of ['disclosure', 'communication', 'custom', 'custom_loyalty'] as const) {
+      expect(maxDurationFor(category)).toBe('P5Y');
+    }
     const long = { ...analytics, category: 'disclosure' as const, consentDuration: 'P2Y' };
     expect(expirationFor(long, new Date('2026-01-31T00:00:00Z'), 'P1Y').toISOString()).toBe(
       '2028-01-31T00:00:00.000Z',
+    );
+    const tenYears = { ...long, consentDuration: 'P10Y' };
+    expect(expirationFor(tenYears, new Date('2026-01-31T00:00:00Z'), 'P1Y').toISOString()).toBe(
+      '2031-01-31T00:00:00.000Z',
     );
   });
 
@@ -86,7 +93,30 @@ describe('expirationFor', () => {
     expect(latestExpirationFor('privacy_setting', date)?.toISOString()).toBe(
       '2027-02-28T00:00:00.000Z',
     );
-    expect(latestExpirationFor('communication', date)).toBeUndefined();
+    expect(latestExpirationFor('communication', date)?.toISOString()).toBe(
+      '2031-01-31T00:00:00.000Z',
+    );
+  });
+
+  it('refuses durations of nothing and past the category cap, from any start day', () => {
+    for (const nothing of ['P0D', 'PT0S', 'P0Y0M']) {
+      expect(refuseDuration('privacy_setting', nothing)).toBe(
+        `consentDuration "${nothing}" must be longer than nothing`,
+      );
+    }
+    for (const long of ['P14M', 'P500D', 'P1000000000000D', 'P397D', 'P13M1D']) {
+      expect(refuseDuration('privacy_setting', long)).toBe(
+        `consentDuration "${long}" is longer than P13M, the longest a "privacy_setting" consent may last`,
+      );
+    }
+    expect(refuseDuration('custom_loyalty', 'P5Y1D')).toContain('longer than P5Y');
+    expect(refuseDuration('privacy_setting', 'six months')).toBe(
+      'consentDuration "six months" is not an ISO 8601 duration',
+    );
+    for (const fine of ['P13M', 'P1Y', 'P6M', 'P365D', 'PT1S']) {
+      expect(refuseDuration('privacy_setting', fine)).toBeUndefined();
+    }
+    expect(refuseDuration('communication', 'P5Y')).toBeUndefined();
   });
 
   it('throws on a project default that is not a duration', () => {

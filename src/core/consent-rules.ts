@@ -24,29 +24,76 @@ export function refuseRetiredType(type: Pick<ConsentType, 'label' | 'status'>): 
 }
 
 /**
- * How far a browser's clock may run ahead of the truth: a decision dated later than this after
- * now was not made by the rules (issue 22 §2, §4).
+ * The longest a decision may last, for every category (issue 22 §2: without a cap a type's
+ * duration, or a client's `expirationDate`, could make a record last for ever).
+ * - `privacy_setting`: cookie-law guidance (CNIL, EDPB) keeps cookie consent at most 13 months.
+ * - `communication`, `disclosure`, `custom` (and every `custom_*`): no law sets a term, so the
+ *   cap is five years, the usual civil limitation period within which a consent may have to be
+ *   proved (French Code civil art. 2224, German BGB §195 + §199 come to 3–5 years); a longer
+ *   record proves nothing more and a mistyped or forged duration stays bounded. Marketing
+ *   consent is usually renewed sooner (CNIL: 3 years without contact), which a type's own
+ *   `consentDuration` says.
+ */
+export const MAX_CONSENT_DURATIONS: Readonly<
+  Record<'privacy_setting' | 'communication' | 'disclosure' | 'custom', string>
+> = {
+  privacy_setting: 'P13M',
+  communication: 'P5Y',
+  disclosure: 'P5Y',
+  custom: 'P5Y',
+};
+
+/**
+ * How far a browser's clock may be from the server's before the server's time is recorded
+ * instead of the browser's `consentDate` (issue 22 §2), and how far ahead of the server a
+ * server-to-server caller's date may be. Five minutes, as Kerberos allows (RFC 4120 §1.6).
  */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-/** Cookie-law guidance (CNIL, EDPB) keeps cookie consent at most 13 months. */
-export const MAX_CONSENT_DURATIONS: Readonly<Partial<Record<ConsentCategory, string>>> = {
-  privacy_setting: 'P13M',
-};
-
-/** The longest a decision on a type of `category` may last (ISO 8601), if there is a cap. */
-export function maxDurationFor(category: ConsentCategory): string | undefined {
-  return MAX_CONSENT_DURATIONS[category];
+/** The longest a decision on a type of `category` may last (ISO 8601); `custom_*` take `custom`'s. */
+export function maxDurationFor(category: ConsentCategory): string {
+  return category.startsWith('custom_')
+    ? MAX_CONSENT_DURATIONS.custom
+    : MAX_CONSENT_DURATIONS[category as keyof typeof MAX_CONSENT_DURATIONS];
 }
 
-/** `consentDate` plus the cap for `category`: the latest a decision may expire, if capped. */
+/**
+ * `consentDate` plus the cap for `category`: the latest a decision may expire. Typed as possibly
+ * `undefined` as when some categories had no cap; every category has one now.
+ */
 export function latestExpirationFor(
   category: ConsentCategory,
   consentDate: Date,
 ): Date | undefined {
-  const max = maxDurationFor(category);
-  const duration = max ? parseDuration(max) : undefined;
+  const duration = parseDuration(maxDurationFor(category));
   return duration ? addDuration(consentDate, duration) : undefined;
+}
+
+// Every day of a leap year and of a common year: a calendar duration (months, years) is longer
+// or shorter depending on where it starts, so a bound is checked from every kind of start.
+const CHECK_STARTS = Array.from({ length: 731 }, (_, day) => Date.UTC(2024, 0, 1 + day));
+
+/**
+ * Why a type of `category` may not have `duration` (ISO 8601), or `undefined` when it may: it
+ * must be one, last longer than nothing (`P0D`, `PT0S` would expire as they are given), and
+ * never end after the category's cap, from whatever day it starts (`P396D` is more than `P13M`
+ * from some days).
+ */
+export function refuseDuration(category: ConsentCategory, duration: string): string | undefined {
+  const parsed = parseDuration(duration);
+  if (!parsed) return `consentDuration "${duration}" is not an ISO 8601 duration`;
+  const max = maxDurationFor(category);
+  const cap = parseDuration(max)!;
+  for (const start of CHECK_STARTS) {
+    const from = new Date(start);
+    const end = addDuration(from, parsed).getTime();
+    // An end past the last representable date (`P1000000000000D`) is NaN.
+    if (Number.isNaN(end) || end > addDuration(from, cap).getTime()) {
+      return `consentDuration "${duration}" is longer than ${max}, the longest a "${category}" consent may last`;
+    }
+    if (end <= start) return `consentDuration "${duration}" must be longer than nothing`;
+  }
+  return undefined;
 }
 
 /**

@@ -22,6 +22,19 @@ export function isCategory(value: unknown): value is ConsentCategory {
   );
 }
 
+/**
+ * Labels that name a property of every JavaScript object (`Object.prototype.__proto__`,
+ * `.constructor`, and `prototype` of functions): as keys of a plain object they read or replace
+ * the prototype (`assent.get('__proto__')` answered `Object.prototype`, issue 22 §4). The server
+ * refuses them on new consent types; the widget keeps decisions where such a key is harmless.
+ */
+export const RESERVED_LABELS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Whether `label` is one of {@link RESERVED_LABELS}. */
+export function isReservedLabel(label: string): boolean {
+  return RESERVED_LABELS.includes(label);
+}
+
 export function isLabel(value: unknown): value is string {
   return typeof value === 'string' && LABEL_PATTERN.test(value);
 }

@@ -5,6 +5,8 @@
  * written against the seeds.
  */
 
+import { IDENTIFIER_MAX_LENGTH, PERSON_IDENTIFIERS } from './identifiers.ts';
+
 const anyValue = {
   oneOf: [
     { type: 'array', items: {} },
@@ -85,7 +87,11 @@ export const privacyConsentEventsRequestSchema = {
   additionalProperties: false,
 };
 
-/** The Site API's `POST …/consent-events`: seed 000's items plus a client-made `id`, 1–100 items. */
+/**
+ * The Site API's `POST …/consent-events`: seed 000's items plus a client-made `id`, 1–100 items,
+ * and identifiers of at most {@link IDENTIFIER_MAX_LENGTH} characters (issue 22 §5; the Privacy
+ * API keeps seed 000's schema and checks the same limit on each item).
+ */
 export const siteConsentEventsRequestSchema = {
   type: 'object',
   properties: {
@@ -95,7 +101,16 @@ export const siteConsentEventsRequestSchema = {
       maxItems: 100,
       items: {
         ...consentEventItemSchema,
-        properties: { id: uuid, ...consentEventItemSchema.properties },
+        properties: {
+          id: uuid,
+          ...consentEventItemSchema.properties,
+          ...Object.fromEntries(
+            PERSON_IDENTIFIERS.map((name) => [
+              name,
+              { ...consentEventItemSchema.properties[name], maxLength: IDENTIFIER_MAX_LENGTH },
+            ]),
+          ),
+        },
       },
     },
   },

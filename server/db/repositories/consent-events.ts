@@ -22,6 +22,11 @@ export interface NewConsentEvent {
   consentAction: string;
   consentDate: string;
   expirationDate: string;
+  /**
+   * The browser's `consentDate` when the server stored its own time instead (issue 22 §2);
+   * absent otherwise, so rows without it hash as they did before it existed.
+   */
+  clientConsentDate?: string;
   sessionId?: string;
   /** Where it was decided (`api`, `import`, …); absent on events of before migration 040. */
   surface?: string;
@@ -42,6 +47,11 @@ export interface StoredConsentEvent {
   /** Also outside seed 001's record (its schema is closed). */
   surface?: string;
   metadata?: Record<string, unknown>;
+  /** The browser's own `consentDate` when the server stored its time instead (migration 036). */
+  clientConsentDate?: string;
+  /** Its place in the project's hash chain; `null` for rows from before the chain. */
+  prevHash: string | null;
+  rowHash: string | null;
 }
 
 interface ConsentEventRow {
@@ -72,13 +82,17 @@ interface ConsentEventRow {
   session_domain: string | null;
   session_geography: string | null;
   session_user_agent: string | null;
+  client_consent_date: Date | string | null;
+  prev_hash: string | null;
+  row_hash: string | null;
 }
 
 const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.concord_id,
   e.user_id, e.email, e.phone_number, e.project_user_id,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
-  e.surface, e.metadata, s.ip_address as session_ip_address, s.domain as session_domain,
+  e.surface, e.metadata, e.client_consent_date, e.prev_hash, e.row_hash,
+  s.ip_address as session_ip_address, s.domain as session_domain,
   s.geography as session_geography, s.user_agent as session_user_agent`;
 
 function toStored(row: ConsentEventRow): StoredConsentEvent {
@@ -97,6 +111,11 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
   return {
     seq: row.seq,
     bodyHash: row.body_hash,
+    ...(row.client_consent_date !== null && {
+      clientConsentDate: toIso(row.client_consent_date),
+    }),
+    prevHash: row.prev_hash,
+    rowHash: row.row_hash,
     record: {
       id: row.id,
       // Site API events always carry the visitor's id; the column is nullable for imports.
@@ -207,6 +226,7 @@ export async function insertConsentEvents(
     consent_action: event.consentAction,
     consent_date: event.consentDate,
     expiration_date: event.expirationDate,
+    client_consent_date: event.clientConsentDate ?? null,
     session_id: event.sessionId ?? null,
     surface: event.surface ?? null,
     metadata: event.metadata ?? null,
@@ -226,19 +246,20 @@ export async function insertConsentEvents(
     `with e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-         consent_state, consent_action, consent_date, expiration_date, session_id, surface,
-         metadata, body_hash, created_at, prev_hash, row_hash)
+         consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+         session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash)
        select id, project_id, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
-              consent_state, consent_action, consent_date, expiration_date, session_id,
-              surface, metadata, body_hash, created_at, prev_hash, row_hash
+              consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash
          from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
               jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
               concord_id uuid, user_id text, email text, phone_number text,
               project_user_id text, consent_type_id uuid, version integer, category text,
               subcategory jsonb, label text, consent_state text, consent_action text,
-              consent_date timestamptz, expiration_date timestamptz, session_id uuid,
-              surface text, metadata jsonb, body_hash text, created_at timestamptz, prev_hash text, row_hash text)
+              consent_date timestamptz, expiration_date timestamptz,
+              client_consent_date timestamptz, session_id uuid, surface text, metadata jsonb,
+              body_hash text, created_at timestamptz, prev_hash text, row_hash text)
         order by j.ord
        returning project_id, seq, id, session_id, created_at
      ),
@@ -320,6 +341,7 @@ export async function listChainRows(
     consent_action: string;
     consent_date: Date;
     expiration_date: Date;
+    client_consent_date: Date | null;
     session_id: string | null;
     surface: string | null;
     metadata: Record<string, unknown> | null;
@@ -330,8 +352,8 @@ export async function listChainRows(
   }>(
     `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
             phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-            consent_state, consent_action, consent_date, expiration_date, session_id, surface,
-            metadata, body_hash, created_at, prev_hash, row_hash
+            consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+            session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash
        from consent_events e where e.project_id = $1 and e.seq > $2::bigint
       order by e.seq limit $3`,
     [projectId, afterSeq, limit],
@@ -360,6 +382,9 @@ export async function listChainRows(
       consentAction: row.consent_action,
       consentDate: toIso(row.consent_date),
       expirationDate: toIso(row.expiration_date),
+      ...(row.client_consent_date !== null && {
+        clientConsentDate: toIso(row.client_consent_date),
+      }),
       ...optional('sessionId', row.session_id),
       ...optional('surface', row.surface),
       ...(row.metadata !== null && { metadata: row.metadata }),

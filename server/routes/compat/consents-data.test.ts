@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDuration, parseDuration } from '../../../src/core/duration.ts';
 import { consentEventRecordSchema } from '../../../src/core/schemas.ts';
 import { insertApiKey, putApiKey } from '../../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
@@ -153,11 +154,13 @@ describe('POST /{orgSlug}/projects/{projectSlug}/consents/data (seed 002)', () =
     for (const item of items) expectToMatchSchema(consentEventRecordSchema, item);
   });
 
-  it('stores no expiry for "unlimited" on a communication type', async () => {
-    const response = await post({ ...valid(), category: 'newsletter', validUntil: 'unlimited' });
+  it('stores the category cap, five years, for "unlimited" on a communication type', async () => {
+    const body = { ...valid(), category: 'newsletter', validUntil: 'unlimited' };
+    const response = await post(body);
     expect(response.status).toBe(200);
     const [event] = await listed('userId=u-newsletter&label=newsletter');
-    expect(event!.expirationDate).toBe('9999-12-31T23:59:59.999Z');
+    const fiveYears = addDuration(new Date(Number(body.timestamp)), parseDuration('P5Y')!);
+    expect(event!.expirationDate).toBe(fiveYears.toISOString());
   });
 
   it('applies a decision without category to every active type a person decides on', async () => {

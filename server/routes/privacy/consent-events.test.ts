@@ -5,6 +5,7 @@ import {
   consentEventsResponseSchema,
   errorSchema,
 } from '../../../src/core/schemas.ts';
+import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
 import type { ConsentEventRecord } from '../../../src/core/types.ts';
 import { putApiKey } from '../../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
@@ -21,6 +22,7 @@ import {
   expectToMatchSchema,
   openTestSession,
   postEvents,
+  START,
   type TestContext,
 } from '../../testing/test-context.ts';
 
@@ -60,6 +62,8 @@ describe('GET /privacy-v1/organizations/{organizationId}/projects/{projectId}/co
       ['privacy_policy', 'viewed'],
       ['marketing', 'accepted'],
     ].entries()) {
+      // The Site API takes the server's clock (issue 22 §2): the clock is moved, not the dates.
+      t.clock.now = new Date(`2025-01-0${index + 1}T00:00:00Z`);
       const visitor = await openTestSession(t.app);
       if (index === 0) firstVisitor = visitor.concordId;
       const response = await postEvents(t.app, visitor.token, {
@@ -75,6 +79,7 @@ describe('GET /privacy-v1/organizations/{organizationId}/projects/{projectId}/co
       });
       sent.push(...((await response.json()) as Page).items);
     }
+    t.clock.now = START;
   }, 60_000);
   afterAll(() => t.db.close());
 
@@ -286,6 +291,87 @@ describe('POST /privacy-v1/organizations/{organizationId}/projects/{projectId}/c
     ]) {
       await expectRefused(post(body), 400);
     }
+  });
+
+  describe('keeps the caller dates within the rules (issue 22 §2)', () => {
+    const imported = { userId: 'u-dates', label: 'analytics', consentState: 'accepted' };
+
+    it('keeps an import dated 400 days back with its expiry within the cap', async () => {
+      const consentDate = new Date(START.getTime() - 400 * 86_400_000).toISOString();
+      const expirationDate = new Date(START.getTime() - 200 * 86_400_000).toISOString();
+      const response = await post({
+        items: [{ ...imported, consentAction: 'import', consentDate, expirationDate }],
+      });
+      expect(response.status).toBe(201);
+      const [record] = ((await response.json()) as { items: ConsentEventRecord[] }).items;
+      expect(record).toMatchObject({
+        consentDate,
+        expirationDate,
+        dateCreated: START.toISOString(),
+      });
+    });
+
+    it('refuses a consentDate later than the server clock allows with 400', async () => {
+      for (const offset of [6 * 60_000, 86_400_000, 730 * 86_400_000]) {
+        const consentDate = new Date(START.getTime() + offset).toISOString();
+        expect(
+          await expectRefused(
+            post({ items: [{ ...imported, consentAction: 'import', consentDate }] }),
+            400,
+          ),
+        ).toBe(
+          `items/0/consentDate ${consentDate} is in the future (the server clock is ${START.toISOString()})`,
+        );
+      }
+      const justAhead = new Date(START.getTime() + 4 * 60_000).toISOString();
+      const ok = await post({
+        items: [{ ...imported, consentAction: 'import', consentDate: justAhead }],
+      });
+      expect(ok.status).toBe(201);
+    });
+
+    it('refuses an expiration past the category cap, or before the consent, with 400', async () => {
+      const consentDate = '2024-01-31T00:00:00.000Z';
+      const send = (expirationDate: string) =>
+        post({ items: [{ ...imported, consentAction: 'import', consentDate, expirationDate }] });
+      expect(await expectRefused(send('2025-03-01T00:00:00.000Z'), 400)).toBe(
+        'items/0/expirationDate is later than consentDate + P13M, the longest a "privacy_setting" consent may last',
+      );
+      expect(await expectRefused(send(consentDate), 400)).toBe(
+        'items/0/expirationDate must be after consentDate',
+      );
+      expect((await send('2025-02-28T00:00:00.000Z')).status).toBe(201);
+      const disclosure = {
+        userId: 'u-dates',
+        label: 'privacy_policy',
+        consentState: 'viewed',
+        consentAction: 'import',
+        consentDate,
+      };
+      expect(
+        await expectRefused(
+          post({ items: [{ ...disclosure, expirationDate: '2034-01-31T00:00:00.000Z' }] }),
+          400,
+        ),
+      ).toContain('later than consentDate + P5Y');
+    });
+  });
+
+  it('refuses an identifier longer than IDENTIFIER_MAX_LENGTH, and finds the longest it stores (issue 22 §5)', async () => {
+    const event = { label: 'analytics', consentState: 'accepted', consentAction: 'import' };
+    expect(
+      await expectRefused(post({ items: [{ ...event, projectUserId: 'x'.repeat(10_000) }] }), 400),
+    ).toBe(`items/0/projectUserId must be at most ${IDENTIFIER_MAX_LENGTH} characters`);
+    const projectUserId = 'y'.repeat(IDENTIFIER_MAX_LENGTH);
+    const response = await post({ items: [{ ...event, projectUserId }] });
+    expect(response.status).toBe(201);
+    const [record] = ((await response.json()) as { items: ConsentEventRecord[] }).items;
+    const found = await t.app.request(`${base}?projectUserId=${projectUserId}`, {
+      headers: { 'x-api-key': DEMO_API_KEY },
+    });
+    expect(found.status).toBe(200);
+    const page = (await found.json()) as { items: ConsentEventRecord[] };
+    expect(page.items.map((item) => item.id)).toEqual([record!.id]);
   });
 
   it('refuses a missing or unknown key with 401 and another organization key with 403', async () => {

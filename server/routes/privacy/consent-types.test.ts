@@ -134,6 +134,73 @@ describe('Privacy API consent types', () => {
     );
   });
 
+  it('refuses a duration of nothing or past the category cap on create and update with 400 (issue 22 §2)', async () => {
+    const before = await countRows(t.db, 'consent_types');
+    const type = await create({ category: 'privacy_setting', consentDuration: 'P6M' });
+    for (const consentDuration of ['P0D', 'PT0S', 'P14M', 'P500D', 'P1000000000000D']) {
+      const body = { category: 'privacy_setting', label: 'too_long', name: 'x', description: 'y' };
+      await expectError(await send('POST', { ...body, consentDuration }), 400);
+      await expectError(await send('PATCH', { consentDuration }, `/${type.id}`), 400);
+    }
+    expect(await countRows(t.db, 'consent_types')).toBe(before + 1);
+    const listed = (await (await send('GET')).json()) as { items: StoredConsentType[] };
+    expect(listed.items.find((candidate) => candidate.id === type.id)!.consentDuration).toBe('P6M');
+    const newsletter = { category: 'communication', name: 'x', description: 'y' };
+    await expectError(
+      await send('POST', { ...newsletter, label: 'six_years', consentDuration: 'P6Y' }),
+      400,
+    );
+    await create({ consentDuration: 'P5Y' });
+    expect((await send('PATCH', { consentDuration: 'P13M' }, `/${type.id}`)).status).toBe(200);
+  });
+
+  it('refuses a url a visitor could click into script, data or another scheme with 400 (issue 22 §3)', async () => {
+    const type = await create({ url: 'https://shop.example/privacy' });
+    const before = await countRows(t.db, 'consent_types');
+    for (const url of [
+      'javascript:window.__x=1',
+      'JaVaScRiPt:window.__x=1',
+      ' java\tscript:window.__x=1',
+      'data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194PTE8L3NjcmlwdD4=',
+      'vbscript:msgbox(1)',
+      'ftp://files.example/policy.txt',
+      'http://shop.example/privacy',
+      '//evil.example/privacy',
+      '/\\evil.example/privacy',
+      'privacy.html',
+    ]) {
+      const body = { category: 'custom', label: 'bad_url', name: 'x', description: 'y', url };
+      const message = await expectError(await send('POST', body), 400);
+      expect(message).toContain('url');
+      await expectError(await send('PATCH', { url }, `/${type.id}`), 400);
+    }
+    expect(await countRows(t.db, 'consent_types')).toBe(before);
+    const listed = (await (await send('GET')).json()) as { items: StoredConsentType[] };
+    expect(listed.items.find((candidate) => candidate.id === type.id)!.url).toBe(
+      'https://shop.example/privacy',
+    );
+    for (const url of [
+      'https://shop.example/privacy#cookies',
+      'http://localhost:8787/privacy.html',
+      'http://127.0.0.1/privacy.html',
+      'http://[::1]:3000/privacy.html',
+      '/privacy.html',
+    ]) {
+      expect((await create({ url })).url).toBe(url);
+    }
+  });
+
+  it('refuses the labels __proto__, constructor and prototype with 400 (issue 22 §4)', async () => {
+    const before = await countRows(t.db, 'consent_types');
+    for (const label of ['__proto__', 'constructor', 'prototype']) {
+      const body = { category: 'privacy_setting', label, name: 'x', description: 'y' };
+      expect(await expectError(await send('POST', body), 400)).toBe(
+        `label "${label}" is reserved: it names a property every JavaScript object has`,
+      );
+    }
+    expect(await countRows(t.db, 'consent_types')).toBe(before);
+  });
+
   it('bumps the version when the name, description, document or url changes', async () => {
     const type = await create();
     let version = type.version;

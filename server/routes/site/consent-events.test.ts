@@ -4,7 +4,9 @@ import {
   consentEventRecordSchema,
   consentEventsResponseSchema,
 } from '../../../src/core/schemas.ts';
+import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
 import type { ConsentEventRecord } from '../../../src/core/types.ts';
+import { verifyChains } from '../../consent-events/chain-verification.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
 import { ensureProject } from '../../db/repositories/projects.ts';
 import { DEMO_PROJECT } from '../../projects/seed.ts';
@@ -105,25 +107,148 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
     expect(batch.items[3]!.expirationDate).toBe('2025-09-01T10:00:00.000Z');
   });
 
-  it('keeps the dates it is given and makes an id when the item has none', async () => {
+  it('keeps a date within the clock skew and makes an id when the item has none', async () => {
     const { id: _id, ...sent } = item({
-      consentDate: '2025-02-01T12:00:00+01:00',
-      expirationDate: '2025-03-01T11:00:00Z',
+      consentDate: '2025-03-01T10:58:00+01:00',
+      expirationDate: '2025-04-01T09:58:00Z',
     });
     const response = await postEvents(t.app, visitor.token, { items: [sent] });
     expect(response.status).toBe(201);
     const [record] = ((await response.json()) as Batch).items;
     expect(record!.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(record!.consentDate).toBe('2025-02-01T11:00:00.000Z');
-    expect(record!.expirationDate).toBe('2025-03-01T11:00:00.000Z');
+    expect(record!.consentDate).toBe('2025-03-01T09:58:00.000Z');
+    expect(record!.expirationDate).toBe('2025-04-01T09:58:00.000Z');
+    const { rows } = await t.db.query<{ client_consent_date: Date | null }>(
+      'select client_consent_date from consent_events where id = $1',
+      [record!.id],
+    );
+    expect(rows[0]!.client_consent_date).toBeNull();
   });
 
-  it('computes the expiration from a given consent date and the type duration', async () => {
+  it('computes the expiration from the consent date and the type duration', async () => {
     const response = await postEvents(t.app, visitor.token, {
-      items: [item({ consentDate: '2025-01-31T00:00:00Z' })],
+      items: [item({ consentDate: '2025-03-01T10:03:00Z' })],
     });
     const [record] = ((await response.json()) as Batch).items;
-    expect(record!.expirationDate).toBe('2025-07-31T00:00:00.000Z');
+    expect(record!.expirationDate).toBe('2025-09-01T10:03:00.000Z');
+  });
+
+  describe('the server clock decides (issue 22 §2)', () => {
+    async function recordOne(overrides: Record<string, unknown>) {
+      const response = await postEvents(t.app, visitor.token, { items: [item(overrides)] });
+      expect(response.status).toBe(201);
+      const [record] = ((await response.json()) as Batch).items;
+      const { rows } = await t.db.query<{ client_consent_date: Date | string | null }>(
+        'select client_consent_date from consent_events where id = $1',
+        [record!.id],
+      );
+      const client = rows[0]!.client_consent_date;
+      return { record: record!, client: client === null ? null : new Date(client).toISOString() };
+    }
+
+    it('refuses consentAction "import" from a browser session with 400', async () => {
+      const consentDate = new Date(START.getTime() - 400 * 86_400_000).toISOString();
+      expect(
+        await expectRefused({ items: [item({ consentAction: 'import', consentDate })] }, 400),
+      ).toBe(
+        'items/0/consentAction "import" is for server-to-server imports (the Privacy API); a browser records implied or user_click',
+      );
+    });
+
+    it.each([
+      ['a day ahead', 86_400_000],
+      ['3 days back', -3 * 86_400_000],
+      ['2 years ahead (the visitor clock)', 730 * 86_400_000],
+      ['6 minutes back', -6 * 60_000],
+    ])(
+      'stores the server time for a consentDate %s and keeps the client one beside it',
+      async (_name, offset) => {
+        const consentDate = new Date(START.getTime() + offset).toISOString();
+        const { record, client } = await recordOne({ consentDate });
+        expect(record.consentDate).toBe(START.toISOString());
+        expect(record.dateCreated).toBe(START.toISOString());
+        expect(record.expirationDate).toBe('2025-09-01T10:00:00.000Z');
+        expect(client).toBe(consentDate);
+      },
+    );
+
+    it('keeps a consentDate within five minutes of the server clock', async () => {
+      for (const offset of [-5 * 60_000, 4 * 60_000]) {
+        const consentDate = new Date(START.getTime() + offset).toISOString();
+        const { record, client } = await recordOne({ consentDate });
+        expect(record.consentDate).toBe(consentDate);
+        expect(client).toBeNull();
+      }
+    });
+
+    it('never lengthens the type duration: 12 months on a 6-month type lasts 6', async () => {
+      const { record } = await recordOne({ expirationDate: '2026-03-01T10:00:00.000Z' });
+      expect(record.expirationDate).toBe('2025-09-01T10:00:00.000Z');
+    });
+
+    it('never lengthens a disclosure past its duration: 10 years on privacy_policy', async () => {
+      const { record } = await recordOne({
+        label: 'privacy_policy',
+        consentState: 'viewed',
+        expirationDate: '2035-03-01T10:00:00.000Z',
+      });
+      // The disclosure has no duration of its own: the project default (P6M).
+      expect(record.expirationDate).toBe('2025-09-01T10:00:00.000Z');
+    });
+
+    it('lets a client expiration shorten the duration, measured from the client date', async () => {
+      expect(
+        (await recordOne({ expirationDate: '2025-04-01T10:00:00.000Z' })).record,
+      ).toMatchObject({
+        consentDate: START.toISOString(),
+        expirationDate: '2025-04-01T10:00:00.000Z',
+      });
+      // A visitor clock a year behind asks for 1 month: 1 month from the server time.
+      const behind = await recordOne({
+        consentDate: '2024-03-01T10:00:00.000Z',
+        expirationDate: '2024-04-01T10:00:00.000Z',
+      });
+      expect(behind.record.consentDate).toBe(START.toISOString());
+      expect(behind.record.expirationDate).toBe('2025-04-01T10:00:00.000Z');
+    });
+
+    it('refuses a client expiration before its consentDate with 400', async () => {
+      const consentDate = START.toISOString();
+      for (const expirationDate of [consentDate, '2025-02-01T10:00:00.000Z']) {
+        expect(await expectRefused({ items: [item({ consentDate, expirationDate })] }, 400)).toBe(
+          'items/0/expirationDate must be after consentDate',
+        );
+      }
+      expect(
+        await expectRefused({ items: [item({ expirationDate: '2025-02-01T10:00:00.000Z' })] }, 400),
+      ).toBe('items/0/expirationDate must be after consentDate');
+    });
+
+    it('keeps the client date in the hash chain', async () => {
+      const { record } = await recordOne({ consentDate: '2027-03-01T10:00:00.000Z' });
+      expect((await verifyChains(t.db)).broken).toBeUndefined();
+      const setClientDate = (date: string) =>
+        t.db.exec(`alter table consent_events disable trigger user;
+          update consent_events set client_consent_date = '${date}' where id = '${record.id}';
+          alter table consent_events enable trigger user`);
+      await setClientDate('2027-03-02T10:00:00Z');
+      expect((await verifyChains(t.db)).broken).toMatchObject({ id: record.id });
+      await setClientDate('2027-03-01T10:00:00Z');
+      expect((await verifyChains(t.db)).broken).toBeUndefined();
+    });
+  });
+
+  it('refuses an identifier longer than IDENTIFIER_MAX_LENGTH with 400 and stores nothing (issue 22 §5)', async () => {
+    for (const field of ['projectUserId', 'userId', 'phoneNumber']) {
+      expect(
+        await expectRefused({ items: [item({ [field]: 'x'.repeat(10_000) })] }, 400),
+      ).toContain(`items/0/${field}`);
+    }
+    const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(60)}.example`;
+    expect(email.length).toBeGreaterThan(IDENTIFIER_MAX_LENGTH);
+    await expectRefused({ items: [item({ email })] }, 400);
+    const longest = item({ projectUserId: 'x'.repeat(IDENTIFIER_MAX_LENGTH) });
+    expect((await postEvents(t.app, visitor.token, { items: [longest] })).status).toBe(201);
   });
 
   it('accepts the session token in x-session as well', async () => {
@@ -209,21 +334,18 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
     );
   });
 
-  it('refuses an expiration later than the 13-month cap for cookie consent, or before the consent', async () => {
-    const consentDate = '2026-01-31T00:00:00.000Z';
-    expect(
-      await expectRefused(
-        { items: [item({ consentDate, expirationDate: '2027-03-01T00:00:00.000Z' })] },
-        400,
-      ),
-    ).toBe(
-      'items/0/expirationDate is later than consentDate + P13M, the longest a "privacy_setting" consent may last',
+  it('caps an expiration at the type duration, and refuses one before the consent', async () => {
+    const consentDate = START.toISOString();
+    const response = await postEvents(t.app, visitor.token, {
+      items: [item({ consentDate, expirationDate: '2026-04-01T10:00:00.000Z' })],
+    });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as Batch).items[0]!.expirationDate).toBe(
+      '2025-09-01T10:00:00.000Z',
     );
     expect(
       await expectRefused({ items: [item({ consentDate, expirationDate: consentDate })] }, 400),
     ).toBe('items/0/expirationDate must be after consentDate');
-    const atCap = item({ consentDate, expirationDate: '2027-02-28T00:00:00.000Z' });
-    expect((await postEvents(t.app, visitor.token, { items: [atCap] })).status).toBe(201);
   });
 
   it('refuses new decisions on an archived or obsolete type with a 422', async () => {

@@ -55,6 +55,9 @@ describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-
     minutes: number,
     extra: Record<string, unknown> = {},
   ) {
+    // The Site API takes the server's clock (issue 22 §2): the clock is moved, not the date.
+    const consentDate = new Date(START.getTime() + minutes * 60_000);
+    t.clock.now = consentDate;
     const response = await postEvents(t.app, visitor.token, {
       items: [
         {
@@ -63,11 +66,12 @@ describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-
           label,
           consentState,
           consentAction: 'user_click',
-          consentDate: new Date(START.getTime() + minutes * 60_000).toISOString(),
+          consentDate: consentDate.toISOString(),
           ...extra,
         },
       ],
     });
+    t.clock.now = START;
     expect(response.status).toBe(201);
   }
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
 import { readConsentState } from '../../consent-events/state.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -11,14 +12,14 @@ import {
 import { compileSchema } from '../../http/request-schema.ts';
 import { sessionAuth } from '../../middleware/session-auth.ts';
 
-const text = { type: 'string', minLength: 1, maxLength: 256, pattern: '\\S' };
+const text = { type: 'string', minLength: 1, maxLength: IDENTIFIER_MAX_LENGTH, pattern: '\\S' };
 
 /** seed 000's person identifiers, without `concordId` (the session names the visitor). */
 const checkProfile = compileSchema<Partial<Record<IdentifierKind, string>>>({
   type: 'object',
   properties: {
     userId: text,
-    email: { type: 'string', format: 'email', maxLength: 320 },
+    email: { type: 'string', format: 'email', maxLength: IDENTIFIER_MAX_LENGTH },
     phoneNumber: text,
     projectUserId: text,
   },

@@ -126,3 +126,27 @@ describe('GET /site-v1/{projectId}/site-client', () => {
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('GET /site-v1/{projectId}/site-client with links stored before issue 22 §3', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext({ projectCacheTtlMs: 0 });
+  }, 60_000);
+  afterAll(() => t.db.close());
+
+  it('leaves out a consent type url or privacy policy url that is not a web link', async () => {
+    await t.db.query(`update consent_types set url = 'javascript:window.__x=1' where label = $1`, [
+      'privacy_policy',
+    ]);
+    await t.db.query(`update projects set privacy_policy_url = 'data:text/html,x' where id = $1`, [
+      DEMO_PROJECT_ID,
+    ]);
+    const config = (await (
+      await t.app.request(`/site-v1/${DEMO_PROJECT_ID}/site-client`)
+    ).json()) as SiteConfig;
+    expect(config.privacyPolicyUrl).toBeUndefined();
+    const policy = config.consentTypes.find((type) => type.label === 'privacy_policy')!;
+    expect(policy.url).toBeUndefined();
+    expect(policy.name).toBeTruthy();
+  });
+});

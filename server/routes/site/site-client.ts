@@ -5,6 +5,7 @@ import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
 import { resolveGeography } from '../../sessions/geography.ts';
 import { httpError } from '../../http/http-error.ts';
+import { clickableUrl } from '../../http/link-rule.ts';
 import { requireUuid } from '../../http/uuid.ts';
 
 export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
@@ -17,14 +18,19 @@ export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
       geoHeader ? c.req.header(geoHeader) : undefined,
       c.req.query('region'),
     );
+    const privacyPolicyUrl = clickableUrl(project.privacyPolicyUrl);
     const config: SiteConfig = {
       projectId: project.id,
       name: project.name,
-      consentTypes: types,
+      // Links stored before the server checked them (issue 22 §3) never reach the notice.
+      consentTypes: types.map(({ url, ...type }) => {
+        const link = clickableUrl(url);
+        return link === undefined ? type : { ...type, url: link };
+      }),
       defaultConsentDuration: project.defaultConsentDuration,
       texts: project.texts,
       defaultLanguage: project.defaultLanguage,
-      ...(project.privacyPolicyUrl !== undefined && { privacyPolicyUrl: project.privacyPolicyUrl }),
+      ...(privacyPolicyUrl !== undefined && { privacyPolicyUrl }),
       // The project's display settings (issue 14); a script tag's data-* attributes still win.
       theme: project.display?.theme
         ? { ...project.theme, mode: project.display.theme }

@@ -34,7 +34,12 @@ export async function startServer(
       DATABASE_URL: databaseUrl ?? '',
       ...env,
     },
-    stdio: 'ignore',
+    // stderr is kept (its tail) so that a server that did not start says why.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
@@ -48,7 +53,8 @@ export async function startServer(
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the site API on port ${port} did not start`);
+      const why = child.exitCode !== null ? `exited with ${child.exitCode}` : 'timed out';
+      throw new Error(`the site API on port ${port} did not start (${why}): ${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -14,6 +14,7 @@ import { profileRoutes } from './routes/site/profile.ts';
 import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
+import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
@@ -37,7 +38,8 @@ export interface AppDeps {
   geoHeader?: string;
   /**
    * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`) and
-   * `site` at `/` (the demo site). Without it only the APIs are served.
+   * `site` at `/` (the demo site), with the demo's login (`POST /demo/identity-token`). Without
+   * it only the APIs are served.
    * @default undefined
    */
   staticDirs?: { assets: string; site: string };
@@ -128,6 +130,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyConsentEventRoutes(routeDeps));
   app.route('/', privacyConsentTypeRoutes(routeDeps));
   if (deps.staticDirs) {
+    // The demo shop's login; a real site signs identities on its own backend.
+    app.route('/', demoIdentityTokenRoutes(routeDeps));
     app.get(
       '/assent/*',
       staticFiles(deps.staticDirs.assets, {

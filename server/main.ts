@@ -8,7 +8,13 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
-import { DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, fileKeyStore, seedDemo } from './projects/seed.ts';
+import {
+  DEMO_ORGANIZATION_ID,
+  DEMO_PROJECT_ID,
+  ensureDemoIdentitySecret,
+  fileKeyStore,
+  seedDemo,
+} from './projects/seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -19,6 +25,8 @@ const { apiKey } = await seedDemo(db, {
   ...(env.ASSENT_ADMIN_KEY && { adminKey: env.ASSENT_ADMIN_KEY }),
   keyStore: fileKeyStore(join(dataDir, 'demo-api-key')),
 });
+
+const identitySecret = await ensureDemoIdentitySecret(db, env.ASSENT_IDENTITY_SECRET || undefined);
 
 const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
 
@@ -40,6 +48,9 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
   console.log(`Project id:      ${DEMO_PROJECT_ID}`);
   console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);
+  console.log(
+    `Identity secret: ${identitySecret}${env.ASSENT_IDENTITY_SECRET ? ' (ASSENT_IDENTITY_SECRET)' : ''}`,
+  );
 });
 
 let stopping = false;

@@ -5,8 +5,10 @@ import { ensureOrganization, listOrganizations } from '../db/repositories/organi
 import {
   addAllowedOrigin,
   ensureProject,
+  findIdentitySecret,
   findProject,
   listProjects,
+  setIdentitySecret,
   setPolicy,
 } from '../db/repositories/projects.ts';
 import { DEFAULT_POLICIES, parseGeography } from '../../src/core/jurisdiction.ts';
@@ -23,6 +25,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   set-policy <projectId> <region> <policy> region: US, US-CA, … or "default";
                                            policy: opt-in, opt-out or notice-only
   create-api-key <organizationId> <name>   prints the key once; only its hash is stored
+  identity-secret <projectId>              prints the secret the site's backend signs
+                                           identify() tokens with
+  rotate-identity-secret <projectId>       replaces it: tokens signed with the old one fail
   list`;
 
 /** A mistake in the command line, shown with the usage. */
@@ -85,6 +90,7 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
         defaultLanguage: 'en',
         theme: { accent: '#1f5f8b' },
       });
+      await setIdentitySecret(db, id, createSecret());
       return `Project ${id} "${name}" allowing ${origins.length ? origins.join(', ') : 'no origin yet'}`;
     }
     case 'add-origin': {
@@ -127,6 +133,19 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
       });
       if (!created) throw new AdminUsageError(`the organization already has a key named "${name}"`);
       return `API key "${name}" (shown once, only its hash is stored):\n${key}`;
+    }
+    case 'identity-secret':
+    case 'rotate-identity-secret': {
+      const projectId = uuidArgument(rest[0], 'projectId');
+      let secret = await findIdentitySecret(db, projectId);
+      if (command === 'rotate-identity-secret' || !secret) {
+        // A project made before migration 032 gets its first one here.
+        secret = createSecret();
+        if (!(await setIdentitySecret(db, projectId, secret))) {
+          throw new AdminUsageError(`no project ${projectId}`);
+        }
+      }
+      return `Identity secret of project ${projectId} (keep it on the site's backend):\n${secret}`;
     }
     case 'list': {
       const lines: string[] = [];

@@ -117,7 +117,13 @@ describe('migration 031 (monthly event partitions)', () => {
     );
     const before = await db.query('select seq, id, row_hash from consent_events order by seq');
 
-    expect(await migrate(db)).toEqual(['031_monthly_event_partitions.sql']);
+    // Up to 031 only: later migrations are not this test's subject.
+    expect(
+      await migrate(
+        db,
+        all.filter((migration) => migration.name < '032'),
+      ),
+    ).toEqual(['031_monthly_event_partitions.sql']);
     const after = await db.query('select seq, id, row_hash from consent_events order by seq');
     expect(after.rows).toEqual(before.rows);
     expect(await verifyChains(db)).toEqual({ projects: 1, events: 2, unchained: 0 });

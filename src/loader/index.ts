@@ -188,6 +188,7 @@ function boot(): void {
     // IndexedDB is the record: its decisions win, and the copy follows them.
     runtime.decisions = stored.decisions;
     runtime.visitorId = stored.visitorId;
+    runtime.visitorSecret = stored.visitorSecret;
     if (runtime.config) apply();
     healMirror(projectId, mirror, stored.decisions);
     applyCached(stored.config, stored.configFetchedAt);
@@ -273,7 +274,7 @@ function boot(): void {
     // Anything but an element (a selector string, say) opens the dialog rather than failing.
     showPreferences: (container) =>
       showPreferences(container instanceof Element ? container : undefined),
-    identify: (identifiers) => withManager((manager) => manager.identify(identifiers), false),
+    identify: (input) => withManager((manager) => manager.identify(input), false),
     async reset() {
       await withManager((manager) => manager.reset(), undefined);
       await show();

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { siteProfileRequestSchema } from '../../../src/core/schemas.ts';
 import { readConsentState } from '../../consent-events/state.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -11,12 +12,7 @@ import { sessionAuth } from '../../middleware/session-auth.ts';
 import { verifyIdentityToken } from '../../people/identity-token.ts';
 
 /** Only an identity the site's backend signed (issue 22 §1): never identifiers as such. */
-const checkProfile = compileSchema<{ token: string }>({
-  type: 'object',
-  properties: { token: { type: 'string', minLength: 1, maxLength: 4096 } },
-  required: ['token'],
-  additionalProperties: false,
-});
+const checkProfile = compileSchema<{ token: string }>(siteProfileRequestSchema);
 
 /**
  * `PUT /site-v1/{projectId}/profile` `{token}`: links the session's visitor to the identifier an

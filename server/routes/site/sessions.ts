@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { siteSessionRequestSchema } from '../../../src/core/schemas.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
@@ -14,16 +15,9 @@ import { openSession } from '../../sessions/visitor-session.ts';
  * `{}` for a new visitor, or `{concordId, visitorSecret}` for a known one: the secret its first
  * session was answered (or, for an id the widget made offline, the one it made beside it).
  */
-const checkSessionRequest = compileSchema<{ concordId?: string; visitorSecret?: string }>({
-  type: 'object',
-  properties: {
-    concordId: { type: 'string', format: 'uuid' },
-    // At least 128 bits of base64url; the server makes 256.
-    visitorSecret: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,128}$' },
-  },
-  dependencies: { visitorSecret: ['concordId'] },
-  additionalProperties: false,
-});
+const checkSessionRequest = compileSchema<{ concordId?: string; visitorSecret?: string }>(
+  siteSessionRequestSchema,
+);
 
 export function sessionRoutes({
   db,

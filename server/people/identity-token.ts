@@ -20,7 +20,7 @@ export function verifyIdentityToken(
   now: Date,
 ): IdentityClaims | string {
   const claims = readIdentityClaims(token, now);
-  if (typeof claims === 'string') return claims;
+  if (typeof claims === 'string') return `identity token: ${claims}`;
   const last = token.lastIndexOf('.');
   const expected = mac(token.slice(0, last), secret);
   const given = Buffer.from(token.slice(last + 1), 'base64url');

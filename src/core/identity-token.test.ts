@@ -52,17 +52,17 @@ describe('readIdentityClaims', () => {
   });
 
   it.each([
-    ['no string', 42, 'must be a string'],
+    ['no string', 42, 'not a compact JWT'],
     ['two parts', 'a.b', 'not a compact JWT'],
     ['four parts', `${token({ userId: 'u', exp: NOW_S + 60 })}.x`, 'not a compact JWT'],
-    ['a header that is not JSON', `${encode('{')}.${encode('{}')}.${SIGNATURE}`, 'header'],
+    ['a header that is not JSON', `${encode('{')}.${encode('{}')}.${SIGNATURE}`, 'JSON'],
     ['alg none', token({ userId: 'u', exp: NOW_S + 60 }, { alg: 'none' }), 'HS256'],
     ['alg RS256', token({ userId: 'u', exp: NOW_S + 60 }, { alg: 'RS256' }), 'HS256'],
-    ['no signature', token({ userId: 'u', exp: NOW_S + 60 }).replace(/[^.]+$/, ''), 'signature'],
+    ['no signature', token({ userId: 'u', exp: NOW_S + 60 }).replace(/[^.]+$/, ''), 'HS256'],
     [
       'a payload that is an array',
       `${encode('{"alg":"HS256"}')}.${encode('[]')}.${SIGNATURE}`,
-      'payload',
+      'JSON',
     ],
     ['no identifier', token({ exp: NOW_S + 60 }), 'exactly one'],
     ['two identifiers', token({ userId: 'u', email: 'a@b.c', exp: NOW_S + 60 }), 'exactly one'],
@@ -77,7 +77,7 @@ describe('readIdentityClaims', () => {
     [
       'a token living longer than 24 hours',
       token({ userId: 'u', exp: NOW_S + IDENTITY_TOKEN_MAX_LIFETIME_S + 1 }),
-      'longer',
+      'over 24 hours',
     ],
   ])('refuses %s', (_name, value, message) => {
     const result = readIdentityClaims(value, NOW);

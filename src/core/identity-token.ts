@@ -68,36 +68,27 @@ function decodeJsonObject(text: string): Record<string, unknown> | undefined {
  * signature is not checked here.
  */
 export function readIdentityClaims(token: unknown, now: Date): IdentityClaims | string {
-  if (typeof token !== 'string') return 'the identity token must be a string';
-  const parts = token.split('.');
-  if (parts.length !== 3) return 'the identity token is not a compact JWT';
+  // Short refusals: they ship in the widget, after "identity token: ".
+  const parts = typeof token === 'string' ? token.split('.') : [];
+  if (parts.length !== 3) return 'not a compact JWT';
   const [headerText, payloadText, signature] = parts as [string, string, string];
   const header = decodeJsonObject(headerText);
-  if (!header) return 'the identity token header is not base64url JSON';
-  if (header.alg !== 'HS256') return 'the identity token must be signed with HS256';
-  // HMAC-SHA-256 is 32 bytes: 43 base64url characters.
-  if (signature.length !== 43 || !decodeBase64Url(signature)) {
-    return 'the identity token has no HS256 signature';
-  }
   const payload = decodeJsonObject(payloadText);
-  if (!payload) return 'the identity token payload is not base64url JSON';
-  const kinds = PERSON_IDENTIFIERS.filter((kind) => payload[kind] !== undefined);
-  if (kinds.length !== 1) {
-    return `the identity token must carry exactly one of ${PERSON_IDENTIFIERS.join(', ')}`;
+  if (!header || !payload) return 'not base64url JSON';
+  // HMAC-SHA-256 is 32 bytes: 43 base64url characters.
+  if (header.alg !== 'HS256' || signature.length !== 43 || !decodeBase64Url(signature)) {
+    return 'not signed with HS256';
   }
+  const kinds = PERSON_IDENTIFIERS.filter((kind) => payload[kind] !== undefined);
+  if (kinds.length !== 1) return `needs exactly one of ${PERSON_IDENTIFIERS.join(', ')}`;
   const kind = kinds[0]!;
   const value = payload[kind];
   if (typeof value !== 'string' || !value.trim() || value.length > MAX_VALUE_LENGTH) {
-    return `the identity token's ${kind} must be a string of 1 to ${MAX_VALUE_LENGTH} characters`;
+    return `${kind} must be 1 to ${MAX_VALUE_LENGTH} characters`;
   }
   const exp = payload.exp;
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    return 'the identity token must carry exp (seconds since the epoch)';
-  }
   const seconds = now.getTime() / 1000;
-  if (exp <= seconds) return 'the identity token has expired';
-  if (exp > seconds + IDENTITY_TOKEN_MAX_LIFETIME_S) {
-    return `the identity token lives longer than ${IDENTITY_TOKEN_MAX_LIFETIME_S} seconds`;
-  }
+  if (typeof exp !== 'number' || !(exp > seconds)) return 'expired or without exp';
+  if (exp > seconds + IDENTITY_TOKEN_MAX_LIFETIME_S) return 'exp is over 24 hours ahead';
   return { kind, value: value.trim(), exp };
 }

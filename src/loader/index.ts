@@ -188,7 +188,6 @@ function boot(): void {
     // IndexedDB is the record: its decisions win, and the copy follows them.
     runtime.decisions = stored.decisions;
     runtime.visitorId = stored.visitorId;
-    runtime.visitorSecret = stored.visitorSecret;
     if (runtime.config) apply();
     healMirror(projectId, mirror, stored.decisions);
     applyCached(stored.config, stored.configFetchedAt);

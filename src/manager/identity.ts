@@ -14,11 +14,9 @@ export function readIdentifyInput(
 ): { token: string; claims: IdentityClaims } | string {
   const token =
     typeof input === 'object' && input !== null ? (input as { token?: unknown }).token : undefined;
-  if (typeof token !== 'string') {
-    return 'identify needs { token }: an identity token signed by the site backend';
-  }
+  if (typeof token !== 'string') return 'identify needs { token }';
   const claims = readIdentityClaims(token, now);
-  return typeof claims === 'string' ? claims : { token, claims };
+  return typeof claims === 'string' ? `identity token: ${claims}` : { token, claims };
 }
 
 /**

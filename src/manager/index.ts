@@ -110,6 +110,7 @@ export function createManager(
         clearVisitor(runtime.projectId, runtime.store).catch(() => {}),
         outbox.clearDeadLetters(),
       ]);
+      runtime.visitorSecret = undefined;
       runtime.forget();
     },
     async recordViewed(labels) {
@@ -129,7 +130,7 @@ export function createManager(
       // Only an identity the site's backend signed; its claims are checked before anything is
       // sent, the signature by the server (issue 22 §1).
       const identity = readIdentifyInput(input, runtime.now());
-      if (typeof identity === 'string') return (report(`identify: ${identity}`), false);
+      if (typeof identity === 'string') return (report(identity), false);
       // The session carries this browser's visitor id, and its own decisions reach the server
       // first, so that the merged state already counts them.
       visitorId();

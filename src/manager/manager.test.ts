@@ -512,7 +512,7 @@ describe('identify', () => {
     [
       'a token living over 24 hours',
       { token: identityToken({ userId: 'u', exp: NOW_S + 90_000 }) },
-      'longer',
+      'over 24 hours',
     ],
     [
       'a token with two identifiers',
@@ -556,7 +556,7 @@ describe('visitor secret', () => {
     runtime.visitorSecret = undefined;
     await manager.choose({ analytics: 'accepted' });
     await manager.flush();
-    expect(runtime.visitorSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(runtime.visitorSecret).toMatch(/^[0-9a-f-]{72}$/);
     expect(await store.get(`${PROJECT}:visitor`)).toBe(runtime.visitorId);
     expect(await store.get(`${PROJECT}:visitor-secret`)).toBe(runtime.visitorSecret);
     expect(sessionRequests).toEqual([
@@ -570,7 +570,7 @@ describe('visitor secret', () => {
     await manager.choose({ analytics: 'accepted' });
     await manager.flush();
     expect(runtime.visitorId).toBe('c0ffee00-0000-4000-8000-000000000001');
-    expect(runtime.visitorSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(runtime.visitorSecret).toMatch(/^[0-9a-f-]{72}$/);
     expect(await store.get(`${PROJECT}:visitor-secret`)).toBe(runtime.visitorSecret);
     expect(sessionRequests).toEqual([
       { concordId: runtime.visitorId, visitorSecret: runtime.visitorSecret },

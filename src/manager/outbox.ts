@@ -93,11 +93,11 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
       concordId === undefined
         ? undefined
         : concordId === runtime.visitorId
-          ? currentVisitorSecret(runtime)
+          ? await currentVisitorSecret(runtime)
           : secrets.get(concordId);
     if (concordId !== undefined && secret === undefined) {
       refused.add(concordId);
-      return { ok: false, status: 403, message: `no visitor secret for visitor ${concordId}` };
+      return { ok: false, status: 403, message: `no visitor secret for ${concordId}` };
     }
     const result = await runtime.api.createSession(
       concordId === undefined ? undefined : { concordId, visitorSecret: secret! },

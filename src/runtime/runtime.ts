@@ -29,8 +29,11 @@ export interface Runtime {
   /** Decisions as stored, valid or not. */
   decisions: Record<string, Decision>;
   visitorId: string | undefined;
-  /** The secret the server bound `visitorId` to; sessions for it need it (issue 22 §1). */
-  visitorSecret: string | undefined;
+  /**
+   * The secret the server bound `visitorId` to; sessions for it need it (issue 22 §1). The
+   * manager reads it from storage when it first needs it (the loader has no use for it).
+   */
+  visitorSecret?: string | undefined;
   /** `test` consent types are asked and count (the script tag's `data-preview`). */
   readonly preview: boolean;
   /** Who the site said the visitor is (`assent.identify`), for this page only. */
@@ -79,7 +82,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     config: undefined,
     decisions: {},
     visitorId: undefined,
-    visitorSecret: undefined,
     preview: options.preview,
     store: options.store,
     api: options.api,
@@ -112,7 +114,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     forget() {
       runtime.visitorId = undefined;
-      runtime.visitorSecret = undefined;
       runtime.decisions = {};
       clearMirror(projectId);
       // Gated markup that ran stays; Google tags hear that nothing is granted any more.

@@ -28,6 +28,19 @@ export async function writeVisitor(
   ]);
 }
 
+/** The stored secret of `visitorId`, if the stored visitor is that one. */
+export async function readVisitorSecret(
+  projectId: string,
+  visitorId: string,
+  store: KeyValueStore,
+): Promise<string | undefined> {
+  const [stored, secret] = await Promise.all([
+    store.get<string>(storeKey(projectId, 'visitor')),
+    store.get<string>(storeKey(projectId, 'visitor-secret')),
+  ]);
+  return stored === visitorId && typeof secret === 'string' ? secret : undefined;
+}
+
 /** Forgets the visitor's decisions, id and secret (the outbox keeps what must still be delivered). */
 export async function clearVisitor(projectId: string, store: KeyValueStore): Promise<void> {
   await Promise.all([

@@ -5,8 +5,6 @@ import type { KeyValueStore } from './key-value-store.ts';
 export interface StoredState {
   decisions: Record<string, Decision>;
   visitorId: string | undefined;
-  /** The secret the visitor id is bound to on the server (kept beside it). */
-  visitorSecret: string | undefined;
   config: SiteConfig | undefined;
   /** When that config was fetched (ms since the epoch). */
   configFetchedAt: number | undefined;
@@ -35,17 +33,15 @@ export async function readStoredState(
       if (name === 'outbox') outboxUnreadable = true;
       return undefined;
     });
-  const [decisions, visitorId, visitorSecret, config, outbox] = await Promise.all([
+  const [decisions, visitorId, config, outbox] = await Promise.all([
     read<Record<string, Decision>>('decisions'),
     read<string>('visitor'),
-    read<string>('visitor-secret'),
     read<{ config: SiteConfig; fetchedAt: number }>('config'),
     read<ConsentEventInput[]>('outbox'),
   ]);
   return {
     decisions: decisions ?? {},
     visitorId,
-    visitorSecret: typeof visitorSecret === 'string' ? visitorSecret : undefined,
     config: config?.config,
     configFetchedAt: config?.fetchedAt,
     outbox: Array.isArray(outbox) ? outbox : [],

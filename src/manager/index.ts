@@ -3,7 +3,6 @@ import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
 import { isTypeInForce } from '../core/decision.ts';
-import { decisionsToAdopt, readIdentifyInput } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import type { Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -129,6 +128,13 @@ export function createManager(
     async identify(input) {
       // Only an identity the site's backend signed; its claims are checked before anything is
       // sent, the signature by the server (issue 22 §1).
+      let identityModule: typeof import('./identity.ts');
+      try {
+        identityModule = await import('./identity.ts');
+      } catch (error) {
+        return (report(`could not load identify: ${String(error)}`), false);
+      }
+      const { decisionsToAdopt, readIdentifyInput } = identityModule;
       const identity = readIdentifyInput(input, runtime.now());
       if (typeof identity === 'string') return (report(identity), false);
       // The session carries this browser's visitor id, and its own decisions reach the server

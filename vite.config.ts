@@ -110,6 +110,9 @@ export default defineConfig(({ mode }) =>
                     // when the floating button is on and the visitor has decided.
                     gate: 'src/ui/gate/index.ts',
                     'floating-button': 'src/ui/floating-button/index.ts',
+                    // Identity tokens and cross-device adoption: imported by the manager only when
+                    // the site calls `assent.identify`, not on the notice's first load.
+                    identity: 'src/manager/identity.ts',
                   },
                   formats: ['es' as const],
                 },

@@ -383,7 +383,8 @@ test.describe('server ingest', () => {
     const response = await fetch(`${base}/site-v1/${PROJECT}/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
-      body: JSON.stringify({ concordId }),
+      // A visitor id the server has not seen is bound to the first secret presented for it.
+      body: JSON.stringify({ concordId, visitorSecret: `e2e-${concordId}` }),
     });
     expect(response.status).toBe(201);
     return ((await response.json()) as { token: string }).token;

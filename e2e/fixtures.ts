@@ -87,6 +87,24 @@ export async function acceptAllStored(
   return concordId;
 }
 
+/**
+ * Signs the visitor in as the demo's login does: the demo's backend signs an identity token
+ * for `email` (`POST /demo/identity-token`) and the page calls `assent.identify({ token })`.
+ */
+export function identifyAs(page: Page, email: string): Promise<boolean> {
+  return page.evaluate(async (address) => {
+    const response = await fetch('/demo/identity-token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: address }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    return (
+      window as unknown as { assent: { identify(i: { token: string }): Promise<boolean> } }
+    ).assent.identify({ token });
+  }, email);
+}
+
 /** The preference center opened as a dialog. */
 export const preferences = (page: Page) => page.locator('#assent-preferences dialog');
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import {
   assetsOf,
   expect,
+  identifyAs,
   notice,
   preferences,
   runsOf,
@@ -201,11 +202,7 @@ test.describe('preference center', () => {
     await open();
     await expect(preferences(page).getByRole('switch', { name: 'Newsletter' })).toHaveCount(0);
     await page.keyboard.press('Escape');
-    await page.evaluate(() =>
-      (window as unknown as { assent: { identify(i: object): Promise<boolean> } }).assent.identify({
-        email: 'reader@example.com',
-      }),
-    );
+    expect(await identifyAs(page, 'reader@example.com')).toBe(true);
     await open();
     const center = preferences(page);
     await expect(center.getByRole('heading', { name: 'Messages to you' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { E2E_PORT } from '../playwright.config.ts';
 import {
   expect,
+  identifyAs,
   notice,
   preferences,
   runsOf,
@@ -214,7 +215,16 @@ test('answers every window API call and dispatches every event through on() and 
     out.get = api.get!('analytics');
     out.allowed = api.allowed!('analytics');
     out.decline = await api.decline!(['necessary']);
-    out.identify = await api.identify!({ userId: `e2e-calls-${Math.random()}` });
+    const login = await fetch('/demo/identity-token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: `e2e-calls-${Math.random().toString(36).slice(2)}@example.com`,
+      }),
+    });
+    out.identify = await api.identify!({
+      token: ((await login.json()) as { token: string }).token,
+    });
     await api.showPreferences!();
     out.showPreferences = !!document.querySelector('#assent-preferences');
     let pushed = false;
@@ -261,17 +271,11 @@ test('applies a decision made in another browser once both identify as the same 
   traffic,
   watchContext,
 }) => {
-  const userId = `e2e-user-${Date.now()}-${Math.random()}`;
+  const email = `e2e-user-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
   await page.goto('/fixture.html');
   await notice(page).getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(() => runsOf(page)).toEqual(['a1', 'am', 'a2', 'm1']);
-  const identify = (id: string) =>
-    (
-      window as unknown as { assent: { identify(i: { userId: string }): Promise<boolean> } }
-    ).assent.identify({
-      userId: id,
-    });
-  expect(await page.evaluate(identify, userId)).toBe(true);
+  expect(await identifyAs(page, email)).toBe(true);
   expect(traffic.urls.some((url) => url.endsWith('/profile'))).toBe(true);
   expect(traffic.urls.some((url) => url.endsWith('/consent-state'))).toBe(true);
 
@@ -282,7 +286,7 @@ test('applies a decision made in another browser once both identify as the same 
     await second.goto(`http://127.0.0.1:${E2E_PORT}/fixture.html`);
     await expect(notice(second)).toBeVisible();
     expect(await runsOf(second)).toEqual([]);
-    expect(await second.evaluate(identify, userId)).toBe(true);
+    expect(await identifyAs(second, email)).toBe(true);
     // The decision from the first browser applies: the notice closes and the tags run.
     await expect(notice(second)).toHaveCount(0);
     await expect.poll(() => runsOf(second)).toEqual(['a1', 'am', 'a2', 'm1']);

@@ -22,6 +22,7 @@ import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
+import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
@@ -46,7 +47,7 @@ export interface AppDeps {
   /**
    * Folders served as static files: `assets` at `/assent/*` (the built widget, `dist/`),
    * `console` at `/admin/` (the owner's console, `dist/console/`) and `site` at `/` (the demo
-   * site). Without it only the APIs are served.
+   * site, with the demo's login, `POST /demo/identity-token`). Without it only the APIs are served.
    * @default undefined
    */
   staticDirs?: { assets: string; site: string; console?: string };
@@ -196,6 +197,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
   if (deps.staticDirs) {
+    // The demo shop's login; a real site signs identities on its own backend.
+    app.route('/', demoIdentityTokenRoutes(routeDeps));
     app.get(
       '/assent/*',
       staticFiles(deps.staticDirs.assets, {

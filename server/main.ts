@@ -13,6 +13,7 @@ import {
   DEMO_ORGANIZATION_ID,
   DEMO_OWNER_EMAIL,
   DEMO_PROJECT_ID,
+  ensureDemoIdentitySecret,
   fileKeyStore,
   seedDemo,
 } from './projects/seed.ts';
@@ -28,6 +29,8 @@ const { apiKey, ownerPassword } = await seedDemo(db, {
   ...(env.ASSENT_ADMIN_PASSWORD && { ownerPassword: env.ASSENT_ADMIN_PASSWORD }),
   passwordStore: fileKeyStore(join(dataDir, 'demo-owner-password')),
 });
+
+const identitySecret = await ensureDemoIdentitySecret(db, env.ASSENT_IDENTITY_SECRET || undefined);
 
 const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
 
@@ -66,6 +69,9 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
   console.log(`Project id:      ${DEMO_PROJECT_ID}`);
   console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);
+  console.log(
+    `Identity secret: ${identitySecret}${env.ASSENT_IDENTITY_SECRET ? ' (ASSENT_IDENTITY_SECRET)' : ''}`,
+  );
   console.log(`Console:         ${origin}/admin/`);
   // The password is only printed when generated; one from the environment is the owner's own.
   console.log(

@@ -8,16 +8,17 @@
 /** The state a visitor put a consent type in. */
 export type AssentConsentState = 'implied' | 'viewed' | 'accepted' | 'declined';
 
-/** Who the visitor is to the site; at least one field is needed. */
-export interface AssentIdentifiers {
-  /** The site's own account id. */
-  userId?: string;
-  /** An email address. */
-  email?: string;
-  /** A phone number. */
-  phoneNumber?: string;
-  /** The site's project-scoped user id. */
-  projectUserId?: string;
+/** The identifier claims an identity token carries: exactly one of them. */
+export type AssentIdentifierClaim = 'userId' | 'email' | 'phoneNumber' | 'projectUserId';
+
+/** Who the visitor is to the site, as the site's backend vouches for it. */
+export interface AssentIdentity {
+  /**
+   * A compact JWT signed HS256 with the project's identity secret by the site's backend: exactly
+   * one claim of {@link AssentIdentifierClaim} and `exp` at most 24 hours ahead. The README's
+   * "Security" section shows how to make one.
+   */
+  token: string;
 }
 
 /** What each event carries, by name. Each is also a `CustomEvent` `assent:<name>` on `document`. */
@@ -87,10 +88,12 @@ export interface AssentApi {
    */
   showPreferences(container?: Element): Promise<void>;
   /**
-   * Links this browser's visitor to the person the site knows, and applies that person's more
-   * recent decisions from other browsers. Resolves `false` (and emits `error`) when it could not.
+   * Links this browser's visitor to the person the site's backend vouches for, and applies that
+   * person's more recent decisions from other browsers. Resolves `false` (and emits `error`),
+   * linking nothing, for anything but a valid `{ token }`: no token, an unsigned, wrongly signed,
+   * expired or too long-lived one, or another project's.
    */
-  identify(identifiers: AssentIdentifiers): Promise<boolean>;
+  identify(identity: AssentIdentity): Promise<boolean>;
   /** Forgets this browser's decisions and asks again. */
   reset(): Promise<void>;
   /** Subscribes to an event; returns the unsubscribe function. */

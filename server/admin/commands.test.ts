@@ -69,6 +69,20 @@ describe('runAdminCommand', () => {
     await expect(run('set-policy', projectId, 'US', 'maybe')).rejects.toThrow('policy');
   });
 
+  it("shows a project's identity secret, which rotation replaces, and refuses an unknown project", async () => {
+    const shown = (await run('identity-secret', projectId)).split('\n')[1]!;
+    expect(shown).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await run('identity-secret', projectId)).split('\n')[1]).toBe(shown);
+    const rotated = (await run('rotate-identity-secret', projectId)).split('\n')[1]!;
+    expect(rotated).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(rotated).not.toBe(shown);
+    expect((await run('identity-secret', projectId)).split('\n')[1]).toBe(rotated);
+    await expect(
+      run('rotate-identity-secret', '00000000-0000-4000-8000-000000000999'),
+    ).rejects.toThrow('no project');
+    expect(await run('list')).not.toContain(rotated);
+  });
+
   it('lists organizations, projects and key names without secrets', async () => {
     const output = await run('list');
     expect(output).toContain(`Organization ${DEMO_ORGANIZATION_ID}`);

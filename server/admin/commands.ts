@@ -10,9 +10,11 @@ import {
 import {
   addAllowedOrigin,
   ensureProject,
+  findIdentitySecret,
   findProject,
   isProjectSlugTaken,
   listProjects,
+  setIdentitySecret,
   setPolicy,
   setProjectSlug,
 } from '../db/repositories/projects.ts';
@@ -45,6 +47,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   create-api-key <organizationId> <name> [--scope consent|admin]
                                            prints the key once; only its hash is stored;
                                            consent: consent events only; admin (default): all
+  identity-secret <projectId>              prints the secret the site's backend signs
+                                           identify() tokens with
+  rotate-identity-secret <projectId>       replaces it: tokens signed with the old one fail
   list`;
 
 /** A mistake in the command line, shown with the usage. */
@@ -179,6 +184,7 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
         defaultLanguage: 'en',
         theme: { accent: '#1f5f8b' },
       });
+      await setIdentitySecret(db, id, createSecret());
       return `Project ${id} "${name}" (slug ${slug}) allowing ${origins.length ? origins.join(', ') : 'no origin yet'}`;
     }
     case 'add-origin': {
@@ -250,6 +256,19 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
       });
       if (!created) throw new AdminUsageError(`${email} is already a member`);
       return `Member ${email} role ${role}; one-time password (shown once, only its hash is stored):\n${password}`;
+    }
+    case 'identity-secret':
+    case 'rotate-identity-secret': {
+      const projectId = uuidArgument(rest[0], 'projectId');
+      let secret = await findIdentitySecret(db, projectId);
+      if (command === 'rotate-identity-secret' || !secret) {
+        // A project made before migration 032 gets its first one here.
+        secret = createSecret();
+        if (!(await setIdentitySecret(db, projectId, secret))) {
+          throw new AdminUsageError(`no project ${projectId}`);
+        }
+      }
+      return `Identity secret of project ${projectId} (keep it on the site's backend):\n${secret}`;
     }
     case 'list': {
       const lines: string[] = [];

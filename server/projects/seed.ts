@@ -6,7 +6,12 @@ import { LOOPBACK } from '../http/origin-rule.ts';
 import { putApiKey } from '../db/repositories/api-keys.ts';
 import { ensureConsentType } from '../db/repositories/consent-types.ts';
 import { ensureOrganization } from '../db/repositories/organizations.ts';
-import { ensureProject, type Project } from '../db/repositories/projects.ts';
+import {
+  ensureProject,
+  findIdentitySecret,
+  setIdentitySecret,
+  type Project,
+} from '../db/repositories/projects.ts';
 import { createSecret } from '../crypto/random-secret.ts';
 import { sha256 } from '../crypto/sha256.ts';
 import { createPassword, hashPassword, verifyPassword } from '../accounts/password.ts';
@@ -246,4 +251,19 @@ async function seedDemoOwner(db: Database, options: SeedOptions): Promise<string
     await setMemberPassword(db, existing.id, await hashPassword(password));
   }
   return password;
+}
+
+/**
+ * Makes sure the demo project has an identity secret (migration 032): `$ASSENT_IDENTITY_SECRET`
+ * when given, else the one it has, else a newly generated one. Returns it in plain text, to be
+ * printed beside the API key: the demo's backend (`POST /demo/identity-token`) signs with it, and
+ * a site's own backend would.
+ */
+export async function ensureDemoIdentitySecret(db: Database, given?: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    const stored = await findIdentitySecret(tx, DEMO_PROJECT_ID);
+    const secret = given ?? stored ?? createSecret();
+    if (secret !== stored) await setIdentitySecret(tx, DEMO_PROJECT_ID, secret);
+    return secret;
+  });
 }

@@ -8,7 +8,14 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrations.ts';
 import { createPgDatabase } from '../db/pg-database.ts';
 import { createPgliteDatabase } from '../db/pglite-database.ts';
-import { DEMO_PROJECT_ID, seedDemo, type KeyStore } from '../projects/seed.ts';
+import {
+  DEMO_PROJECT_ID,
+  ensureDemoIdentitySecret,
+  seedDemo,
+  type KeyStore,
+} from '../projects/seed.ts';
+import { signIdentityToken } from '../people/identity-token.ts';
+import type { PersonIdentifier } from '../../src/core/identifiers.ts';
 
 export { DEMO_ORGANIZATION_ID, DEMO_OWNER_EMAIL, DEMO_PROJECT_ID } from '../projects/seed.ts';
 
@@ -16,6 +23,8 @@ export const START = new Date('2025-03-01T10:00:00.000Z');
 export const LOCAL_ORIGIN = 'http://localhost:3000';
 export const DEMO_API_KEY = 'test-admin-key';
 export const DEMO_OWNER_PASSWORD = 'test-owner-password';
+/** The demo project's identity secret in tests: what the site's backend signs identities with. */
+export const TEST_IDENTITY_SECRET = 'test-identity-secret';
 
 export function memoryKeyStore(initial?: string): KeyStore & { key: string | undefined } {
   const store = {
@@ -70,6 +79,7 @@ export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<Te
     keyStore: memoryKeyStore(),
     ownerPassword: DEMO_OWNER_PASSWORD,
   });
+  await ensureDemoIdentitySecret(db, TEST_IDENTITY_SECRET);
   const clock = { now: START };
   const errors: unknown[] = [];
   const app = createApp({
@@ -94,12 +104,14 @@ export interface TestSession {
   concordId: string;
   geography: string;
   expiresAt: string;
+  /** Answered to a session for a new visitor (`{}`) only. */
+  visitorSecret?: string;
 }
 
 /** Opens a session as a page on `origin` would. */
 export async function openTestSession(
   app: TestContext['app'],
-  body: { concordId?: string } = {},
+  body: { concordId?: string; visitorSecret?: string } = {},
   origin = LOCAL_ORIGIN,
   projectId = DEMO_PROJECT_ID,
 ): Promise<TestSession> {
@@ -110,6 +122,16 @@ export async function openTestSession(
   });
   expect(response.status).toBe(201);
   return (await response.json()) as TestSession;
+}
+
+/** An identity token for the demo project, as the site's backend signs one (an hour). */
+export function identityToken(
+  identifier: Partial<Record<PersonIdentifier, string>>,
+  now = START,
+  secret = TEST_IDENTITY_SECRET,
+): string {
+  const [kind, value] = Object.entries(identifier)[0] as [PersonIdentifier, string];
+  return signIdentityToken({ kind, value }, secret, now);
 }
 
 /** POSTs a consent event batch with a session token. */

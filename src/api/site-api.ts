@@ -2,8 +2,8 @@ import { parseSiteConfig, SITE_CONFIG_LIMITS } from '../core/site-config.ts';
 import type {
   ConsentEventInput,
   ConsentEventRecord,
+  ConsentStateItem,
   ErrorBody,
-  PersonIdentifiers,
   SiteConfig,
   SiteSession,
 } from '../core/types.ts';
@@ -22,28 +22,34 @@ export type ApiResult<T> =
 
 export interface SiteApi {
   getConfig(): Promise<ApiResult<SiteConfig>>;
-  createSession(concordId: string | undefined): Promise<ApiResult<SiteSession>>;
+  /**
+   * A session for a known visitor (its id and the secret it is bound to), or for a new one
+   * (`undefined`: the server answers a new id and its secret).
+   */
+  createSession(
+    visitor: { concordId: string; visitorSecret: string } | undefined,
+  ): Promise<ApiResult<SiteSession>>;
   /** `keepalive` lets the request outlive the page (at most 64 KiB of such bodies in flight). */
   sendEvents(
     token: string,
     items: ConsentEventInput[],
     options?: { keepalive?: boolean },
   ): Promise<ApiResult<{ count: number; items: ConsentEventRecord[] }>>;
-  /** Links the session's visitor to these identifiers; answers the merged state. */
-  putProfile(token: string, identifiers: ProfileIdentifiers): Promise<ApiResult<ConsentStateBody>>;
+  /**
+   * Links the session's visitor to the identifier an identity token (signed by the site's
+   * backend) vouches for; answers the merged state.
+   */
+  putProfile(token: string, identityToken: string): Promise<ApiResult<ConsentStateBody>>;
   /** The merged state of the session's visitor and everyone linked to the same identifiers. */
   getConsentState(token: string): Promise<ApiResult<ConsentStateBody>>;
 }
-
-/** Who a visitor is to the site: what `assent.identify` takes, without the widget's own `concordId`. */
-export type ProfileIdentifiers = Omit<PersonIdentifiers, 'concordId'>;
 
 /**
  * `GET …/consent-state` and `PUT …/profile`: the latest valid decision per consent type across
  * every visitor id linked to the same person, as stored events (seed 001's shape).
  */
 export interface ConsentStateBody {
-  items: ConsentEventRecord[];
+  items: ConsentStateItem[];
 }
 
 export interface SiteApiOptions {
@@ -112,14 +118,14 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
         ? { ok: false, status: 200, message: config }
         : { ok: true, value: config };
     },
-    createSession(concordId) {
-      return call('/sessions', json('POST', concordId ? { concordId } : {}));
+    createSession(visitor) {
+      return call('/sessions', json('POST', visitor ?? {}));
     },
     sendEvents(token, items, { keepalive = false } = {}) {
       return call('/consent-events', { ...json('POST', { items }, token), keepalive });
     },
-    putProfile(token, identifiers) {
-      return call('/profile', json('PUT', identifiers, token));
+    putProfile(token, identityToken) {
+      return call('/profile', json('PUT', { token: identityToken }, token));
     },
     getConsentState(token) {
       return call('/consent-state', { headers: { authorization: `Bearer ${token}` } });

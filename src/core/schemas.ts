@@ -196,6 +196,29 @@ export const consentEventsResponseSchema = {
   additionalProperties: false,
 };
 
+/**
+ * `POST /site-v1/{projectId}/sessions`: `{}` for a new visitor, or `{concordId, visitorSecret}`
+ * for a known one (issue 22 §1; a `concordId` alone is refused with 403 by the route).
+ */
+export const siteSessionRequestSchema = {
+  type: 'object',
+  properties: {
+    concordId: { type: 'string', format: 'uuid' },
+    // At least 128 bits of base64url; the server and the widget make 256.
+    visitorSecret: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,128}$' },
+  },
+  dependencies: { visitorSecret: ['concordId'] },
+  additionalProperties: false,
+};
+
+/** `PUT /site-v1/{projectId}/profile`: only an identity token the site's backend signed. */
+export const siteProfileRequestSchema = {
+  type: 'object',
+  properties: { token: { type: 'string', minLength: 1, maxLength: 4096 } },
+  required: ['token'],
+  additionalProperties: false,
+};
+
 /** Seeds 000/001: every error response. */
 export const errorSchema = {
   type: 'object',

@@ -309,6 +309,22 @@ export interface GoogleConsentModeOptions {
   urlPassthrough?: boolean;
 }
 
+/**
+ * One decision of `GET …/consent-state` and `PUT …/profile`: only what the widget needs to adopt
+ * it. Never another visitor's id, session, domain, address or browser (issue 22 §1).
+ */
+export type ConsentStateItem = Pick<
+  ConsentEventRecord,
+  | 'id'
+  | 'label'
+  | 'consentType'
+  | 'version'
+  | 'consentState'
+  | 'consentAction'
+  | 'consentDate'
+  | 'expirationDate'
+>;
+
 /** `POST /site-v1/{projectId}/sessions` → 201. */
 export interface SiteSession {
   id: string;
@@ -316,6 +332,11 @@ export interface SiteSession {
   concordId: string;
   geography: string;
   expiresAt: string;
+  /**
+   * Answered once, to a session that asked for a new visitor (`{}`): the secret a session for
+   * this `concordId` needs from now on. Only its hash is stored.
+   */
+  visitorSecret?: string;
 }
 
 /** The seeds' error body. */

@@ -291,7 +291,7 @@ function boot(): void {
     // Anything but an element (a selector string, say) opens the dialog rather than failing.
     showPreferences: (container) =>
       showPreferences(container instanceof Element ? container : undefined),
-    identify: (identifiers) => withManager((manager) => manager.identify(identifiers), false),
+    identify: (input) => withManager((manager) => manager.identify(input), false),
     async reset() {
       await withManager((manager) => manager.reset(), undefined);
       await show();

@@ -1,11 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ProfileIdentifiers } from '../api/site-api.ts';
-import type { ConsentState, PersonIdentifiers } from '../core/types.ts';
+import type { PersonIdentifier } from '../core/identifiers.ts';
+import type { ConsentState } from '../core/types.ts';
 import type {
   AssentApi,
   AssentConsentState,
   AssentEvents,
-  AssentIdentifiers,
+  AssentIdentifierClaim,
+  AssentIdentity,
 } from '../../types/assent.d.ts';
 
 /** The named keys of a type, without its index signature (AssentEvents extends a Record). */
@@ -29,7 +30,7 @@ describe('types/assent.d.ts', () => {
       | 'on'
       | 'push'
     >();
-    expectTypeOf<AssentApi['identify']>().parameters.toEqualTypeOf<[AssentIdentifiers]>();
+    expectTypeOf<AssentApi['identify']>().parameters.toEqualTypeOf<[AssentIdentity]>();
     expectTypeOf<AssentApi['showPreferences']>().parameters.toEqualTypeOf<[Element?]>();
   });
 
@@ -46,8 +47,9 @@ describe('types/assent.d.ts', () => {
     >();
   });
 
-  it('pins the identifiers identify takes', () => {
-    expectTypeOf<keyof AssentIdentifiers>().toEqualTypeOf<
+  it('pins what identify takes: a token, whose claim is one of the identifiers', () => {
+    expectTypeOf<AssentIdentity>().toEqualTypeOf<{ token: string }>();
+    expectTypeOf<AssentIdentifierClaim>().toEqualTypeOf<
       'userId' | 'email' | 'phoneNumber' | 'projectUserId'
     >();
   });
@@ -64,9 +66,8 @@ describe('types/assent.d.ts against src/core/types.ts', () => {
     expectTypeOf<AssentConsentState>().toEqualTypeOf<ConsentState>();
   });
 
-  it('identifiers identify takes are the core person identifiers but the visitor id', () => {
-    expectTypeOf<AssentIdentifiers>().toEqualTypeOf<Omit<PersonIdentifiers, 'concordId'>>();
-    expectTypeOf<AssentIdentifiers>().toEqualTypeOf<ProfileIdentifiers>();
+  it("an identity token's identifier claims are the core person identifiers", () => {
+    expectTypeOf<AssentIdentifierClaim>().toEqualTypeOf<PersonIdentifier>();
   });
 
   it('event states are core consent states by label', () => {

@@ -1,26 +1,33 @@
-import type { ProfileIdentifiers } from '../api/site-api.ts';
+import { CLOCK_SKEW_MS } from '../core/clock-skew.ts';
 import { isDecisionValid } from '../core/decision.ts';
-import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
-import type { ConsentEventRecord, ConsentType, Decision } from '../core/types.ts';
+import { readIdentityClaims, type IdentityClaims } from '../core/identity-token.ts';
+import type { ConsentStateItem, ConsentType, Decision } from '../core/types.ts';
 
-/** The identifiers a page gave, trimmed, without empty or unknown fields; `undefined` if none. */
-export function cleanIdentifiers(value: unknown): ProfileIdentifiers | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const cleaned: ProfileIdentifiers = {};
-  for (const key of PERSON_IDENTIFIERS) {
-    const field = (value as Record<string, unknown>)[key];
-    if (typeof field === 'string' && field.trim()) cleaned[key] = field.trim();
-  }
-  return Object.keys(cleaned).length ? cleaned : undefined;
+/**
+ * What `assent.identify` takes: only `{ token }`, an identity token the site's backend signed
+ * (issue 22 §1); the claims, or why the call is refused before anything is sent. An identifiers
+ * object (`{ email }`) is refused: anyone can claim an email.
+ */
+export function readIdentifyInput(
+  input: unknown,
+  now: Date,
+): { token: string; claims: IdentityClaims } | string {
+  const token =
+    typeof input === 'object' && input !== null ? (input as { token?: unknown }).token : undefined;
+  if (typeof token !== 'string') return 'identify needs { token }';
+  const claims = readIdentityClaims(token, now);
+  return typeof claims === 'string' ? `identity token: ${claims}` : { token, claims };
 }
 
 /**
  * The decisions of the merged server state this browser should adopt: valid ones that are more
  * recent than its own valid decision on the same type (most recent wins across devices). A
- * `test` type's decisions count only in preview, as everywhere else.
+ * `test` type's decisions count only in preview, as everywhere else. A decision dated after now
+ * (beyond {@link CLOCK_SKEW_MS}) was not made yet and is never adopted: otherwise a future date
+ * would win most-recent-wins for ever (issue 22 §1).
  */
 export function decisionsToAdopt(
-  records: ConsentEventRecord[],
+  records: ConsentStateItem[],
   local: Record<string, Decision>,
   types: ConsentType[],
   now: Date,
@@ -31,6 +38,8 @@ export function decisionsToAdopt(
   for (const record of records) {
     const type = record.label ? byLabel.get(record.label) : undefined;
     if (!type || record.consentState === 'viewed') continue;
+    const decidedAt = Date.parse(record.consentDate);
+    if (!(decidedAt <= now.getTime() + CLOCK_SKEW_MS)) continue;
     const decision: Decision = {
       label: type.label,
       consentType: record.consentType ?? type.id,
@@ -47,7 +56,7 @@ export function decisionsToAdopt(
     if (
       mine &&
       isDecisionValid(mine, type, now, preview) &&
-      Date.parse(mine.consentDate) >= Date.parse(record.consentDate)
+      Date.parse(mine.consentDate) >= decidedAt
     ) {
       continue;
     }

@@ -3,13 +3,12 @@ import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
 import { labelRecord, isTypeInForce } from '../core/decision.ts';
-import { PERSON_IDENTIFIERS } from '../core/identifiers.ts';
-import { cleanIdentifiers, decisionsToAdopt } from './identity.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import type { Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
-import { clearVisitor, writeDecisions, writeVisitorId } from '../storage/decisions.ts';
+import { clearVisitor, writeDecisions } from '../storage/decisions.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
+import { adoptVisitor, createVisitorSecret } from './visitor.ts';
 
 export type { Manager };
 
@@ -39,11 +38,8 @@ export function createManager(
   const report = (message: string) => runtime.emitter.emit('error', { message });
 
   function visitorId(): string {
-    if (!runtime.visitorId) {
-      runtime.visitorId = newId();
-      void writeVisitorId(runtime.projectId, runtime.visitorId, runtime.store).catch(() => {});
-    }
-    return runtime.visitorId;
+    if (!runtime.visitorId) adoptVisitor(runtime, newId(), createVisitorSecret());
+    return runtime.visitorId!;
   }
 
   function buildEvents(
@@ -114,6 +110,7 @@ export function createManager(
         clearVisitor(runtime.projectId, runtime.store).catch(() => {}),
         outbox.clearDeadLetters(),
       ]);
+      runtime.visitorSecret = undefined;
       runtime.forget();
     },
     async recordViewed(labels) {
@@ -130,20 +127,26 @@ export function createManager(
       await outbox.enqueue(built.events);
     },
     async identify(input) {
-      const identifiers = cleanIdentifiers(input);
-      if (!identifiers) {
-        report(`identify needs one of ${PERSON_IDENTIFIERS.join(', ')}`);
-        return false;
+      // Only an identity the site's backend signed; its claims are checked before anything is
+      // sent, the signature by the server (issue 22 §1).
+      let identityModule: typeof import('./identity.ts');
+      try {
+        identityModule = await import('./identity.ts');
+      } catch (error) {
+        return (report(`could not load identify: ${String(error)}`), false);
       }
+      const { decisionsToAdopt, readIdentifyInput } = identityModule;
+      const identity = readIdentifyInput(input, runtime.now());
+      if (typeof identity === 'string') return (report(identity), false);
       // The session carries this browser's visitor id, and its own decisions reach the server
       // first, so that the merged state already counts them.
       visitorId();
       await outbox.flush();
       const token = await outbox.sessionToken();
       if (!token.ok) return (report(`could not identify the visitor: ${token.message}`), false);
-      const linked = await runtime.api.putProfile(token.value, identifiers);
+      const linked = await runtime.api.putProfile(token.value, identity.token);
       if (!linked.ok) return (report(`could not identify the visitor: ${linked.message}`), false);
-      runtime.identity = identifiers;
+      runtime.identity = { [identity.claims.kind]: identity.claims.value };
       const merged = await runtime.api.getConsentState(token.value);
       if (!merged.ok)
         return (report(`could not read the merged consent: ${merged.message}`), false);

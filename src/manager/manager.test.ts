@@ -1,20 +1,31 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, SiteApi } from '../api/site-api.ts';
 import { createEmitter } from '../core/emitter.ts';
 import type {
   ConsentEventInput,
-  ConsentEventRecord,
+  ConsentStateItem,
   ConsentType,
   SiteConfig,
 } from '../core/types.ts';
 import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
 import { createManager } from './index.ts';
 import { decisionsToAdopt } from './identity.ts';
+import { CLOCK_SKEW_MS } from '../core/clock-skew.ts';
 import { createOutbox } from './outbox.ts';
 import { validDecisions } from '../core/decision.ts';
 import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
 
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
+const VISITOR_SECRET = 's'.repeat(43);
+/** The runtime's clock in these tests, in seconds. */
+const NOW_S = Date.parse('2026-11-22T12:00:00.000Z') / 1000;
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** An identity token as a site's backend signs one (the widget cannot check the signature). */
+function identityToken(claims: Record<string, unknown>, alg = 'HS256') {
+  const body = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
+  return `${body}.${alg === 'none' ? '' : createHmac('sha256', 'site-secret').update(body).digest('base64url')}`;
+}
 const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType => ({
   id: `id-${label}`,
   category: 'privacy_setting',
@@ -53,29 +64,36 @@ const accepted = (items: ConsentEventInput[]): Answer => ({
 function setup(
   answers: Array<(items: ConsentEventInput[]) => Answer> = [],
   store: KeyValueStore = createMemoryStore(),
-  merged: ConsentEventRecord[] = [],
+  merged: ConsentStateItem[] = [],
 ) {
   const sent: ConsentEventInput[][] = [];
   const profiles: unknown[] = [];
+  const sessionRequests: unknown[] = [];
   let sessions = 0;
   const api: SiteApi = {
     getConfig: async () => ({ ok: true, value: config }),
-    createSession: async (concordId) => ({
-      ok: true,
-      value: {
-        id: `session-${++sessions}`,
-        token: `token-${sessions}`,
-        concordId: concordId ?? 'new',
-        geography: 'unknown',
-        expiresAt: '2026-11-22T13:00:00.000Z', // an hour after the runtime's clock
-      },
-    }),
+    createSession: async (visitor) => {
+      sessionRequests.push(visitor);
+      return {
+        ok: true,
+        value: {
+          id: `session-${++sessions}`,
+          token: `token-${sessions}`,
+          concordId:
+            visitor?.concordId ??
+            `c0ffee00-0000-4000-8000-1000000000${String(sessions).padStart(2, '0')}`,
+          geography: 'unknown',
+          expiresAt: '2026-11-22T13:00:00.000Z', // an hour after the runtime's clock
+          ...(!visitor && { visitorSecret: `server-made-secret-${sessions}`.padEnd(43, 'x') }),
+        },
+      };
+    },
     sendEvents: async (_token, items) => {
       sent.push(items);
       return (answers.shift() ?? accepted)(items) as never;
     },
-    putProfile: async (_token, identifiers) => {
-      profiles.push(identifiers);
+    putProfile: async (_token, identityToken) => {
+      profiles.push(identityToken);
       return { ok: true, value: { items: merged } };
     },
     getConsentState: async () => ({ ok: true, value: { items: merged } }),
@@ -87,6 +105,7 @@ function setup(
     config,
     decisions: {},
     visitorId: 'c0ffee00-0000-4000-8000-000000000001',
+    visitorSecret: VISITOR_SECRET,
     preview: false,
     store,
     api,
@@ -102,6 +121,7 @@ function setup(
     forget: vi.fn(() => {
       runtime.decisions = {};
       runtime.visitorId = undefined;
+      runtime.visitorSecret = undefined;
     }),
   };
   let id = 0;
@@ -111,7 +131,16 @@ function setup(
     outbox,
     () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
   );
-  return { runtime, manager, sent, emitted, store, profiles, sessionCount: () => sessions };
+  return {
+    runtime,
+    manager,
+    sent,
+    emitted,
+    store,
+    profiles,
+    sessionRequests,
+    sessionCount: () => sessions,
+  };
 }
 
 const outboxOf = (store: KeyValueStore) => store.get<ConsentEventInput[]>(`${PROJECT}:outbox`);
@@ -411,9 +440,8 @@ describe('stored outbox', () => {
 });
 
 describe('identify', () => {
-  const record = (state: 'accepted' | 'declined', consentDate: string): ConsentEventRecord => ({
+  const record = (state: 'accepted' | 'declined', consentDate: string): ConsentStateItem => ({
     id: '00000000-0000-4000-8000-0000000000aa',
-    concordId: 'c0ffee00-0000-4000-8000-000000000002',
     consentType: 'id-analytics',
     label: 'analytics',
     version: 1,
@@ -422,13 +450,15 @@ describe('identify', () => {
     consentDate,
     expirationDate: '2027-01-01T00:00:00.000Z',
   });
+  const ada = () => identityToken({ email: 'ada@example.com', exp: NOW_S + 3600 });
 
-  it('links the visitor and adopts a more recent decision from another browser', async () => {
+  it('links the visitor with the token and adopts a more recent decision from another browser', async () => {
     const { manager, runtime, profiles, store } = setup([], createMemoryStore(), [
       record('accepted', '2026-11-20T00:00:00.000Z'),
     ]);
-    expect(await manager.identify({ email: ' ada@example.com ', phone: 'x' })).toBe(true);
-    expect(profiles).toEqual([{ email: 'ada@example.com' }]);
+    const token = ada();
+    expect(await manager.identify({ token })).toBe(true);
+    expect(profiles).toEqual([token]);
     expect(runtime.identity).toEqual({ email: 'ada@example.com' });
     expect(runtime.decisions.analytics?.state).toBe('accepted');
     const stored = await store.get<Record<string, unknown>>(`${PROJECT}:decisions`);
@@ -441,9 +471,29 @@ describe('identify', () => {
     ]);
     await manager.choose({ analytics: 'declined' });
     vi.mocked(runtime.commit).mockClear();
-    expect(await manager.identify({ userId: 'u-1' })).toBe(true);
+    expect(await manager.identify({ token: ada() })).toBe(true);
     expect(runtime.commit).not.toHaveBeenCalled();
     expect(runtime.decisions.analytics?.state).toBe('declined');
+  });
+
+  it('never adopts a decision dated after now, however recent it claims to be', async () => {
+    const { manager, runtime } = setup([], createMemoryStore(), [
+      record('accepted', '2026-12-22T12:00:00.000Z'),
+    ]);
+    await manager.choose({ analytics: 'declined' });
+    vi.mocked(runtime.commit).mockClear();
+    expect(await manager.identify({ token: ada() })).toBe(true);
+    expect(runtime.commit).not.toHaveBeenCalled();
+    expect(runtime.decisions.analytics?.state).toBe('declined');
+    const now = runtime.now();
+    const types = config.consentTypes;
+    // Within the clock skew a decision counts; a minute past it, it does not.
+    const within = new Date(now.getTime() + CLOCK_SKEW_MS).toISOString();
+    const past = new Date(now.getTime() + CLOCK_SKEW_MS + 60_000).toISOString();
+    expect(Object.keys(decisionsToAdopt([record('accepted', within)], {}, types, now))).toEqual([
+      'analytics',
+    ]);
+    expect(decisionsToAdopt([record('accepted', past)], {}, types, now)).toEqual({});
   });
 
   it('adopts decisions on a test type only in preview', async () => {
@@ -460,17 +510,123 @@ describe('identify', () => {
     expect(Object.keys(decisionsToAdopt(records, {}, types, now, true))).toEqual(['trial']);
     const { manager, runtime } = setup([], createMemoryStore(), records);
     runtime.config = { ...config, consentTypes: types };
-    expect(await manager.identify({ userId: 'u-1' })).toBe(true);
+    expect(await manager.identify({ token: ada() })).toBe(true);
     expect(runtime.decisions.trial).toBeUndefined();
   });
 
-  it('refuses a call without any identifier and reports an error', async () => {
-    const { manager, emitted, profiles } = setup();
-    expect(await manager.identify({ nickname: 'ada' })).toBe(false);
+  it.each([
+    ['identifiers instead of a token', { email: 'ada@example.com' }, 'identify needs { token }'],
+    ['no token', {}, 'identify needs { token }'],
+    ['nothing', undefined, 'identify needs { token }'],
+    [
+      'an unsigned token',
+      { token: identityToken({ userId: 'u', exp: NOW_S + 60 }, 'none') },
+      'HS256',
+    ],
+    ['an expired token', { token: identityToken({ userId: 'u', exp: NOW_S - 60 }) }, 'expired'],
+    [
+      'a token living over 24 hours',
+      { token: identityToken({ userId: 'u', exp: NOW_S + 90_000 }) },
+      'over 24 hours',
+    ],
+    [
+      'a token with two identifiers',
+      { token: identityToken({ userId: 'u', email: 'a@b.co', exp: NOW_S + 60 }) },
+      'exactly one',
+    ],
+  ])('refuses %s, reports an error and sends nothing', async (_name, input, message) => {
+    const { manager, emitted, profiles, sessionCount, runtime } = setup();
+    expect(await manager.identify(input)).toBe(false);
     expect(profiles).toEqual([]);
+    expect(sessionCount()).toBe(0);
+    expect(runtime.identity).toBeUndefined();
+    const errors = emitted.filter(([name]) => name === 'error');
+    expect(errors).toHaveLength(1);
+    expect((errors[0]![1] as { message: string }).message).toContain(message);
+  });
+
+  it('resolves false and links nothing when the server refuses the token', async () => {
+    const { manager, emitted, runtime } = setup();
+    runtime.api.putProfile = async () => ({
+      ok: false,
+      status: 403,
+      message: "the identity token is not signed with this project's identity secret",
+    });
+    expect(await manager.identify({ token: ada() })).toBe(false);
+    expect(runtime.identity).toBeUndefined();
     expect(emitted).toContainEqual([
       'error',
-      { message: 'identify needs one of userId, email, phoneNumber, projectUserId' },
+      {
+        message:
+          "could not identify the visitor: the identity token is not signed with this project's identity secret",
+      },
     ]);
+  });
+});
+
+describe('visitor secret', () => {
+  it('makes a secret beside a new visitor id, stores both and sends both for its sessions', async () => {
+    const { manager, runtime, store, sessionRequests } = setup();
+    runtime.visitorId = undefined;
+    runtime.visitorSecret = undefined;
+    await manager.choose({ analytics: 'accepted' });
+    await manager.flush();
+    expect(runtime.visitorSecret).toMatch(/^[0-9a-f-]{72}$/);
+    expect(await store.get(`${PROJECT}:visitor`)).toBe(runtime.visitorId);
+    expect(await store.get(`${PROJECT}:visitor-secret`)).toBe(runtime.visitorSecret);
+    expect(sessionRequests).toEqual([
+      { concordId: runtime.visitorId, visitorSecret: runtime.visitorSecret },
+    ]);
+  });
+
+  it('gives a visitor id stored before visitor secrets a secret of its own', async () => {
+    const { manager, runtime, store, sessionRequests } = setup();
+    runtime.visitorSecret = undefined;
+    await manager.choose({ analytics: 'accepted' });
+    await manager.flush();
+    expect(runtime.visitorId).toBe('c0ffee00-0000-4000-8000-000000000001');
+    expect(runtime.visitorSecret).toMatch(/^[0-9a-f-]{72}$/);
+    expect(await store.get(`${PROJECT}:visitor-secret`)).toBe(runtime.visitorSecret);
+    expect(sessionRequests).toEqual([
+      { concordId: runtime.visitorId, visitorSecret: runtime.visitorSecret },
+    ]);
+  });
+
+  it('starts a new visitor when the server refuses the stored secret, instead of asking again', async () => {
+    const { manager, runtime, store, sessionRequests, sent } = setup();
+    const create = runtime.api.createSession;
+    runtime.api.createSession = (visitor) =>
+      visitor?.concordId === 'c0ffee00-0000-4000-8000-000000000001'
+        ? Promise.resolve({
+            ok: false,
+            status: 403,
+            message: "the visitorSecret is not this visitor's",
+          })
+        : create(visitor);
+    await manager.choose({ analytics: 'accepted' });
+    await vi.runAllTimersAsync();
+    // The old visitor's events cannot be delivered: they are dead letters, not retried.
+    expect(sent).toEqual([]);
+    expect(manager.deadLetterCount()).toBe(1);
+    expect(runtime.visitorId).toBe('c0ffee00-0000-4000-8000-100000000001');
+    expect(runtime.visitorSecret).toBe('server-made-secret-1'.padEnd(43, 'x'));
+    expect(await store.get(`${PROJECT}:visitor-secret`)).toBe(runtime.visitorSecret);
+    // Later decisions go out as the new visitor.
+    await manager.choose({ analytics: 'declined' });
+    await vi.runAllTimersAsync();
+    expect(sent.flat().map((event) => event.concordId)).toEqual([runtime.visitorId]);
+    expect(sessionRequests.length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps the visitor and retries when every session is refused (an origin the project does not allow)', async () => {
+    const { manager, runtime } = setup();
+    runtime.api.createSession = () =>
+      Promise.resolve({ ok: false, status: 403, message: 'origin not allowed' });
+    await manager.choose({ analytics: 'accepted' });
+    await manager.flush();
+    expect(runtime.visitorId).toBe('c0ffee00-0000-4000-8000-000000000001');
+    expect(runtime.visitorSecret).toBe(VISITOR_SECRET);
+    expect(manager.deadLetterCount()).toBe(0);
+    expect(manager.pendingCount()).toBe(1);
   });
 });

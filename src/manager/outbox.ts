@@ -8,6 +8,7 @@ import {
   removeFromOutbox,
 } from '../storage/outbox-store.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { adoptVisitor, currentVisitorSecret } from './visitor.ts';
 
 const BATCH_SIZE = 100;
 const BASE_DELAY_MS = 1000;
@@ -77,6 +78,10 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   const known = new Map<string, ConsentEventInput>();
   /** Open sessions by visitor id: events made before `reset()` still go out as their visitor's. */
   const sessions = new Map<string, SiteSession>();
+  /** The secrets of the visitors this page opened sessions for, for when one must be renewed. */
+  const secrets = new Map<string, string>();
+  /** Visitor ids the server refused the secret of: their events can never be delivered. */
+  const refused = new Set<string>();
   let sending: Promise<void> | undefined;
   let again = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,10 +95,51 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     if (open && Date.parse(open.expiresAt) - SESSION_MARGIN_MS > runtime.now().getTime()) {
       return { ok: true, value: open.token };
     }
-    const result = await runtime.api.createSession(concordId);
-    if (!result.ok) return result;
+    const secret =
+      concordId === undefined
+        ? undefined
+        : concordId === runtime.visitorId
+          ? await currentVisitorSecret(runtime)
+          : secrets.get(concordId);
+    if (concordId !== undefined && secret === undefined) {
+      refused.add(concordId);
+      return { ok: false, status: 403, message: `no visitor secret for ${concordId}` };
+    }
+    const result = await runtime.api.createSession(
+      concordId === undefined ? undefined : { concordId, visitorSecret: secret! },
+    );
+    if (!result.ok) {
+      return result.status === 403 && concordId !== undefined
+        ? startOver(concordId, result)
+        : result;
+    }
+    if (concordId === undefined && result.value.visitorSecret && !runtime.visitorId) {
+      adoptVisitor(runtime, result.value.concordId, result.value.visitorSecret);
+    }
     sessions.set(result.value.concordId, result.value);
+    if (concordId !== undefined) secrets.set(concordId, secret!);
     return { ok: true, value: result.value.token };
+  }
+
+  /**
+   * The server refused a session for `concordId` (403). When a session for a new visitor is
+   * taken, it was the visitor secret (the id is bound to another browser's, or storage lost
+   * ours): the visitor id is given up, and the current visitor starts over as the new one,
+   * instead of asking again for ever (issue 22 §1). When that is refused too, the origin is
+   * (a misconfigured project): nothing changes and delivery retries as for any error.
+   */
+  async function startOver(
+    concordId: string,
+    refusal: ApiResult<string>,
+  ): Promise<ApiResult<string>> {
+    const fresh = await runtime.api.createSession(undefined);
+    if (!fresh.ok || !fresh.value.visitorSecret) return refusal;
+    refused.add(concordId);
+    sessions.set(fresh.value.concordId, fresh.value);
+    if (concordId === runtime.visitorId) {
+      adoptVisitor(runtime, fresh.value.concordId, fresh.value.visitorSecret);
+    }
+    return refusal;
   }
 
   /**
@@ -141,7 +187,13 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   ): Promise<ApiResult<number>> {
     const concordId = batch[0]!.concordId;
     const token = await sessionToken(concordId);
-    if (!token.ok) return token;
+    if (!token.ok) {
+      if (concordId === undefined || !refused.has(concordId)) return token;
+      // No session can ever speak for this visitor again: keep its events as dead letters.
+      await forgetDelivered(batch);
+      for (const event of batch) await deadLetter(event, token.message);
+      return { ok: true, value: 0 };
+    }
     const result = await runtime.api.sendEvents(token.value, batch);
     if (result.ok) {
       await forgetDelivered(batch);

@@ -24,7 +24,7 @@ export interface Manager {
    * Links this visitor to the site's identifiers for the person and adopts the person's more
    * recent decisions from other browsers. `false` (and an `error` event) when it could not.
    */
-  identify(identifiers: unknown): Promise<boolean>;
+  identify(input: unknown): Promise<boolean>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
   /** Hands unacknowledged events to keepalive requests: the page is going away. */

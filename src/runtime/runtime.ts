@@ -29,6 +29,11 @@ export interface Runtime {
   /** Decisions as stored, valid or not. */
   decisions: Record<string, Decision>;
   visitorId: string | undefined;
+  /**
+   * The secret the server bound `visitorId` to; sessions for it need it (issue 22 §1). The
+   * manager reads it from storage when it first needs it (the loader has no use for it).
+   */
+  visitorSecret?: string | undefined;
   /** `test` consent types are asked and count (the script tag's `data-preview`). */
   readonly preview: boolean;
   /** Who the site said the visitor is (`assent.identify`), for this page only. */

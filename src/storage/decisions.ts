@@ -17,14 +17,39 @@ export function writeDecisions(
   );
 }
 
-export function writeVisitorId(projectId: string, visitorId: string, store: KeyValueStore) {
-  return store.set(storeKey(projectId, 'visitor'), visitorId);
+/**
+ * Keeps the visitor id and, beside it, the visitor secret a session for that id needs (issue
+ * 22 §1): only this browser holds it, so knowing the id is not enough to speak for the visitor.
+ */
+export async function writeVisitor(
+  projectId: string,
+  visitor: { visitorId: string; visitorSecret: string },
+  store: KeyValueStore,
+): Promise<void> {
+  await Promise.all([
+    store.set(storeKey(projectId, 'visitor'), visitor.visitorId),
+    store.set(storeKey(projectId, 'visitor-secret'), visitor.visitorSecret),
+  ]);
 }
 
-/** Forgets the visitor's decisions and id (the outbox keeps what must still be delivered). */
+/** The stored secret of `visitorId`, if the stored visitor is that one. */
+export async function readVisitorSecret(
+  projectId: string,
+  visitorId: string,
+  store: KeyValueStore,
+): Promise<string | undefined> {
+  const [stored, secret] = await Promise.all([
+    store.get<string>(storeKey(projectId, 'visitor')),
+    store.get<string>(storeKey(projectId, 'visitor-secret')),
+  ]);
+  return stored === visitorId && typeof secret === 'string' ? secret : undefined;
+}
+
+/** Forgets the visitor's decisions, id and secret (the outbox keeps what must still be delivered). */
 export async function clearVisitor(projectId: string, store: KeyValueStore): Promise<void> {
   await Promise.all([
     store.del(storeKey(projectId, 'decisions')),
     store.del(storeKey(projectId, 'visitor')),
+    store.del(storeKey(projectId, 'visitor-secret')),
   ]);
 }

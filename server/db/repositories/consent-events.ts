@@ -429,6 +429,8 @@ export async function findLatestDecisions(
   db: Queryable,
   projectId: string,
   concordId: string,
+  /** Decisions dated after this were not made yet (issue 22 §1): they are not counted. */
+  now: Date,
 ): Promise<StoredConsentEvent[]> {
   const { rows } = await db.query<ConsentEventRow>(
     `with mine as (
@@ -447,8 +449,9 @@ export async function findLatestDecisions(
       where e.project_id = $1
         and e.consent_state <> 'viewed'
         and e.concord_id in (select concord_id from people)
+        and e.consent_date <= $3
       order by e.label, e.consent_date desc, e.seq desc`,
-    [projectId, concordId],
+    [projectId, concordId, now.toISOString()],
   );
   return rows.map(toStored);
 }

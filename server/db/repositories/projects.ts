@@ -283,3 +283,32 @@ export async function updateProject(db: Queryable, id: string, change: ProjectCh
   );
   return rows.length === 1;
 }
+
+/**
+ * The secret the project's backend signs identity tokens with (migration 032); `undefined` when
+ * the project has none or does not exist. Never part of `Project`: nothing the site API answers
+ * can carry it.
+ */
+export async function findIdentitySecret(
+  db: Queryable,
+  projectId: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ identity_secret: string | null }>(
+    'select identity_secret from projects where id = $1',
+    [projectId],
+  );
+  return rows[0]?.identity_secret ?? undefined;
+}
+
+/** Sets a project's identity secret; `false` when no such project. */
+export async function setIdentitySecret(
+  db: Queryable,
+  projectId: string,
+  secret: string,
+): Promise<boolean> {
+  const { rows } = await db.query(
+    'update projects set identity_secret = $2 where id = $1 returning id',
+    [projectId, secret],
+  );
+  return rows.length > 0;
+}

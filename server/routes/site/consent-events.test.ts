@@ -413,7 +413,7 @@ describe('POST /site-v1/{projectId}/consent-events', () => {
     await expectError(unknown, 401);
     const other = await openTestSession(
       t.app,
-      { concordId: visitor.concordId },
+      { concordId: visitor.concordId, visitorSecret: visitor.visitorSecret! },
       undefined,
       OTHER_PROJECT_ID,
     );

@@ -1,22 +1,35 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsentEventRecord } from '../../../src/core/types.ts';
+import type { ConsentStateItem } from '../../../src/core/types.ts';
 import {
   countRows,
   createTestContext,
   DEMO_PROJECT_ID,
   expectError,
+  identityToken,
   LOCAL_ORIGIN,
   openTestSession,
   postEvents,
   START,
+  TEST_IDENTITY_SECRET,
   type TestContext,
   type TestSession,
 } from '../../testing/test-context.ts';
 
 interface State {
-  items: ConsentEventRecord[];
+  items: ConsentStateItem[];
 }
+
+const inAnHour = () => Math.floor(START.getTime() / 1000) + 3600;
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** A token with any claims and header, signed with the demo project's identity secret. */
+function signed(claims: Record<string, unknown>, alg = 'HS256', secret = TEST_IDENTITY_SECRET) {
+  const body = `${encode({ alg, typ: 'JWT' })}.${encode(claims)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+/** The same, unsigned (`alg: none`, no signature). */
+const unsigned = (claims: Record<string, unknown>, alg: string) =>
+  `${encode({ alg, typ: 'JWT' })}.${encode(claims)}.`;
 
 describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-state', () => {
   let t: TestContext;
@@ -54,14 +67,16 @@ describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-
     consentState: string,
     minutes: number,
     extra: Record<string, unknown> = {},
-  ) {
-    // The Site API takes the server's clock (issue 22 §2): the clock is moved, not the date.
-    const consentDate = new Date(START.getTime() + minutes * 60_000);
+  ): Promise<string> {
+    const id = randomUUID();
+    // The Site API takes the server's clock (issue 22 §2): the clock is moved, not the date;
+    // `minutes` after an hour ago, since decisions dated after the server's clock do not count.
+    const consentDate = new Date(START.getTime() + (minutes - 60) * 60_000);
     t.clock.now = consentDate;
     const response = await postEvents(t.app, visitor.token, {
       items: [
         {
-          id: randomUUID(),
+          id,
           concordId: visitor.concordId,
           label,
           consentState,
@@ -73,57 +88,83 @@ describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-
     });
     t.clock.now = START;
     expect(response.status).toBe(201);
+    return id;
   }
 
+  /** Each decision by label, state and event id: the answer names no visitor (issue 22 §1). */
   const summary = (state: State) =>
-    state.items.map((item) => `${item.label}:${item.consentState}:${item.concordId}`).sort();
+    state.items.map((item) => `${item.label}:${item.consentState}:${item.id}`).sort();
 
   it('answers the latest valid decision per type of the session visitor, without viewed events', async () => {
     const visitor = await openTestSession(t.app);
     await decide(visitor, 'marketing', 'accepted', 1);
-    await decide(visitor, 'marketing', 'declined', 2);
+    const declined = await decide(visitor, 'marketing', 'declined', 2);
     await decide(visitor, 'analytics', 'viewed', 3);
-    await decide(visitor, 'necessary', 'accepted', 1);
+    const necessary = await decide(visitor, 'necessary', 'accepted', 1);
     expect(summary(await consentState(visitor))).toEqual([
-      `marketing:declined:${visitor.concordId}`,
-      `necessary:accepted:${visitor.concordId}`,
+      `marketing:declined:${declined}`,
+      `necessary:accepted:${necessary}`,
     ]);
   });
 
   it('merges the decisions of every visitor linked to the same identifier, most recent winning', async () => {
     const phone = await openTestSession(t.app);
     const laptop = await openTestSession(t.app);
-    await decide(phone, 'analytics', 'accepted', 1);
-    await decide(phone, 'marketing', 'accepted', 5);
+    const analytics = await decide(phone, 'analytics', 'accepted', 1);
+    const marketing = await decide(phone, 'marketing', 'accepted', 5);
     await decide(laptop, 'marketing', 'declined', 3);
 
-    const linked = await putProfile(phone.token, { email: 'ada@example.com' });
+    const linked = await putProfile(phone.token, {
+      token: identityToken({ email: 'ada@example.com' }),
+    });
     expect(linked.status).toBe(200);
     expect(summary((await linked.json()) as State)).toEqual([
-      `analytics:accepted:${phone.concordId}`,
-      `marketing:accepted:${phone.concordId}`,
+      `analytics:accepted:${analytics}`,
+      `marketing:accepted:${marketing}`,
     ]);
     // The same address in other case names the same person.
     const merged = (await (
-      await putProfile(laptop.token, { email: 'Ada@Example.com', userId: 'u-1' })
+      await putProfile(laptop.token, { token: identityToken({ email: 'Ada@Example.com' }) })
     ).json()) as State;
     expect(summary(merged)).toEqual([
-      `analytics:accepted:${phone.concordId}`,
-      `marketing:accepted:${phone.concordId}`,
+      `analytics:accepted:${analytics}`,
+      `marketing:accepted:${marketing}`,
     ]);
-    await decide(laptop, 'analytics', 'declined', 10);
+    const later = await decide(laptop, 'analytics', 'declined', 10);
     expect(summary(await consentState(phone))).toEqual([
-      `analytics:declined:${laptop.concordId}`,
-      `marketing:accepted:${phone.concordId}`,
+      `analytics:declined:${later}`,
+      `marketing:accepted:${marketing}`,
     ]);
+  });
+
+  it('answers only what the widget needs to adopt a decision, nothing of the visitor who made it', async () => {
+    const phone = await openTestSession(t.app);
+    const laptop = await openTestSession(t.app);
+    await decide(phone, 'analytics', 'accepted', 1);
+    await putProfile(phone.token, { token: identityToken({ userId: 'fields' }) });
+    const state = (await (
+      await putProfile(laptop.token, { token: identityToken({ userId: 'fields' }) })
+    ).json()) as State;
+    expect(Object.keys(state.items[0]!).sort()).toEqual([
+      'consentAction',
+      'consentDate',
+      'consentState',
+      'consentType',
+      'expirationDate',
+      'id',
+      'label',
+      'version',
+    ]);
+    expect(JSON.stringify(state)).not.toContain(phone.concordId);
+    expect(JSON.stringify(state)).not.toContain(phone.id);
   });
 
   it('does not share decisions between visitors that share no identifier', async () => {
     const one = await openTestSession(t.app);
     const other = await openTestSession(t.app);
     await decide(one, 'analytics', 'accepted', 1);
-    await putProfile(one.token, { userId: 'only-one' });
-    await putProfile(other.token, { userId: 'someone-else' });
+    await putProfile(one.token, { token: identityToken({ userId: 'only-one' }) });
+    await putProfile(other.token, { token: identityToken({ userId: 'someone-else' }) });
     expect((await consentState(other)).items).toEqual([]);
   });
 
@@ -137,26 +178,69 @@ describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-
   });
 
   it('refuses a missing, unknown or other project session with 401', async () => {
-    await expectError(await putProfile(undefined, { userId: 'x' }), 401);
-    await expectError(await putProfile('not-a-token', { userId: 'x' }), 401);
+    const token = identityToken({ userId: 'x' });
+    await expectError(await putProfile(undefined, { token }), 401);
+    await expectError(await putProfile('not-a-token', { token }), 401);
     const response = await t.app.request(`/site-v1/${DEMO_PROJECT_ID}/consent-state`);
     await expectError(response, 401);
   });
 
   it.each([
-    ['no identifier', {}, 400],
-    ['an unknown field', { userId: 'x', nickname: 'ada' }, 400],
-    ['concordId, which the session gives', { concordId: randomUUID() }, 400],
-    ['a malformed email', { email: 'not-an-email' }, 400],
-    ['a blank identifier', { userId: '   ' }, 400],
-    ['a number', { userId: 42 }, 400],
+    ['no token', {}, 400],
+    ['identifiers instead of a token', { email: 'ada@example.com' }, 400],
+    ['a token beside identifiers', { token: identityToken({ userId: 'x' }), userId: 'x' }, 400],
+    ['a number', { token: 42 }, 400],
     ['no body', '', 400],
-    ['malformed JSON', '{"userId":', 400],
+    ['malformed JSON', '{"token":', 400],
+    ['a token that is no JWT', { token: 'not-a-jwt' }, 403],
+    ['an unsigned token', { token: unsigned({ userId: 'x', exp: inAnHour() }, 'none') }, 403],
+    [
+      'a token signed with another secret',
+      { token: identityToken({ userId: 'x' }, START, 'other') },
+      403,
+    ],
+    [
+      'an expired token',
+      { token: identityToken({ userId: 'x' }, new Date(START.getTime() - 7200_000)) },
+      403,
+    ],
+    [
+      'a token living over 24 hours',
+      { token: signed({ userId: 'x', exp: inAnHour() + 86_400 }) },
+      403,
+    ],
+    [
+      'a token with two identifiers',
+      { token: signed({ userId: 'x', email: 'a@b.co', exp: inAnHour() }) },
+      403,
+    ],
+    [
+      'a token naming a concordId',
+      { token: signed({ concordId: randomUUID(), exp: inAnHour() }) },
+      403,
+    ],
   ])('refuses %s in the seeds error shape and links nothing', async (_name, body, status) => {
     const visitor = await openTestSession(t.app);
     const before = await countRows(t.db, 'profile_links');
     await expectError(await putProfile(visitor.token, body), status);
     expect(await countRows(t.db, 'profile_links')).toBe(before);
+  });
+
+  it("refuses a token signed with another project's identity secret", async () => {
+    const other = randomUUID();
+    await t.db.query(
+      `insert into projects (id, organization_id, name, allowed_origins, default_consent_duration,
+                             notice_texts, default_language, theme, identity_secret)
+       select $1, organization_id, 'Other', allowed_origins, default_consent_duration,
+              notice_texts, default_language, theme, 'other-project-secret'
+         from projects where id = $2`,
+      [other, DEMO_PROJECT_ID],
+    );
+    const visitor = await openTestSession(t.app);
+    const token = identityToken({ userId: 'x' }, START, 'other-project-secret');
+    expect(await expectError(await putProfile(visitor.token, { token }), 403)).toContain(
+      'identity secret',
+    );
   });
 
   it('refuses a body not sent as JSON with 415', async () => {

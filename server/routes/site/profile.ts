@@ -1,41 +1,24 @@
 import { Hono } from 'hono';
-import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
+import { siteProfileRequestSchema } from '../../../src/core/schemas.ts';
 import { readConsentState } from '../../consent-events/state.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { readJsonBody } from '../../http/json-body.ts';
-import {
-  insertProfileLinks,
-  type IdentifierKind,
-  type ProfileLink,
-} from '../../db/repositories/profiles.ts';
+import { httpError } from '../../http/http-error.ts';
+import { insertProfileLinks } from '../../db/repositories/profiles.ts';
+import { findIdentitySecret } from '../../db/repositories/projects.ts';
 import { compileSchema } from '../../http/request-schema.ts';
 import { sessionAuth } from '../../middleware/session-auth.ts';
+import { verifyIdentityToken } from '../../people/identity-token.ts';
 
-const text = { type: 'string', minLength: 1, maxLength: IDENTIFIER_MAX_LENGTH, pattern: '\\S' };
-
-/** seed 000's person identifiers, without `concordId` (the session names the visitor). */
-const checkProfile = compileSchema<Partial<Record<IdentifierKind, string>>>({
-  type: 'object',
-  properties: {
-    userId: text,
-    email: { type: 'string', format: 'email', maxLength: IDENTIFIER_MAX_LENGTH },
-    phoneNumber: text,
-    projectUserId: text,
-  },
-  additionalProperties: false,
-  minProperties: 1,
-});
-
-/** Emails compare without case; every identifier without surrounding blanks. */
-function normalise(kind: IdentifierKind, value: string): string {
-  const trimmed = value.trim();
-  return kind === 'email' ? trimmed.toLowerCase() : trimmed;
-}
+/** Only an identity the site's backend signed (issue 22 §1): never identifiers as such. */
+const checkProfile = compileSchema<{ token: string }>(siteProfileRequestSchema);
 
 /**
- * `PUT /site-v1/{projectId}/profile`: links the session's visitor to the identifiers the site
- * knows the person by, and answers the merged state (as `GET …/consent-state`).
+ * `PUT /site-v1/{projectId}/profile` `{token}`: links the session's visitor to the identifier an
+ * identity token vouches for (a JWT, HS256, signed with the project's identity secret by the
+ * site's backend) and answers the merged state (as `GET …/consent-state`). Anyone can claim an
+ * email; only the site's backend can sign one, so a token that does not verify links nothing.
  */
 export function profileRoutes({ db, projects, now, secret }: RouteDeps) {
   return new Hono<AppEnv>().put(
@@ -44,14 +27,19 @@ export function profileRoutes({ db, projects, now, secret }: RouteDeps) {
     async (c) => {
       const body = checkProfile(await readJsonBody(c));
       const session = c.get('session');
-      const identifiers: ProfileLink[] = (Object.entries(body) as [IdentifierKind, string][]).map(
-        ([kind, value]) => ({ kind, value: normalise(kind, value) }),
-      );
+      const identitySecret = await findIdentitySecret(db, session.projectId);
+      if (!identitySecret) {
+        throw httpError(403, 'the project has no identity secret: set one with npm run admin');
+      }
+      const claims = verifyIdentityToken(body.token, identitySecret, now());
+      if (typeof claims === 'string') throw httpError(403, claims);
+      // Emails compare without case.
+      const value = claims.kind === 'email' ? claims.value.toLowerCase() : claims.value;
       await db.transaction((tx) =>
         insertProfileLinks(tx, {
           projectId: session.projectId,
           concordId: session.concordId,
-          identifiers,
+          identifiers: [{ kind: claims.kind, value }],
           now: now(),
         }),
       );

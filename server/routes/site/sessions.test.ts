@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { createApp } from '../../app.ts';
+import { sha256 } from '../../crypto/sha256.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countRows,
@@ -13,6 +14,8 @@ import {
 } from '../../testing/test-context.ts';
 
 const url = `/site-v1/${DEMO_PROJECT_ID}/sessions`;
+/** A visitor secret as the widget makes one: 32 random bytes, base64url. */
+const VISITOR_SECRET = 'a'.repeat(43);
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 
@@ -57,18 +60,24 @@ describe('POST /site-v1/{projectId}/sessions', () => {
       'geography',
       'id',
       'token',
+      'visitorSecret',
     ]);
+    expect(session.visitorSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(session.token).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
     expect(session.concordId).toMatch(/^[0-9a-f-]{36}$/);
     expect(session.geography).toBe('FR');
     expect(session.expiresAt).toBe(new Date(START.getTime() + 3600_000).toISOString());
   });
 
-  it('keeps the visitor id it is given and stores only the token hash', async () => {
+  it('keeps the visitor id it is given with its secret and stores only the token hash', async () => {
     const concordId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-    const response = await post({ origin: LOCAL_ORIGIN, body: JSON.stringify({ concordId }) });
+    const response = await post({
+      origin: LOCAL_ORIGIN,
+      body: JSON.stringify({ concordId, visitorSecret: VISITOR_SECRET }),
+    });
     const session = (await response.json()) as TestSession;
     expect(session.concordId).toBe(concordId);
+    expect(session).not.toHaveProperty('visitorSecret');
     const { rows } = await t.db.query<{ token_hash: string; domain: string }>(
       'select token_hash, domain from sessions where id = $1',
       [session.id],
@@ -76,6 +85,80 @@ describe('POST /site-v1/{projectId}/sessions', () => {
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.token_hash).not.toContain(session.token);
     expect(rows[0]!.domain).toBe('localhost');
+  });
+
+  it('binds a new visitor to the secret it is answered once, and stores only its hash', async () => {
+    const first = (await (await post({ origin: LOCAL_ORIGIN })).json()) as TestSession;
+    const { rows } = await t.db.query<{ secret_hash: string }>(
+      'select secret_hash from visitor_secrets where concord_id = $1',
+      [first.concordId],
+    );
+    expect(rows).toEqual([{ secret_hash: sha256(first.visitorSecret!) }]);
+    const again = await post({
+      origin: LOCAL_ORIGIN,
+      body: JSON.stringify({ concordId: first.concordId, visitorSecret: first.visitorSecret }),
+    });
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as TestSession).concordId).toBe(first.concordId);
+  });
+
+  it('refuses a known visitor id without its secret or with another one with a 403 and no session', async () => {
+    const first = (await (await post({ origin: LOCAL_ORIGIN })).json()) as TestSession;
+    const { concordId } = first;
+    expect(
+      await expectNoSession(
+        () => post({ origin: LOCAL_ORIGIN, body: JSON.stringify({ concordId }) }),
+        403,
+      ),
+    ).toContain('visitorSecret');
+    await expectNoSession(
+      () =>
+        post({
+          origin: LOCAL_ORIGIN,
+          body: JSON.stringify({ concordId, visitorSecret: VISITOR_SECRET }),
+        }),
+      403,
+    );
+    // Upper case names the same visitor.
+    await expectNoSession(
+      () =>
+        post({
+          origin: LOCAL_ORIGIN,
+          body: JSON.stringify({
+            concordId: concordId.toUpperCase(),
+            visitorSecret: VISITOR_SECRET,
+          }),
+        }),
+      403,
+    );
+  });
+
+  it('binds a visitor id made before visitor secrets to the first secret presented for it', async () => {
+    // A concordId with no stored secret: made before migration 033, or by the widget offline.
+    const concordId = '6f2504e0-4f89-41d3-9a0c-0305e82c3302';
+    const open = (visitorSecret: string) =>
+      post({ origin: LOCAL_ORIGIN, body: JSON.stringify({ concordId, visitorSecret }) });
+    expect((await open(VISITOR_SECRET)).status).toBe(201);
+    expect((await open(VISITOR_SECRET)).status).toBe(201);
+    await expectNoSession(() => open('b'.repeat(43)), 403);
+  });
+
+  it('refuses a visitor secret without a visitor id, or one that is too short, with a 400', async () => {
+    await expectNoSession(
+      () => post({ origin: LOCAL_ORIGIN, body: JSON.stringify({ visitorSecret: VISITOR_SECRET }) }),
+      400,
+    );
+    await expectNoSession(
+      () =>
+        post({
+          origin: LOCAL_ORIGIN,
+          body: JSON.stringify({
+            concordId: '7f2504e0-4f89-41d3-9a0c-0305e82c3303',
+            visitorSecret: 'short',
+          }),
+        }),
+      400,
+    );
   });
 
   it('accepts every loopback origin on any port, over http and https', async () => {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { siteSessionRequestSchema } from '../../../src/core/schemas.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { clientAddress } from '../../http/client-address.ts';
@@ -10,11 +11,13 @@ import { compileSchema } from '../../http/request-schema.ts';
 import { requireUuid } from '../../http/uuid.ts';
 import { openSession } from '../../sessions/visitor-session.ts';
 
-const checkSessionRequest = compileSchema<{ concordId?: string }>({
-  type: 'object',
-  properties: { concordId: { type: 'string', format: 'uuid' } },
-  additionalProperties: false,
-});
+/**
+ * `{}` for a new visitor, or `{concordId, visitorSecret}` for a known one: the secret its first
+ * session was answered (or, for an id the widget made offline, the one it made beside it).
+ */
+const checkSessionRequest = compileSchema<{ concordId?: string; visitorSecret?: string }>(
+  siteSessionRequestSchema,
+);
 
 export function sessionRoutes({
   db,
@@ -35,11 +38,16 @@ export function sessionRoutes({
     if (!isAllowedOrigin(origin, project.allowedOrigins)) {
       throw httpError(403, `origin ${origin} is not allowed for this project`);
     }
+    if (body.concordId !== undefined && body.visitorSecret === undefined) {
+      throw httpError(403, 'a session for an existing visitor needs its visitorSecret');
+    }
     const ipAddress = clientAddress(c);
     const userAgent = c.req.header('user-agent');
     const session = await openSession(db, {
       projectId,
-      ...(body.concordId !== undefined && { concordId: body.concordId }),
+      ...(body.concordId !== undefined && {
+        visitor: { concordId: body.concordId, visitorSecret: body.visitorSecret! },
+      }),
       origin,
       ...(ipAddress !== undefined && { ipAddress }),
       ...(userAgent !== undefined && { userAgent }),
@@ -48,6 +56,7 @@ export function sessionRoutes({
       now: now(),
       secret,
     });
+    if (!session) throw httpError(403, "the visitorSecret is not this visitor's");
     return c.json(session, 201);
   });
 }

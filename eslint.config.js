@@ -58,6 +58,26 @@ export default tseslint.config(
     },
   },
   {
+    // STYLE.md 21: every e2e test gets the automatic page-error fixture of fixtures.ts.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              allowTypeImports: true,
+              message:
+                'Import test and expect from ./fixtures.ts: its automatic fixture fails a test on a page or console error.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**'],
     rules: forbid(
       notUi,

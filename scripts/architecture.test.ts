@@ -12,7 +12,8 @@ const map = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
 /** The folders the map names: backticked paths ending in `/`, read from the project root. */
 export function namedFolders(markdown: string): string[] {
   const named = [...markdown.matchAll(/`([a-z][\w./-]*\/)`/g)].map((match) => match[1]!);
-  return [...new Set(named)].filter((path) => !path.startsWith('../'));
+  // `../shared/` is the contract beside the project; `dist/` is made by the build.
+  return [...new Set(named)].filter((path) => !path.startsWith('../') && !path.startsWith('dist/'));
 }
 
 const subfolders = (folder: string) =>

@@ -230,9 +230,9 @@ describe('PUT /site-v1/{projectId}/profile and GET /site-v1/{projectId}/consent-
     const other = randomUUID();
     await t.db.query(
       `insert into projects (id, organization_id, name, allowed_origins, default_consent_duration,
-                             notice_texts, default_language, theme, identity_secret)
+                             notice_texts, default_language, theme, identity_secret, slug)
        select $1, organization_id, 'Other', allowed_origins, default_consent_duration,
-              notice_texts, default_language, theme, 'other-project-secret'
+              notice_texts, default_language, theme, 'other-project-secret', 'other-project'
          from projects where id = $2`,
       [other, DEMO_PROJECT_ID],
     );

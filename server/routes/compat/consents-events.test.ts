@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putApiKey } from '../../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
 import { ensureProject } from '../../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../../projects/seed.ts';
+import { DEMO_OWNER_EMAIL, DEMO_PROJECT } from '../../projects/seed.ts';
 import { sha256 } from '../../crypto/sha256.ts';
 import type { FullConsentEventRecord } from '../../consent-events/full-record.ts';
 import {
@@ -11,6 +11,7 @@ import {
   createTestContext,
   DEMO_API_KEY,
   DEMO_ORGANIZATION_ID,
+  DEMO_OWNER_PASSWORD,
   DEMO_PROJECT_ID,
   expectError,
   type TestContext,
@@ -245,6 +246,28 @@ describe('POST /consents/events (seed 003)', () => {
         event,
         `organization_id=${OTHER_ORGANIZATION_ID}&project_id=${DEMO_PROJECT_ID}`,
         OTHER_KEY,
+      ),
+      404,
+    );
+  });
+
+  it("takes a member's session token as Bearer, and refuses an unknown or expired one", async () => {
+    const login = await t.app.request('/auth/v1/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_OWNER_EMAIL, password: DEMO_OWNER_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const event = { ...EXAMPLE[0]!, id: randomUUID() };
+    const imported = await post(event, undefined, token);
+    expect(imported.status).toBe(201);
+    expect(((await imported.json()) as { id: string }).id).toBe(event.id);
+    await expectError(await post({ ...event, id: randomUUID() }, undefined, 'asm_unknown'), 401);
+    await expectError(
+      await post(
+        { ...event, id: randomUUID() },
+        `organization_id=${OTHER_ORGANIZATION_ID}&project_id=${DEMO_PROJECT_ID}`,
+        token,
       ),
       404,
     );

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
-import { authenticateApiKey } from '../../middleware/api-key-auth.ts';
+import { findTokenMember, MEMBER_TOKEN_PREFIX } from '../../accounts/member-session.ts';
+import { authenticateApiKey, roleAllows } from '../../middleware/api-key-auth.ts';
 import { didomiAnswer, importItems, readDidomiEvents } from '../../compat/didomi-events.ts';
 import { httpError } from '../../http/http-error.ts';
 import { readJsonBody } from '../../http/json-body.ts';
@@ -14,12 +15,24 @@ import { findProjectIdBySlug, listOrganizationProjectIds } from '../../db/reposi
  * nothing (`consentAction` and surface `import`), and answers them in Didomi's shape.
  * `organization_id` and `project_id` take an id or a slug; without `project_id` the
  * organization's only project. `$disable_integrations=true` keeps the events from webhooks.
- * The key comes as `Authorization: Bearer`; another organization's key gets a 404.
+ * `Authorization: Bearer` carries an API key (scope `consent` or `admin`) or a member's session
+ * token (seed 003: "API key or session token"; a viewer may not import); another organization's
+ * key or member gets a 404.
  */
 export function consentsEventsRoutes({ db, projects, events, now }: RouteDeps) {
   return new Hono<AppEnv>().post('/consents/events', async (c) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const keyOrganization = await authenticateApiKey(db, bearer, 'consent');
+    let keyOrganization: string;
+    if (bearer?.startsWith(MEMBER_TOKEN_PREFIX)) {
+      const member = await findTokenMember(db, bearer, now());
+      if (!member) throw httpError(401, 'the session is not valid or has expired');
+      if (!roleAllows(member.role, 'consent', 'POST')) {
+        throw httpError(403, `a member with role ${member.role} cannot import consent events`);
+      }
+      keyOrganization = member.organizationId;
+    } else {
+      keyOrganization = await authenticateApiKey(db, bearer, 'consent');
+    }
     const organizationParam = c.req.query('organization_id');
     if (!organizationParam) throw httpError(400, 'organization_id is required');
     const organizationId = isUuid(organizationParam)

@@ -184,6 +184,148 @@ function Keys(props: { base: string }) {
   );
 }
 
+interface WebhookEndpoint {
+  id: string;
+  url: string;
+  createdAt: string;
+}
+interface WebhookDelivery {
+  id: string;
+  type: string;
+  status: string;
+  attempts: number;
+  lastStatus: number | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+}
+
+/** The project's webhook endpoints (issue 15), over the Privacy API's `…/webhooks` routes. */
+function Webhooks(props: { base: string }) {
+  const endpoints = useSignal<WebhookEndpoint[]>([]);
+  const deliveries = useSignal<{ endpoint: string; items: WebhookDelivery[] } | undefined>();
+  const shown = useSignal('');
+  const error = useSignal('');
+  const load = async () => {
+    endpoints.value = (await request<{ items: WebhookEndpoint[] }>(props.base)).items;
+  };
+  useEffect(() => void load().catch((e: Error) => (error.value = e.message)), [props.base]);
+  const act = (work: Promise<unknown>) =>
+    work.then(load, (failure: Error) => (error.value = failure.message));
+  async function showDeliveries(endpoint: WebhookEndpoint) {
+    const { items } = await request<{ items: WebhookDelivery[] }>(
+      `${props.base}/${endpoint.id}/deliveries`,
+    );
+    deliveries.value = { endpoint: endpoint.url, items };
+  }
+  async function add(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    try {
+      const created = await request<WebhookEndpoint & { secret: string }>(props.base, {
+        method: 'POST',
+        body: { url: form.get('url') },
+      });
+      shown.value = `${t.settings.secretShownOnce} ${created.secret}`;
+      (event.target as HTMLFormElement).reset();
+      await load();
+    } catch (failure) {
+      error.value = (failure as Error).message;
+    }
+  }
+  return (
+    <section aria-labelledby="webhooks-title">
+      <h2 id="webhooks-title">{t.settings.webhooks}</h2>
+      <p class="note">{t.settings.webhookHelp}</p>
+      {error.value && <p role="alert">{error.value}</p>}
+      <table>
+        <caption>{t.settings.webhooks}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.settings.webhookUrl}</th>
+            <th scope="col">{t.settings.created}</th>
+            <th scope="col">{t.settings.deliveries}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {endpoints.value.map((endpoint) => (
+            <tr key={endpoint.id}>
+              <th scope="row">{endpoint.url}</th>
+              <td>{endpoint.createdAt.slice(0, 10)}</td>
+              <td>
+                <button type="button" onClick={() => void showDeliveries(endpoint)}>
+                  {t.settings.showDeliveries} <span class="sr-only">{endpoint.url}</span>
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void act(
+                      request(`${props.base}/${endpoint.id}/test`, { method: 'POST' }).then(() => {
+                        shown.value = t.settings.testQueued;
+                      }),
+                    )
+                  }
+                >
+                  {t.settings.sendTest} <span class="sr-only">{endpoint.url}</span>
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void act(request(`${props.base}/${endpoint.id}`, { method: 'DELETE' }))
+                  }
+                >
+                  {t.settings.remove} <span class="sr-only">{endpoint.url}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form class="inline" onSubmit={add}>
+        <label>
+          {t.settings.webhookUrl}
+          <input name="url" type="url" required placeholder="https://hooks.example.com/assent" />
+        </label>
+        <button type="submit">{t.settings.addWebhook}</button>
+      </form>
+      {shown.value && <p role="status">{shown.value}</p>}
+      {deliveries.value && (
+        <table>
+          <caption>
+            {t.settings.deliveries}: {deliveries.value.endpoint}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.settings.created}</th>
+              <th scope="col">{t.settings.status}</th>
+              <th scope="col">{t.settings.attempts}</th>
+              <th scope="col">{t.settings.lastAnswer}</th>
+              <th scope="col">{t.settings.nextAttempt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.value.items.length === 0 && (
+              <tr>
+                <td colSpan={5}>{t.settings.noDeliveries}</td>
+              </tr>
+            )}
+            {deliveries.value.items.map((delivery) => (
+              <tr key={delivery.id}>
+                <th scope="row">{delivery.createdAt.replace('T', ' ').slice(0, 19)}</th>
+                <td>
+                  {delivery.status} ({delivery.type})
+                </td>
+                <td>{delivery.attempts}</td>
+                <td>{delivery.lastStatus ?? '–'}</td>
+                <td>{delivery.nextAttemptAt?.replace('T', ' ').slice(0, 19) ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 function Members(props: { base: string }) {
   const members = useSignal<Member[]>([]);
   const shown = useSignal('');
@@ -298,6 +440,9 @@ export function SettingsPage() {
       <ProjectSettings />
       {canConfigure.value && (
         <>
+          <Webhooks
+            base={`${projectPath(project.value!.organizationId, project.value!.id)}/webhooks`}
+          />
           <Keys base={`${organization}/api-keys`} />
           <Members base={`${organization}/members`} />
         </>

@@ -147,6 +147,24 @@ test.describe('the console', () => {
     expect(refused).toBe(403);
   });
 
+  test('adds a webhook endpoint, sends a test event, lists its delivery and removes it', async ({
+    page,
+  }) => {
+    await logIn(page, OWNER, E2E_OWNER_PASSWORD);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const url = `https://hooks-${Date.now()}.example.com/assent`;
+    await page.getByLabel('Endpoint URL').fill(url);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect(page.getByText(/The signing secret, shown once: whsec_/)).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: url });
+    await row.getByRole('button', { name: /Send a test event/ }).click();
+    await expect(page.getByText('A test event is on its way.')).toBeVisible();
+    await row.getByRole('button', { name: /Show deliveries/ }).click();
+    await expect(page.getByRole('cell', { name: /webhook\.test/ })).toBeVisible();
+    await row.getByRole('button', { name: /Remove/ }).click();
+    await expect(page.getByRole('row').filter({ hasText: url })).toHaveCount(0);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`has no axe violation on any page, ${scheme}`, async ({ page }) => {
       mkdirSync(SHOTS, { recursive: true });

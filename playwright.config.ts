@@ -41,6 +41,13 @@ export default defineConfig({
     launchOptions,
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'chromium', testIgnore: /console\.spec\.ts$/ },
+    // The console's journey changes the demo project (a new consent type, keys, members,
+    // webhooks) on the suite's one server: it runs after every other test, so that no test
+    // counting the demo's types or events sees its changes.
+    { name: 'console', testMatch: /console\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: 'npx tsx server/main.ts',
     url: `http://127.0.0.1:${E2E_PORT}/site-v1/health`,

@@ -21,6 +21,7 @@ export interface ConsentEventQuery {
 const KNOWN = [
   'limit',
   'cursor',
+  'id',
   'consentType',
   'label',
   'consentState',
@@ -73,6 +74,7 @@ export function parseConsentEventQuery(queries: Record<string, string[]>): Conse
     query.afterSeq = seq;
   }
   const { filter } = query;
+  if (values.id !== undefined) filter.id = requireUuid(values.id, 'id');
   if (values.consentType !== undefined) {
     filter.consentType = requireUuid(values.consentType, 'consentType');
   }

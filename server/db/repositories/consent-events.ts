@@ -458,6 +458,8 @@ export async function findLatestDecisions(
 
 /** Filters of the Privacy API's event list; all optional, combined with "and". */
 export interface ConsentEventFilter {
+  /** One event by its id (the console's records search by event id). */
+  id?: string;
   consentType?: string;
   label?: string;
   consentState?: string;
@@ -485,6 +487,7 @@ export async function listConsentEvents(
   };
   const { filter } = query;
   if (query.afterSeq !== undefined) add((p) => `e.seq > ${p}::bigint`, query.afterSeq);
+  if (filter.id !== undefined) add((p) => `e.id = ${p}`, filter.id);
   if (filter.consentType !== undefined) add((p) => `e.consent_type_id = ${p}`, filter.consentType);
   if (filter.label !== undefined) add((p) => `e.label = ${p}`, filter.label);
   if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);

@@ -128,6 +128,22 @@ describe('GET /privacy-v1/organizations/{organizationId}/projects/{projectId}/co
     expect(await ids('?label=marketing&consentState=accepted')).toEqual([sent[4]!.id]);
   });
 
+  it('finds one event by its id, and none for an unknown id', async () => {
+    const ids = async (query: string) =>
+      ((await (await list(query)).json()) as Page).items.map((record) => record.id);
+    expect(await ids(`?id=${sent[2]!.id}`)).toEqual([sent[2]!.id]);
+    expect(await ids(`?id=${sent[2]!.id}&label=marketing`)).toEqual([]);
+    expect(await ids(`?id=${randomUUID()}`)).toEqual([]);
+  });
+
+  it('does not find another organization event by its id', async () => {
+    const foreign = `/privacy-v1/organizations/${OTHER_ORGANIZATION_ID}/projects/${OTHER_PROJECT_ID}/consent-events`;
+    const response = await list(`?id=${sent[0]!.id}`, OTHER_KEY, foreign);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Page).items).toEqual([]);
+    await expectError(await list(`?id=${sent[0]!.id}`, OTHER_KEY), 403);
+  });
+
   it('refuses a missing or unknown API key with a 401', async () => {
     expect(await expectError(await list('', null), 401)).toContain('x-api-key');
     await expectError(await list('', 'wrong-key'), 401);
@@ -166,6 +182,7 @@ describe('GET /privacy-v1/organizations/{organizationId}/projects/{projectId}/co
       '?cursor=bogus',
       '?consentType=analytics',
       '?concordId=me',
+      '?id=not-a-uuid',
       '?label=Bad-Label',
       '?consentState=maybe',
       '?from=yesterday',

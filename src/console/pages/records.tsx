@@ -12,37 +12,62 @@ interface EventRecord {
   consentDate: string;
   expirationDate: string;
   version: number;
+  concordId: string;
+  surface?: string;
   session?: { geography?: string };
 }
 
-const KINDS = ['concordId', 'email', 'phoneNumber', 'userId', 'projectUserId'] as const;
+/** What the search takes: a person identifier, or one event's id (then that person's history). */
+const KINDS = ['concordId', 'email', 'phoneNumber', 'userId', 'projectUserId', 'id'] as const;
+type Kind = (typeof KINDS)[number];
 
 export function RecordsPage() {
   const p = project.value!;
-  const kind = useSignal<(typeof KINDS)[number]>('concordId');
+  const kind = useSignal<Kind>('concordId');
   const value = useSignal('');
   const events = useSignal<EventRecord[] | null>(null);
+  /** The event searched for by id, marked in its person's history. */
+  const found = useSignal<string | null>(null);
+  /** The person the history is of (what the export filters by). */
+  const person = useSignal<{ kind: Kind; value: string } | null>(null);
   const error = useSignal('');
   const base = `${projectPath(p.organizationId, p.id)}/consent-events`;
-  const query = () => `${kind.value}=${encodeURIComponent(value.value.trim())}`;
+  const query = () =>
+    person.value ? `${person.value.kind}=${encodeURIComponent(person.value.value)}` : '';
+
+  async function history(filter: string): Promise<EventRecord[]> {
+    const items: EventRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: EventRecord[]; nextCursor: string | null } = await request(
+        `${base}?${filter}&view=full&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && items.length < 1000);
+    return items.sort((a, b) => a.consentDate.localeCompare(b.consentDate));
+  }
 
   async function find(event: Event) {
     event.preventDefault();
     error.value = '';
+    found.value = null;
+    const searched = value.value.trim();
     try {
-      const items: EventRecord[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: { items: EventRecord[]; nextCursor: string | null } = await request(
-          `${base}?${query()}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor && items.length < 1000);
-      events.value = items.sort((a, b) => a.consentDate.localeCompare(b.consentDate));
+      if (kind.value === 'id') {
+        // An event id names one event; its concordId names the person whose history it is in.
+        const [match] = await history(`id=${encodeURIComponent(searched)}`);
+        person.value = match ? { kind: 'concordId', value: match.concordId } : null;
+        found.value = match?.id ?? null;
+        events.value = match ? await history(query()) : [];
+        return;
+      }
+      person.value = { kind: kind.value, value: searched };
+      events.value = await history(query());
     } catch (failure) {
       error.value = (failure as Error).message;
       events.value = null;
+      person.value = null;
     }
   }
 
@@ -62,19 +87,17 @@ export function RecordsPage() {
           {t.records.kind}
           <select
             value={kind.value}
-            onChange={(e) =>
-              (kind.value = (e.target as HTMLSelectElement).value as typeof kind.value)
-            }
+            onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value as Kind)}
           >
             {KINDS.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {name === 'id' ? t.records.eventId : name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t.records.search}
+          {kind.value === 'id' ? t.records.eventId : t.records.search}
           <input
             name="identifier"
             required
@@ -89,11 +112,11 @@ export function RecordsPage() {
         <>
           <h2>{t.records.history}</h2>
           {events.value.length === 0 ? (
-            <p>{t.records.none}</p>
+            <p>{kind.value === 'id' && !person.value ? t.records.noEvent : t.records.none}</p>
           ) : (
             <table data-testid="history">
               <caption>
-                {t.records.history}: {value.value}
+                {t.records.history}: {person.value?.value}
               </caption>
               <thead>
                 <tr>
@@ -101,6 +124,7 @@ export function RecordsPage() {
                   <th scope="col">{t.records.type}</th>
                   <th scope="col">{t.records.state}</th>
                   <th scope="col">{t.records.action}</th>
+                  <th scope="col">{t.records.surface}</th>
                   <th scope="col">{t.records.geography}</th>
                   <th scope="col">{t.records.expires}</th>
                   <th scope="col">{t.records.eventId}</th>
@@ -108,13 +132,18 @@ export function RecordsPage() {
               </thead>
               <tbody>
                 {events.value.map((e) => (
-                  <tr key={e.id}>
+                  <tr
+                    key={e.id}
+                    class={e.id === found.value ? 'found' : undefined}
+                    aria-current={e.id === found.value ? 'true' : undefined}
+                  >
                     <td>{e.consentDate.replace('T', ' ').slice(0, 19)}</td>
                     <td>
                       {e.label} v{e.version}
                     </td>
                     <td>{e.consentState}</td>
                     <td>{e.consentAction}</td>
+                    <td>{e.surface ?? '–'}</td>
                     <td>{e.session?.geography ?? '–'}</td>
                     <td>{e.expirationDate.slice(0, 10)}</td>
                     <td>
@@ -125,14 +154,16 @@ export function RecordsPage() {
               </tbody>
             </table>
           )}
-          <div class="actions">
-            <button type="button" onClick={() => void exportAs('csv')}>
-              {t.records.exportCsv}
-            </button>
-            <button type="button" onClick={() => void exportAs('ndjson')}>
-              {t.records.exportNdjson}
-            </button>
-          </div>
+          {person.value && (
+            <div class="actions">
+              <button type="button" onClick={() => void exportAs('csv')}>
+                {t.records.exportCsv}
+              </button>
+              <button type="button" onClick={() => void exportAs('ndjson')}>
+                {t.records.exportNdjson}
+              </button>
+            </div>
+          )}
         </>
       )}
     </section>

@@ -24,54 +24,94 @@ export interface ChainReport {
   broken?: BrokenLink;
 }
 
+/** One project's chain, verified: what `verifyProjectChain` answers. */
+export interface ProjectChainReport {
+  events: number;
+  unchained: number;
+  broken?: BrokenLink;
+}
+
+export interface ProjectChainOptions {
+  /** Rows per query: memory stays flat whatever the project's size. */
+  pageSize?: number;
+  /**
+   * Verify up to this head, read before the first page, so that a server that keeps writing
+   * while the check runs is not mistaken for a broken one: rows after it are newer writes (the
+   * writer moves the head in the transaction that inserts the rows, under the head's lock).
+   * Without it the head is read at the end and must be the last row.
+   */
+  upTo?: { seq: string; hash: string };
+  /** Called after each page with the rows checked so far (the console's progress). */
+  onPage?: (checked: number) => void | Promise<void>;
+}
+
 /**
- * Recomputes every project's hash chain, a page of rows at a time (memory stays flat), and
- * reports the first broken link: a row whose content no longer gives its hash (edited), whose
- * `prev_hash` is not the previous row's hash (removed or inserted rows), or a head that is not
- * the last row (rows removed at the end).
+ * Recomputes one project's hash chain, a page of rows at a time, and reports the first broken
+ * link: a row whose content no longer gives its hash (edited), whose `prev_hash` is not the
+ * previous row's hash (removed or inserted rows), or a head that is not the last row (rows
+ * removed at the end).
  */
+export async function verifyProjectChain(
+  db: Queryable,
+  projectId: string,
+  { pageSize = 1000, upTo, onPage }: ProjectChainOptions = {},
+): Promise<ProjectChainReport> {
+  const report: ProjectChainReport = { events: 0, unchained: 0 };
+  let prev: string | undefined;
+  let lastSeq = '0';
+  pages: for (;;) {
+    const page = await listChainRows(db, projectId, lastSeq, pageSize);
+    if (page.length === 0) break;
+    for (const row of page) {
+      if (upTo && BigInt(row.seq) > BigInt(upTo.seq)) break pages;
+      lastSeq = row.seq;
+      const at = { projectId, seq: row.seq, id: row.event.id };
+      if (row.rowHash === null) {
+        if (prev !== undefined) {
+          report.broken = { ...at, reason: 'the row has no hash but follows chained rows' };
+          return report;
+        }
+        report.unchained += 1;
+        continue;
+      }
+      const expectedPrev = prev ?? CHAIN_START;
+      if (row.prevHash !== expectedPrev) {
+        report.broken = {
+          ...at,
+          reason: 'prev_hash is not the hash of the previous row (a row was removed or inserted)',
+        };
+        return report;
+      }
+      if (linkHash(expectedPrev, row.event) !== row.rowHash) {
+        report.broken = { ...at, reason: 'the row content does not match its hash (edited)' };
+        return report;
+      }
+      prev = row.rowHash;
+      report.events += 1;
+    }
+    await onPage?.(report.events + report.unchained);
+    if (page.length < pageSize) break;
+  }
+  const head = upTo ?? (await findChainHead(db, projectId));
+  if (prev !== undefined && (!head || head.hash !== prev || head.seq !== lastSeq)) {
+    report.broken = {
+      projectId,
+      reason: `the chain head (seq ${head?.seq ?? 'none'}) is not the last row (seq ${lastSeq}): rows were removed at the end`,
+    };
+  }
+  return report;
+}
+
+/** Recomputes every project's hash chain (`npm run verify`) and stops at the first broken link. */
 export async function verifyChains(db: Queryable, pageSize = 1000): Promise<ChainReport> {
   const report: ChainReport = { projects: 0, events: 0, unchained: 0 };
   for (const projectId of await listChainedProjects(db)) {
     report.projects += 1;
-    let prev: string | undefined;
-    let lastSeq = '0';
-    for (;;) {
-      const page = await listChainRows(db, projectId, lastSeq, pageSize);
-      if (page.length === 0) break;
-      for (const row of page) {
-        lastSeq = row.seq;
-        const at = { projectId, seq: row.seq, id: row.event.id };
-        if (row.rowHash === null) {
-          if (prev !== undefined) {
-            report.broken = { ...at, reason: 'the row has no hash but follows chained rows' };
-            return report;
-          }
-          report.unchained += 1;
-          continue;
-        }
-        const expectedPrev = prev ?? CHAIN_START;
-        if (row.prevHash !== expectedPrev) {
-          report.broken = {
-            ...at,
-            reason: 'prev_hash is not the hash of the previous row (a row was removed or inserted)',
-          };
-          return report;
-        }
-        if (linkHash(expectedPrev, row.event) !== row.rowHash) {
-          report.broken = { ...at, reason: 'the row content does not match its hash (edited)' };
-          return report;
-        }
-        prev = row.rowHash;
-        report.events += 1;
-      }
-    }
-    const head = await findChainHead(db, projectId);
-    if (prev !== undefined && (!head || head.hash !== prev || head.seq !== lastSeq)) {
-      report.broken = {
-        projectId,
-        reason: `the chain head (seq ${head?.seq ?? 'none'}) is not the last row (seq ${lastSeq}): rows were removed at the end`,
-      };
+    const project = await verifyProjectChain(db, projectId, { pageSize });
+    report.events += project.events;
+    report.unchained += project.unchained;
+    if (project.broken) {
+      report.broken = project.broken;
       return report;
     }
   }

@@ -71,6 +71,17 @@ export const en = {
     exportCsv: 'Export CSV',
     exportNdjson: 'Export NDJSON',
   },
+  chain: {
+    title: 'Hash chain',
+    hint: 'Recomputes every event’s hash: an edited, removed or inserted record is found.',
+    verify: 'Verify the chain',
+    running: 'Verifying…',
+    progress: (checked: number, total: number) => `Checked ${checked} of ${total} events`,
+    intact: (events: number, unchained: number) =>
+      `The chain is intact: ${events} events checked` +
+      (unchained ? ` (${unchained} written before the chain existed).` : '.'),
+    broken: (at: string, reason: string) => `The chain is broken at ${at}: ${reason}`,
+  },
   types: {
     title: 'Consent types',
     label: 'Label',

@@ -394,6 +394,19 @@ export async function listChainRows(
   }));
 }
 
+/** How many of a project's rows a chain check up to `upToSeq` reads (its progress' total). */
+export async function countChainRows(
+  db: Queryable,
+  projectId: string,
+  upToSeq: string,
+): Promise<number> {
+  const { rows } = await db.query<{ count: string }>(
+    'select count(*)::text as count from consent_events where project_id = $1 and seq <= $2::bigint',
+    [projectId, upToSeq],
+  );
+  return Number(rows[0]!.count);
+}
+
 /** Every project that has a chain head or an event. */
 export async function listChainedProjects(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ project_id: string }>(

@@ -214,6 +214,7 @@ describe('Privacy API: projects, API keys and members', () => {
       ['GET', `${project}/consent-types`],
       ['GET', `${project}/consent-events`],
       ['GET', `${project}/analytics`],
+      ['GET', `${project}/chain-verification`],
     ];
     for (const as of [otherMember, { key: OTHER_KEY }]) {
       for (const [method, path, body] of routes) {

@@ -3,6 +3,7 @@ import { projectPath, request } from '../api.ts';
 import { download } from '../csv.ts';
 import { project } from '../state.ts';
 import { t } from '../strings.ts';
+import { ChainCheck } from './chain-check.tsx';
 
 interface EventRecord {
   id: string;
@@ -166,6 +167,7 @@ export function RecordsPage() {
           )}
         </>
       )}
+      <ChainCheck />
     </section>
   );
 }

@@ -98,7 +98,7 @@ export const en = {
     archive: 'Archive',
     askAgain: 'Ask everyone again',
     confirmAskAgain: (name: string, count: number) =>
-      `Ask everyone again about "${name}"? This invalidates ${count} stored decisions; every visitor is asked at their next visit.`,
+      `Ask everyone again about "${name}"? This invalidates ${count} stored ${count === 1 ? 'decision' : 'decisions'}; every visitor is asked at their next visit.`,
     confirm: 'Ask again',
     requireReaccept: 'Asks again from version',
   },

@@ -469,6 +469,33 @@ export async function findLatestDecisions(
   return rows.map(toStored);
 }
 
+/**
+ * How many visitors' stored decisions on a consent type a `requireReacceptVersion` of `version`
+ * would invalidate: per visitor id, the latest deciding event (as `findLatestDecisions` picks
+ * it) that is still valid now (not expired, dated by now, at or above the type's current
+ * `requireReacceptVersion`) and below `version`. Rows the server wrote already passed the rest
+ * of `isDecisionValid` (states, duration caps) when they were written.
+ */
+export async function countDecisionsBelowVersion(
+  db: Queryable,
+  query: { projectId: string; consentTypeId: string; version: number; currentMinimum: number },
+  now: Date,
+): Promise<number> {
+  const { rows } = await db.query<{ count: string }>(
+    `select count(*)::text as count from (
+       select distinct on (e.concord_id) e.version, e.expiration_date
+         from consent_events e
+        where e.project_id = $1 and e.consent_type_id = $2
+          and e.consent_state <> 'viewed' and e.concord_id is not null
+          and e.consent_date <= $3
+        order by e.concord_id, e.consent_date desc, e.seq desc
+     ) latest
+     where latest.expiration_date > $3 and latest.version >= $4 and latest.version < $5`,
+    [query.projectId, query.consentTypeId, now.toISOString(), query.currentMinimum, query.version],
+  );
+  return Number(rows[0]!.count);
+}
+
 /** Filters of the Privacy API's event list; all optional, combined with "and". */
 export interface ConsentEventFilter {
   /** One event by its id (the console's records search by event id). */

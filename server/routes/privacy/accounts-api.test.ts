@@ -215,6 +215,10 @@ describe('Privacy API: projects, API keys and members', () => {
       ['GET', `${project}/consent-events`],
       ['GET', `${project}/analytics`],
       ['GET', `${project}/chain-verification`],
+      [
+        'GET',
+        `${project}/consent-types/00000000-0000-4000-8000-0000000000c2/invalidated-decisions`,
+      ],
     ];
     for (const as of [otherMember, { key: OTHER_KEY }]) {
       for (const [method, path, body] of routes) {

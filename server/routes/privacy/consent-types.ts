@@ -18,6 +18,7 @@ import {
   listStoredConsentTypes,
   updateConsentType,
 } from '../../db/repositories/consent-types.ts';
+import { countDecisionsBelowVersion } from '../../db/repositories/consent-events.ts';
 import { compileSchema } from '../../http/request-schema.ts';
 import { requireUuid } from '../../http/uuid.ts';
 
@@ -25,36 +26,77 @@ const PATH = '/privacy-v1/organizations/:organizationId/projects/:projectId/cons
 const checkCreate = compileSchema<ConsentTypeFields>(createConsentTypeSchema);
 const checkUpdate = compileSchema<ConsentTypeFields>(updateConsentTypeSchema);
 
-/** The Privacy API's consent types: list, create, update. */
+/** The Privacy API's consent types: list, create, update, and what asking again would undo. */
 export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
-  return new Hono<AppEnv>()
-    .get(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
-      const project = await requireOrganizationProject(projects, c.req.param());
-      const items = await listStoredConsentTypes(db, project.id);
-      return c.json({ count: items.length, items });
-    })
-    .post(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
-      const body = checkCreate(await readJsonBody(c));
-      const draft = draftConsentType(randomUUID(), body);
-      const project = await requireOrganizationProject(projects, c.req.param());
-      const at = now().toISOString();
-      if (!(await insertConsentType(db, project.id, draft.type, draft.subcategory, at))) {
-        throw httpError(409, `the project already has a consent type labelled "${body.label}"`);
-      }
-      return c.json(await findStoredConsentType(db, project.id, draft.type.id), 201);
-    })
-    .patch(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
-      const id = requireUuid(c.req.param('id'), 'id');
-      const body = checkUpdate(await readJsonBody(c));
-      const project = await requireOrganizationProject(projects, c.req.param());
-      const updated = await db.transaction(async (tx) => {
-        const current = await findStoredConsentType(tx, project.id, id, { forUpdate: true });
-        if (!current) throw httpError(404, `consent type ${id} not found`);
-        const { subcategory, ...type } = current;
-        const next = changeConsentType({ type, subcategory }, body);
-        await updateConsentType(tx, next.type, now().toISOString());
-        return findStoredConsentType(tx, project.id, id);
-      });
-      return c.json(updated);
-    });
+  return (
+    new Hono<AppEnv>()
+      // Issue 14: "ask everyone again" says how many stored decisions it invalidates, counted from
+      // the events now (not the rollup, which counts events, not the visitors' latest decisions).
+      .get(`${PATH}/:id/invalidated-decisions`, apiKeyAuth(db, 'read', now), async (c) => {
+        const id = requireUuid(c.req.param('id'), 'id');
+        const names = Object.keys(c.req.queries());
+        const unknown = names.find((name) => name !== 'requireReacceptVersion');
+        if (unknown) throw httpError(400, `unknown query parameter ${unknown}`);
+        const project = await requireOrganizationProject(projects, c.req.param());
+        const type = await findStoredConsentType(db, project.id, id);
+        if (!type) throw httpError(404, `consent type ${id} not found`);
+        const asked = c.req.query('requireReacceptVersion');
+        if (asked !== undefined && !/^[1-9]\d{0,8}$/.test(asked)) {
+          throw httpError(400, 'requireReacceptVersion must be a positive integer');
+        }
+        const version = asked === undefined ? type.version : Number(asked);
+        if (version > type.version) {
+          throw httpError(
+            400,
+            `requireReacceptVersion ${version} is above the current version ${type.version}`,
+          );
+        }
+        const at = now();
+        const count = await countDecisionsBelowVersion(
+          db,
+          {
+            projectId: project.id,
+            consentTypeId: id,
+            version,
+            currentMinimum: type.requireReacceptVersion ?? 0,
+          },
+          at,
+        );
+        return c.json({
+          consentType: id,
+          requireReacceptVersion: version,
+          count,
+          countedAt: at.toISOString(),
+        });
+      })
+      .get(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
+        const project = await requireOrganizationProject(projects, c.req.param());
+        const items = await listStoredConsentTypes(db, project.id);
+        return c.json({ count: items.length, items });
+      })
+      .post(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
+        const body = checkCreate(await readJsonBody(c));
+        const draft = draftConsentType(randomUUID(), body);
+        const project = await requireOrganizationProject(projects, c.req.param());
+        const at = now().toISOString();
+        if (!(await insertConsentType(db, project.id, draft.type, draft.subcategory, at))) {
+          throw httpError(409, `the project already has a consent type labelled "${body.label}"`);
+        }
+        return c.json(await findStoredConsentType(db, project.id, draft.type.id), 201);
+      })
+      .patch(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
+        const id = requireUuid(c.req.param('id'), 'id');
+        const body = checkUpdate(await readJsonBody(c));
+        const project = await requireOrganizationProject(projects, c.req.param());
+        const updated = await db.transaction(async (tx) => {
+          const current = await findStoredConsentType(tx, project.id, id, { forUpdate: true });
+          if (!current) throw httpError(404, `consent type ${id} not found`);
+          const { subcategory, ...type } = current;
+          const next = changeConsentType({ type, subcategory }, body);
+          await updateConsentType(tx, next.type, now().toISOString());
+          return findStoredConsentType(tx, project.id, id);
+        });
+        return c.json(updated);
+      })
+  );
 }

@@ -117,14 +117,11 @@ export function TypesPage() {
     await load();
   }
   async function askAgain(type: ConsentType) {
-    // The stored decisions it invalidates: every event of this type (the rollup counts them).
-    const analytics = await request<{
-      types: { label: string; accepted: number; declined: number; implied: number }[];
-    }>(
-      `${projectPath(p.organizationId, p.id)}/analytics?from=${new Date(Date.now() - 3 * 365 * 864e5).toISOString().slice(0, 10)}`,
+    // Exactly the stored decisions it invalidates, counted by the server from the current state.
+    const { count } = await request<{ count: number }>(
+      `${base}/${type.id}/invalidated-decisions?requireReacceptVersion=${type.version}`,
     );
-    const counts = analytics.types.find((x) => x.label === type.label);
-    asking.value = { type, count: counts ? counts.accepted + counts.declined + counts.implied : 0 };
+    asking.value = { type, count };
   }
 
   return (

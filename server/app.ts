@@ -18,6 +18,7 @@ import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
 import { privacyChainVerificationRoutes } from './routes/privacy/chain-verification.ts';
+import { privacyOrganizationRoutes } from './routes/privacy/organizations.ts';
 import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
@@ -196,6 +197,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyProjectRoutes(routeDeps));
   app.route('/', privacyAnalyticsRoutes(routeDeps));
   app.route('/', privacyChainVerificationRoutes(routeDeps));
+  app.route('/', privacyOrganizationRoutes(routeDeps));
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
   if (deps.staticDirs) {

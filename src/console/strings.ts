@@ -129,6 +129,13 @@ export const en = {
   },
   settings: {
     title: 'Settings',
+    slugs: 'Slugs',
+    slugsHelp:
+      'Lowercase letters, digits and dashes, starting with a letter or digit, at most 63 characters. The paths of seed 002 and of consent links use them: a change moves those URLs.',
+    projectSlug: 'Project slug',
+    organizationSlug: 'Organization slug',
+    saveProjectSlug: 'Save project slug',
+    saveOrganizationSlug: 'Save organization slug',
     origins: 'Allowed origins',
     originsHelp: 'One per line: https://shop.example, or "loopback" for local development.',
     policies: 'Jurisdiction policies',

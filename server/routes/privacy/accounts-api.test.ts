@@ -4,6 +4,8 @@ import { hashPassword } from '../../accounts/password.ts';
 import { putApiKey } from '../../db/repositories/api-keys.ts';
 import { insertMember } from '../../db/repositories/members.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
+import { ensureProject } from '../../db/repositories/projects.ts';
+import { DEMO_PROJECT } from '../../projects/seed.ts';
 import { sha256 } from '../../crypto/sha256.ts';
 import {
   createTestContext,
@@ -18,6 +20,7 @@ import {
 
 const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
 const OTHER_KEY = 'other-organization-key';
+const SECOND_PROJECT_ID = '00000000-0000-4000-8000-0000000000bc';
 const organization = `/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}`;
 const project = `${organization}/projects/${DEMO_PROJECT_ID}`;
 
@@ -120,6 +123,40 @@ describe('Privacy API: projects, API keys and members', () => {
     await expectError(await send(owner, 'PATCH', project, {}), 400);
   });
 
+  it('changes the organization’s slug (owner only), refusing a taken (409) or bad one (400)', async () => {
+    expect(await (await send(admin, 'GET', organization)).json()).toMatchObject({
+      id: DEMO_ORGANIZATION_ID,
+      slug: 'demo-organization',
+    });
+    await expectError(await send(admin, 'PATCH', organization, { slug: 'by-admin' }), 403);
+    await expectError(await send(owner, 'PATCH', organization, { slug: 'other' }), 409);
+    for (const slug of ['Not A Slug', '-dash', 'a'.repeat(64), '']) {
+      await expectError(await send(owner, 'PATCH', organization, { slug }), 400);
+    }
+    await expectError(await send(owner, 'PATCH', organization, { slug: 'x', name: 'y' }), 400);
+    const changed = await send(owner, 'PATCH', organization, { slug: 'northwind' });
+    expect(await changed.json()).toMatchObject({ slug: 'northwind' });
+    const back = await send({ key: DEMO_API_KEY }, 'PATCH', organization, {
+      slug: 'demo-organization',
+    });
+    expect(await back.json()).toMatchObject({ slug: 'demo-organization' });
+  });
+
+  it('changes a project’s slug, and refuses one another project of the organization has (409)', async () => {
+    await ensureProject(t.db, {
+      ...DEMO_PROJECT,
+      id: SECOND_PROJECT_ID,
+      slug: 'second-project',
+    });
+    await expectError(await send(admin, 'PATCH', project, { slug: 'second-project' }), 409);
+    expect(await (await send(admin, 'PATCH', project, { slug: 'shop' })).json()).toMatchObject({
+      slug: 'shop',
+    });
+    expect(
+      await (await send(admin, 'PATCH', project, { slug: 'demo-project' })).json(),
+    ).toMatchObject({ slug: 'demo-project' });
+  });
+
   it('creates a scoped key shown once, lists it without the key, and revokes it', async () => {
     const created = await send(owner, 'POST', `${organization}/api-keys`, {
       name: 'backend',
@@ -201,6 +238,8 @@ describe('Privacy API: projects, API keys and members', () => {
   it('refuses another organization’s member and key on every route it adds (403 or 404)', async () => {
     const someId = randomUUID();
     const routes: [string, string, unknown?][] = [
+      ['GET', organization],
+      ['PATCH', organization, { slug: 'stolen' }],
       ['GET', `${organization}/projects`],
       ['GET', project],
       ['PATCH', project, { name: 'stolen' }],

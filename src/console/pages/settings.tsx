@@ -23,6 +23,100 @@ interface Member {
   role: string;
 }
 
+/** The pattern of every slug (server/accounts/slug.ts), checked here before the server does. */
+const SLUG = '[a-z0-9][a-z0-9\\-]{0,62}';
+
+/**
+ * One slug and its save button: the browser checks the pattern, the server its uniqueness, and
+ * a taken slug's 409 is shown beside the field.
+ */
+function SlugForm(props: {
+  label: string;
+  save: string;
+  value: string;
+  editable: boolean;
+  onSave: (slug: string) => Promise<void>;
+}) {
+  const status = useSignal('');
+  const failed = useSignal(false);
+  const id = props.label.toLowerCase().replace(/\W+/g, '-');
+  async function submit(event: Event) {
+    event.preventDefault();
+    const slug = String(new FormData(event.target as HTMLFormElement).get('slug') ?? '');
+    try {
+      await props.onSave(slug);
+      failed.value = false;
+      status.value = t.settings.saved;
+    } catch (failure) {
+      failed.value = true;
+      status.value = (failure as Error).message;
+    }
+  }
+  return (
+    <form class="inline" onSubmit={submit}>
+      <label>
+        {props.label}
+        <input
+          name="slug"
+          required
+          pattern={SLUG}
+          maxLength={63}
+          spellcheck={false}
+          autocomplete="off"
+          defaultValue={props.value}
+          readOnly={!props.editable}
+          aria-describedby={`slugs-help ${id}-status`}
+          aria-invalid={failed.value || undefined}
+        />
+      </label>
+      {props.editable && <button type="submit">{props.save}</button>}
+      <p id={`${id}-status`} role="status" class={failed.value ? 'error' : undefined}>
+        {status.value}
+      </p>
+    </form>
+  );
+}
+
+function Slugs() {
+  const p = project.value!;
+  const organization = session.value!.organization;
+  return (
+    <section aria-labelledby="slugs-title">
+      <h2 id="slugs-title">{t.settings.slugs}</h2>
+      <p id="slugs-help" class="help">
+        {t.settings.slugsHelp}
+      </p>
+      <SlugForm
+        label={t.settings.organizationSlug}
+        save={t.settings.saveOrganizationSlug}
+        value={organization.slug}
+        editable={isOwner.value}
+        onSave={async (slug) => {
+          const next = await request<{ slug: string }>(organizationPath(organization.id), {
+            method: 'PATCH',
+            body: { slug },
+          });
+          session.value = { ...session.value!, organization: { ...organization, slug: next.slug } };
+        }}
+      />
+      <SlugForm
+        label={t.settings.projectSlug}
+        save={t.settings.saveProjectSlug}
+        value={p.slug}
+        editable={canConfigure.value}
+        onSave={async (slug) =>
+          updateProject(
+            await request<ProjectInfo>(projectPath(p.organizationId, p.id), {
+              method: 'PATCH',
+              body: { slug },
+            }),
+          )
+        }
+      />
+    </section>
+  );
+}
+
 function ProjectSettings() {
   const p = project.value!;
   const status = useSignal('');
@@ -437,6 +531,7 @@ export function SettingsPage() {
         {t.settings.title}
       </h1>
       {!canConfigure.value && <p class="note">{t.readOnly}</p>}
+      <Slugs />
       <ProjectSettings />
       {canConfigure.value && (
         <>

@@ -7,6 +7,14 @@ import { expect, notice, ORGANIZATION, PROJECT, test, visitorOf } from './fixtur
 const SHOTS = process.env.ASSENT_SHOTS_DIR ?? 'test-results/console-shots';
 const OWNER = 'owner@demo.example';
 const PAGES = ['overview', 'records', 'types', 'notice', 'settings', 'snippet'] as const;
+const NAV = {
+  overview: 'Overview',
+  records: 'Records',
+  types: 'Consent types',
+  notice: 'Notice',
+  settings: 'Settings',
+  snippet: 'Snippet',
+} as const;
 const project = `/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}`;
 
 // Signed out, the console asks who is signed in and gets a 401; a viewer's refused write is a
@@ -19,6 +27,53 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('Password').fill(password);
   await page.getByLabel('Password').press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+}
+
+/**
+ * Tabs through the page from the top until focus comes back round (or 400 presses), and answers
+ * the controls that were never focused: every visible, enabled control must be reachable with
+ * Tab alone. Focus inside the notice preview's frame counts as the frame.
+ */
+async function unreachedControls(page: Page): Promise<string[]> {
+  const total = await page.evaluate(() => {
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, iframe, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter(
+      (element) =>
+        !(element as HTMLButtonElement).disabled &&
+        element.getClientRects().length > 0 &&
+        getComputedStyle(element).visibility !== 'hidden' &&
+        !(element instanceof HTMLInputElement && element.type === 'hidden'),
+    );
+    controls.forEach((element, index) => (element.dataset.kb = String(index)));
+    (document.activeElement as HTMLElement | null)?.blur();
+    return controls.length;
+  });
+  const reached = new Set<string>();
+  let previous: string | null = null;
+  for (let press = 0; press < 400; press += 1) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(
+      () => (document.activeElement as HTMLElement | null)?.dataset.kb ?? null,
+    );
+    if (at === null) continue;
+    // Back at the first control after a round: done. (The frame keeps focus for its own stops.)
+    if (reached.has(at) && at !== previous && reached.size > 1) break;
+    reached.add(at);
+    previous = at;
+  }
+  return page.evaluate(
+    ([seen, count]) =>
+      Array.from({ length: count }, (_, index) => String(index))
+        .filter((index) => !seen.includes(index))
+        .map((index) => {
+          const element = document.querySelector<HTMLElement>(`[data-kb="${index}"]`)!;
+          return `${element.tagName.toLowerCase()} ${element.getAttribute('name') ?? ''} ${element.textContent?.trim().slice(0, 40) ?? ''}`;
+        }),
+    [[...reached], total] as const,
+  );
 }
 
 async function violations(page: Page) {
@@ -163,6 +218,206 @@ test.describe('the console', () => {
     await expect(page.getByRole('cell', { name: /webhook\.test/ })).toBeVisible();
     await row.getByRole('button', { name: /Remove/ }).click();
     await expect(page.getByRole('row').filter({ hasText: url })).toHaveCount(0);
+  });
+
+  test('finds a record by its event id, verifies the chain with its progress, and keeps slugs to the pattern', async ({
+    page,
+    request,
+    context,
+  }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Reject all' }).click();
+    const admin = await context.newPage();
+    await logIn(admin, OWNER, E2E_OWNER_PASSWORD);
+    const login = await request.post('/auth/v1/login', {
+      data: { email: OWNER, password: E2E_OWNER_PASSWORD },
+    });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    // Records: one event's id finds its person's history, with that event marked.
+    const declined = async () =>
+      (
+        (await (
+          await request.get(`${project}/consent-events?label=marketing&consentState=declined`, {
+            headers,
+          })
+        ).json()) as { items: { id: string; concordId: string }[] }
+      ).items;
+    await expect.poll(async () => (await declined()).length).toBeGreaterThan(0);
+    const events = { items: await declined() };
+    const event = events.items.at(-1)!;
+    await admin.getByRole('link', { name: 'Records' }).click();
+    await admin.getByLabel('Identifier', { exact: true }).selectOption('id');
+    await admin.getByLabel('Event id').fill(event.id);
+    await admin.getByLabel('Event id').press('Enter');
+    const history = admin.getByTestId('history');
+    await expect(history).toContainText(event.concordId);
+    await expect(history.locator('tr[aria-current="true"]')).toContainText(event.id);
+    await expect(history.locator('tr[aria-current="true"]')).toContainText('declined');
+    await admin.getByLabel('Event id').fill('00000000-0000-4000-8000-000000000000');
+    await admin.getByLabel('Event id').press('Enter');
+    await expect(admin.getByText('No event has this id in this project.')).toBeVisible();
+
+    // The chain: progress while it runs, then intact, as the API says.
+    const progressSeen = admin
+      .getByTestId('chain-progress')
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .then(() => true);
+    await admin.getByRole('button', { name: 'Verify the chain' }).click();
+    expect(await progressSeen).toBe(true);
+    await expect(admin.getByTestId('chain-result')).toContainText('The chain is intact', {
+      timeout: 30_000,
+    });
+    const lines = (await (await request.get(`${project}/chain-verification`, { headers })).text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; intact?: boolean; events?: number });
+    expect(lines.at(-1)).toMatchObject({ type: 'result', intact: true });
+
+    // Slugs: the form keeps the pattern; the server's refusal is shown beside the field.
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    const slug = admin.getByLabel('Project slug');
+    await expect(slug).toHaveValue('demo-project');
+    await slug.fill('Not A Slug');
+    expect(await slug.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(
+      true,
+    );
+    // Past the browser's check (a hand-edited form), the server answers 400 and says why.
+    await slug.evaluate((input: HTMLInputElement) => input.removeAttribute('pattern'));
+    await admin.getByRole('button', { name: 'Save project slug' }).click();
+    await expect(admin.locator('#project-slug-status')).toContainText('slug');
+    await expect(slug).toHaveAttribute('aria-invalid', 'true');
+    await slug.fill('demo-project-renamed');
+    await admin.getByRole('button', { name: 'Save project slug' }).click();
+    await expect(admin.locator('#project-slug-status')).toHaveText('Saved.');
+    const renamed = (await (await request.get(project, { headers })).json()) as { slug: string };
+    expect(renamed.slug).toBe('demo-project-renamed');
+    await slug.fill('demo-project');
+    await admin.getByRole('button', { name: 'Save project slug' }).click();
+    await expect(admin.locator('#project-slug-status')).toHaveText('Saved.');
+    await expect(admin.getByLabel('Organization slug')).toHaveValue('demo-organization');
+  });
+
+  test('changes a notice text, and the preview and the demo page show it', async ({
+    page,
+    browser,
+    watchContext,
+  }) => {
+    await logIn(page, OWNER, E2E_OWNER_PASSWORD);
+    await page.getByRole('link', { name: 'Notice' }).click();
+    const title = page.getByLabel('Title');
+    const original = await title.inputValue();
+    const changed = `Your choice, Northwind (${Date.now().toString(36)})`;
+    const preview = page.frameLocator('iframe[title="Preview"]');
+    try {
+      await title.fill(changed);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+      await expect(preview.locator('#assent-notice section[role="region"]')).toContainText(changed);
+      // A visitor of the demo shop, in a browser of their own, gets the new text.
+      const visitorContext = await browser.newContext();
+      watchContext(visitorContext);
+      const visitor = await visitorContext.newPage();
+      await visitor.goto('/');
+      await expect(notice(visitor)).toContainText(changed);
+      await visitorContext.close();
+    } finally {
+      // Put the demo's text back: later runs (and screenshots) show the seed's notice.
+      await page.getByLabel('Title').fill(original);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    }
+    await expect(preview.locator('#assent-notice section[role="region"]')).toContainText(original);
+  });
+
+  test('reaches every control of every page with the keyboard alone', async ({ page }) => {
+    await page.goto('/admin/');
+    // Log in with the keyboard: the email field, Tab, the password, Enter.
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Email')).toBeFocused();
+    await page.keyboard.type(OWNER);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(E2E_OWNER_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    for (const name of PAGES) {
+      // The navigation's link, reached with Tab and followed with Enter.
+      const link = page.getByRole('navigation').getByRole('link', { name: NAV[name] });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      for (let press = 0; press < 20; press += 1) {
+        await page.keyboard.press('Tab');
+        if (await link.evaluate((element) => element === document.activeElement)) break;
+      }
+      await expect(link).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('main h1')).toHaveText(NAV[name]);
+      // The page's heading takes focus, so that a screen reader announces the page.
+      await expect(page.locator('main h1')).toBeFocused();
+      await page.waitForTimeout(500);
+      expect(await unreachedControls(page), name).toEqual([]);
+    }
+
+    // Records: search and verify with the keyboard; the new controls are reachable too.
+    await page.goto('/admin/#/records');
+    await page.getByLabel('Person identifier').focus();
+    await page.keyboard.type('00000000-0000-4000-8000-000000000000');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('No event for this person.')).toBeVisible();
+    await page.getByRole('button', { name: 'Verify the chain' }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('chain-result')).toContainText('intact', { timeout: 30_000 });
+    expect(await unreachedControls(page), 'records with a history').toEqual([]);
+
+    // Consent types: "Ask everyone again" opens a dialog that states the count; Escape closes
+    // it and changes nothing.
+    await page.goto('/admin/#/types');
+    const ask = page.getByRole('button', { name: 'Ask everyone again (analytics)' });
+    await ask.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Ask everyone again' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(/invalidates \d+ stored decisions?;/);
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // Notice: the checkbox toggles with Space (not saved).
+    await page.goto('/admin/#/notice');
+    const blocking = page.getByLabel('Block the page until a choice (modal only)');
+    const before = await blocking.isChecked();
+    await blocking.focus();
+    await page.keyboard.press('Space');
+    expect(await blocking.isChecked()).toBe(!before);
+  });
+
+  test('states in "Ask everyone again" exactly the count the API answers', async ({
+    page,
+    request,
+  }) => {
+    const login = await request.post('/auth/v1/login', {
+      data: { email: OWNER, password: E2E_OWNER_PASSWORD },
+    });
+    const { token } = (await login.json()) as { token: string };
+    const types = (await (
+      await request.get(`${project}/consent-types`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { items: { id: string; label: string; version: number }[] };
+    const analytics = types.items.find((type) => type.label === 'analytics')!;
+    const { count } = (await (
+      await request.get(
+        `${project}/consent-types/${analytics.id}/invalidated-decisions?requireReacceptVersion=${analytics.version}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      )
+    ).json()) as { count: number };
+    await logIn(page, OWNER, E2E_OWNER_PASSWORD);
+    await page.getByRole('link', { name: 'Consent types' }).click();
+    await page.getByRole('button', { name: 'Ask everyone again (analytics)' }).click();
+    await expect(page.getByRole('dialog')).toContainText(
+      `invalidates ${count} stored ${count === 1 ? 'decision' : 'decisions'};`,
+    );
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   for (const scheme of ['light', 'dark'] as const) {

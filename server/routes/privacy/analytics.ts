@@ -43,7 +43,7 @@ export function privacyAnalyticsRoutes({ db, projects, now }: RouteDeps) {
     if (!DIMENSIONS.includes(by)) {
       throw httpError(400, `by must be one of ${DIMENSIONS.join(', ')}`);
     }
-    const rows = await readRollup(db, project.id, { from, to }, by);
+    const rows = await readRollup(db, project.id, { from, to }, by, now());
     return c.json({ from, to, by, ...summarize(rows, by === 'day' ? days : []) });
   });
 }

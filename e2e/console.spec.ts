@@ -220,82 +220,89 @@ test.describe('the console', () => {
     await expect(page.getByRole('row').filter({ hasText: url })).toHaveCount(0);
   });
 
-  test('finds a record by its event id, verifies the chain with its progress, and keeps slugs to the pattern', async ({
-    page,
-    request,
-    context,
-  }) => {
-    await page.goto('/fixture.html');
-    await notice(page).getByRole('button', { name: 'Reject all' }).click();
-    const admin = await context.newPage();
-    await logIn(admin, OWNER, E2E_OWNER_PASSWORD);
-    const login = await request.post('/auth/v1/login', {
-      data: { email: OWNER, password: E2E_OWNER_PASSWORD },
-    });
-    const { token } = (await login.json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}` };
-    // Records: one event's id finds its person's history, with that event marked.
-    const declined = async () =>
-      (
-        (await (
-          await request.get(`${project}/consent-events?label=marketing&consentState=declined`, {
-            headers,
-          })
-        ).json()) as { items: { id: string; concordId: string }[] }
-      ).items;
-    await expect.poll(async () => (await declined()).length).toBeGreaterThan(0);
-    const events = { items: await declined() };
-    const event = events.items.at(-1)!;
-    await admin.getByRole('link', { name: 'Records' }).click();
-    await admin.getByLabel('Identifier', { exact: true }).selectOption('id');
-    await admin.getByLabel('Event id').fill(event.id);
-    await admin.getByLabel('Event id').press('Enter');
-    const history = admin.getByTestId('history');
-    await expect(history).toContainText(event.concordId);
-    await expect(history.locator('tr[aria-current="true"]')).toContainText(event.id);
-    await expect(history.locator('tr[aria-current="true"]')).toContainText('declined');
-    await admin.getByLabel('Event id').fill('00000000-0000-4000-8000-000000000000');
-    await admin.getByLabel('Event id').press('Enter');
-    await expect(admin.getByText('No event has this id in this project.')).toBeVisible();
+  test.describe('with a slug the server refuses', () => {
+    // The refused slug's 400 is logged by Chromium as a console error.
+    test.use({ expectedConsoleErrors: [/status of 40[013]/] });
+    test('finds a record by its event id, verifies the chain with its progress, and keeps slugs to the pattern', async ({
+      page,
+      request,
+      context,
+    }) => {
+      await page.goto('/fixture.html');
+      await notice(page).getByRole('button', { name: 'Reject all' }).click();
+      const admin = await context.newPage();
+      await logIn(admin, OWNER, E2E_OWNER_PASSWORD);
+      const login = await request.post('/auth/v1/login', {
+        data: { email: OWNER, password: E2E_OWNER_PASSWORD },
+      });
+      const { token } = (await login.json()) as { token: string };
+      const headers = { authorization: `Bearer ${token}` };
+      // Records: one event's id finds its person's history, with that event marked.
+      const declined = async () =>
+        (
+          (await (
+            await request.get(`${project}/consent-events?label=marketing&consentState=declined`, {
+              headers,
+            })
+          ).json()) as { items: { id: string; concordId: string }[] }
+        ).items;
+      await expect.poll(async () => (await declined()).length).toBeGreaterThan(0);
+      const events = { items: await declined() };
+      const event = events.items.at(-1)!;
+      await admin.getByRole('link', { name: 'Records' }).click();
+      await admin.locator('form.search select').selectOption('id');
+      await admin.getByRole('textbox', { name: 'Event id' }).fill(event.id);
+      await admin.getByRole('textbox', { name: 'Event id' }).press('Enter');
+      const history = admin.getByTestId('history');
+      await expect(history).toContainText(event.concordId);
+      await expect(history.locator('tr[aria-current="true"]')).toContainText(event.id);
+      await expect(history.locator('tr[aria-current="true"]')).toContainText('declined');
+      await admin
+        .getByRole('textbox', { name: 'Event id' })
+        .fill('00000000-0000-4000-8000-000000000000');
+      await admin.getByRole('textbox', { name: 'Event id' }).press('Enter');
+      await expect(admin.getByText('No event has this id in this project.')).toBeVisible();
 
-    // The chain: progress while it runs, then intact, as the API says.
-    const progressSeen = admin
-      .getByTestId('chain-progress')
-      .waitFor({ state: 'attached', timeout: 10_000 })
-      .then(() => true);
-    await admin.getByRole('button', { name: 'Verify the chain' }).click();
-    expect(await progressSeen).toBe(true);
-    await expect(admin.getByTestId('chain-result')).toContainText('The chain is intact', {
-      timeout: 30_000,
-    });
-    const lines = (await (await request.get(`${project}/chain-verification`, { headers })).text())
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { type: string; intact?: boolean; events?: number });
-    expect(lines.at(-1)).toMatchObject({ type: 'result', intact: true });
+      // The chain: progress while it runs, then intact, as the API says.
+      await admin.getByRole('button', { name: 'Verify the chain' }).click();
+      await expect(admin.getByTestId('chain-result')).toContainText('The chain is intact', {
+        timeout: 30_000,
+      });
+      // The progress bar stays at its end: every event of the chain checked.
+      const progress = admin.getByTestId('chain-progress');
+      const total = Number(await progress.getAttribute('max'));
+      expect(total).toBeGreaterThan(0);
+      await expect(progress).toHaveAttribute('value', String(total));
+      await expect(admin.getByText(`Checked ${total} of ${total} events`)).toBeVisible();
+      const lines = (await (await request.get(`${project}/chain-verification`, { headers })).text())
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; intact?: boolean; events?: number });
+      expect(lines.at(-1)).toMatchObject({ type: 'result', intact: true });
 
-    // Slugs: the form keeps the pattern; the server's refusal is shown beside the field.
-    await admin.getByRole('link', { name: 'Settings' }).click();
-    const slug = admin.getByLabel('Project slug');
-    await expect(slug).toHaveValue('demo-project');
-    await slug.fill('Not A Slug');
-    expect(await slug.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(
-      true,
-    );
-    // Past the browser's check (a hand-edited form), the server answers 400 and says why.
-    await slug.evaluate((input: HTMLInputElement) => input.removeAttribute('pattern'));
-    await admin.getByRole('button', { name: 'Save project slug' }).click();
-    await expect(admin.locator('#project-slug-status')).toContainText('slug');
-    await expect(slug).toHaveAttribute('aria-invalid', 'true');
-    await slug.fill('demo-project-renamed');
-    await admin.getByRole('button', { name: 'Save project slug' }).click();
-    await expect(admin.locator('#project-slug-status')).toHaveText('Saved.');
-    const renamed = (await (await request.get(project, { headers })).json()) as { slug: string };
-    expect(renamed.slug).toBe('demo-project-renamed');
-    await slug.fill('demo-project');
-    await admin.getByRole('button', { name: 'Save project slug' }).click();
-    await expect(admin.locator('#project-slug-status')).toHaveText('Saved.');
-    await expect(admin.getByLabel('Organization slug')).toHaveValue('demo-organization');
+      // Slugs: the form keeps the pattern; the server's refusal is shown beside the field.
+      await admin.getByRole('link', { name: 'Settings' }).click();
+      const slug = admin.getByLabel('Project slug');
+      await expect(slug).toHaveValue('demo-project');
+      await slug.fill('Not A Slug');
+      expect(await slug.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(
+        true,
+      );
+      // Past the browser's check (a hand-edited form), the server answers 400 and says why.
+      await slug.evaluate((input: HTMLInputElement) => input.removeAttribute('pattern'));
+      await admin.getByRole('button', { name: 'Save project slug' }).click();
+      await expect(admin.locator('#project-slug-status')).toContainText('slug');
+      await expect(slug).toHaveAttribute('aria-invalid', 'true');
+      await slug.fill('demo-project-renamed');
+      await admin.getByRole('button', { name: 'Save project slug' }).click();
+      await expect(admin.locator('#project-slug-status')).toHaveText('Saved.');
+      const renamed = (await (await request.get(project, { headers })).json()) as { slug: string };
+      expect(renamed.slug).toBe('demo-project-renamed');
+      await slug.fill('demo-project');
+      await admin.getByRole('button', { name: 'Save project slug' }).click();
+      await expect(admin.locator('#project-slug-status')).toHaveText('Saved.');
+      await expect(admin.getByLabel('Organization slug')).toHaveValue('demo-organization');
+    });
   });
 
   test('changes a notice text, and the preview and the demo page show it', async ({
@@ -343,16 +350,17 @@ test.describe('the console', () => {
     for (const name of PAGES) {
       // The navigation's link, reached with Tab and followed with Enter.
       const link = page.getByRole('navigation').getByRole('link', { name: NAV[name] });
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      for (let press = 0; press < 20; press += 1) {
+      // From wherever focus is, round the page (Chromium goes on from the last focused place).
+      for (let press = 0; press < 300; press += 1) {
         await page.keyboard.press('Tab');
         if (await link.evaluate((element) => element === document.activeElement)) break;
       }
       await expect(link).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(page.locator('main h1')).toHaveText(NAV[name]);
-      // The page's heading takes focus, so that a screen reader announces the page.
-      await expect(page.locator('main h1')).toBeFocused();
+      // The page's heading takes focus, so that a screen reader announces the page (the
+      // overview is already shown: its link changes nothing).
+      if (name !== 'overview') await expect(page.locator('main h1')).toBeFocused();
       await page.waitForTimeout(500);
       expect(await unreachedControls(page), name).toEqual([]);
     }

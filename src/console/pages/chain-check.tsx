@@ -52,7 +52,7 @@ export function ChainCheck() {
       <button type="button" onClick={() => void run()} disabled={running.value}>
         {running.value ? t.chain.running : t.chain.verify}
       </button>
-      {progress.value && (running.value || !r) && (
+      {progress.value && (
         <p>
           <label>
             {t.chain.progress(progress.value.checked, progress.value.total)}

@@ -445,6 +445,15 @@ test.describe('the console', () => {
         expect(await violations(page), name).toEqual([]);
         await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true });
       }
+      // A phone's width: the same pages, still without a violation.
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const name of PAGES) {
+        await page.goto(`/admin/#/${name}`);
+        await expect(page.locator('main h1')).toBeVisible();
+        await page.waitForTimeout(700);
+        expect(await violations(page), `${name} on a phone`).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}/${name}-${scheme}-phone.png`, fullPage: true });
+      }
     });
   }
 });

@@ -1,6 +1,7 @@
 import { isAsked } from './consent-rules.ts';
 import { validDecisions } from './decision.ts';
-import type { ConsentPolicy, ConsentType, Decision } from './types.ts';
+import { gpcOptOutsFor, optOutCategoriesOf } from './opt-out-category.ts';
+import type { ConsentPolicy, ConsentType, Decision, UsStateRule } from './types.ts';
 
 /** What the widget must do for a visitor, given the project's types and what they decided. */
 export interface ConsentPlan {
@@ -8,7 +9,7 @@ export interface ConsentPlan {
   ask: string[];
   /** Purposes recorded as `implied` without asking (opt-out and notice-only policies). */
   imply: string[];
-  /** Sale or sharing purposes Global Privacy Control declines without a prompt. */
+  /** Opt-out purposes (sale, sharing, targeted advertising) Global Privacy Control declines without a prompt. */
   gpcDecline: string[];
   /** Disclosures (privacy policy, terms) without a valid acknowledgement. */
   disclose: string[];
@@ -20,6 +21,8 @@ export interface PlanInput {
   policy: ConsentPolicy;
   /** Global Privacy Control is on. */
   gpc: boolean;
+  /** The visitor's US state law: which of its opt-outs GPC declines (`GPC_DEFAULT` without). */
+  usState?: UsStateRule | undefined;
   /** `test` types are asked too (the script tag's `data-preview`). */
   preview: boolean;
   now: Date;
@@ -27,10 +30,13 @@ export interface PlanInput {
   defaultDuration?: string | undefined;
 }
 
-/** Marked as a sale or sharing of personal data, which Global Privacy Control opts out of. */
-export function isSaleOrSharing(type: ConsentType): boolean {
-  const marks = Array.isArray(type.subcategory) ? type.subcategory : [type.subcategory];
-  return marks.includes('sale_or_sharing');
+/**
+ * Marked with an opt-out category that Global Privacy Control declines for this visitor: the
+ * state's own list (Colorado: sale and targeted advertising), or `GPC_DEFAULT`.
+ */
+export function isGpcOptOut(type: ConsentType, usState?: UsStateRule): boolean {
+  const declined = gpcOptOutsFor(usState?.gpc);
+  return optOutCategoriesOf(type).some((category) => declined.includes(category));
 }
 
 /**
@@ -48,7 +54,7 @@ export function planConsent(input: PlanInput): ConsentPlan {
       plan.disclose.push(type.label);
     } else if (type.category !== 'privacy_setting') {
       continue; // communication and custom types belong to the preference center
-    } else if (gpc && isSaleOrSharing(type) && type.validStates.includes('declined')) {
+    } else if (gpc && isGpcOptOut(type, input.usState) && type.validStates.includes('declined')) {
       plan.gpcDecline.push(type.label);
     } else if (policy !== 'opt-in' && type.validStates.includes('implied')) {
       plan.imply.push(type.label);
@@ -57,4 +63,15 @@ export function planConsent(input: PlanInput): ConsentPlan {
     }
   }
   return plan;
+}
+
+/**
+ * The purposes an opt-out preference signal decided: declined without a click (`implied`), which
+ * only Global Privacy Control does. What the "Opt-out signal honoured" indicator shows, until the
+ * visitor chooses otherwise themselves.
+ */
+export function signalHonoured(decisions: Record<string, Decision>): string[] {
+  return Object.values(decisions)
+    .filter((decision) => decision.state === 'declined' && decision.action === 'implied')
+    .map((decision) => decision.label);
 }

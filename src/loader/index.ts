@@ -122,6 +122,7 @@ function boot(): void {
       decisions: runtime.decisions,
       policy: config.policy,
       gpc: navigator.globalPrivacyControl === true || config.gpc === true,
+      usState: config.usState,
       preview: runtime.preview,
       now: runtime.now(),
       defaultDuration: config.defaultConsentDuration,

@@ -249,6 +249,11 @@ export interface SiteConfig {
    */
   usState?: UsStateRule;
   /**
+   * The IAB Global Privacy Platform (`window.__gpp`), sent only when the project enables it: the
+   * sections the project's CMP writes.
+   */
+  gpp?: { sections: GppUsSection[] };
+  /**
    * How decisions reach Google tags through `dataLayer` (Consent Mode v2).
    * @default { enabled: true } with the built-in mapping
    */
@@ -387,4 +392,22 @@ export interface UsStateRule {
   };
   /** The state's own GPP section when there is one Assent encodes; else `usnat` carries it. */
   gppSection: GppUsSection;
+}
+
+/** The GPP sections a project may turn on (the Privacy API's `gpp.sections`). */
+export const GPP_US_SECTIONS: readonly GppUsSection[] = [
+  'usnat',
+  'usca',
+  'usva',
+  'usco',
+  'usut',
+  'usct',
+];
+
+/** A project's IAB Global Privacy Platform setting (`PATCH` of the project, issue 21). */
+export interface GppSettings {
+  /** `window.__gpp` answers on the project's pages. @default false */
+  enabled: boolean;
+  /** The sections written where the visitor's jurisdiction uses them. @default ['usnat'] */
+  sections: GppUsSection[];
 }

@@ -47,6 +47,8 @@ export function siteClientRoutes({ projects, geoHeader, now }: RouteDeps) {
       // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
       gpc: c.req.header('sec-gpc') === '1',
       ...(usState && { usState }),
+      // Only for projects that turn it on: the loader then installs `__gpp` (issue 21).
+      ...(project.gpp?.enabled && { gpp: { sections: project.gpp.sections } }),
       ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
       ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
     };

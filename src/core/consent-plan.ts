@@ -1,7 +1,6 @@
 import { isAsked } from './consent-rules.ts';
 import { validDecisions } from './decision.ts';
-import { gpcOptOutsFor, optOutCategoriesOf } from './opt-out-category.ts';
-import type { ConsentPolicy, ConsentType, Decision, UsStateRule } from './types.ts';
+import type { ConsentPolicy, ConsentType, Decision } from './types.ts';
 
 /** What the widget must do for a visitor, given the project's types and what they decided. */
 export interface ConsentPlan {
@@ -21,8 +20,12 @@ export interface PlanInput {
   policy: ConsentPolicy;
   /** Global Privacy Control is on. */
   gpc: boolean;
-  /** The visitor's US state law: which of its opt-outs GPC declines (`GPC_DEFAULT` without). */
-  usState?: UsStateRule | undefined;
+  /**
+   * The labels GPC declines for this visitor, as `site-client` computed them from the state law
+   * (`gpcDeclinedLabels`, `opt-out-category.ts`); without, the types marked `sale_or_sharing`.
+   * Computed by the server so that the loader carries no state table.
+   */
+  gpcDeclines?: readonly string[] | undefined;
   /** `test` types are asked too (the script tag's `data-preview`). */
   preview: boolean;
   now: Date;
@@ -30,13 +33,10 @@ export interface PlanInput {
   defaultDuration?: string | undefined;
 }
 
-/**
- * Marked with an opt-out category that Global Privacy Control declines for this visitor: the
- * state's own list (Colorado: sale and targeted advertising), or `GPC_DEFAULT`.
- */
-export function isGpcOptOut(type: ConsentType, usState?: UsStateRule): boolean {
-  const declined = gpcOptOutsFor(usState?.gpc);
-  return optOutCategoriesOf(type).some((category) => declined.includes(category));
+/** Marked as a sale or sharing of personal data, which Global Privacy Control opts out of. */
+export function isSaleOrSharing(type: ConsentType): boolean {
+  const marks = Array.isArray(type.subcategory) ? type.subcategory : [type.subcategory];
+  return marks.includes('sale_or_sharing');
 }
 
 /**
@@ -54,7 +54,11 @@ export function planConsent(input: PlanInput): ConsentPlan {
       plan.disclose.push(type.label);
     } else if (type.category !== 'privacy_setting') {
       continue; // communication and custom types belong to the preference center
-    } else if (gpc && isGpcOptOut(type, input.usState) && type.validStates.includes('declined')) {
+    } else if (
+      gpc &&
+      (input.gpcDeclines ? input.gpcDeclines.includes(type.label) : isSaleOrSharing(type)) &&
+      type.validStates.includes('declined')
+    ) {
       plan.gpcDecline.push(type.label);
     } else if (policy !== 'opt-in' && type.validStates.includes('implied')) {
       plan.imply.push(type.label);

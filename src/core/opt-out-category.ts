@@ -1,4 +1,4 @@
-import type { ConsentType, OptOutCategory } from './types.ts';
+import type { ConsentType, OptOutCategory, UsStateRule } from './types.ts';
 
 /** What GPC declines where a state rule says nothing: sale, sharing and targeted advertising. */
 export const GPC_DEFAULT: OptOutCategory[] = ['sale', 'sharing', 'targeted_advertising'];
@@ -25,4 +25,15 @@ export function optOutCategoriesOf(type: ConsentType): OptOutCategory[] {
 /** The categories GPC declines for a visitor: the state's own list where it has one. */
 export function gpcOptOutsFor(stateGpc: readonly OptOutCategory[] | undefined): OptOutCategory[] {
   return stateGpc?.length ? [...stateGpc] : GPC_DEFAULT;
+}
+
+/**
+ * The labels Global Privacy Control declines for a visitor: types marked with a category the
+ * state's signal covers (Colorado: sale and targeted advertising), or `GPC_DEFAULT` elsewhere.
+ */
+export function gpcDeclinedLabels(types: ConsentType[], usState?: UsStateRule): string[] {
+  const declined = gpcOptOutsFor(usState?.gpc);
+  return types
+    .filter((type) => optOutCategoriesOf(type).some((category) => declined.includes(category)))
+    .map((type) => type.label);
 }

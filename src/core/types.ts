@@ -249,6 +249,11 @@ export interface SiteConfig {
    */
   usState?: UsStateRule;
   /**
+   * The labels Global Privacy Control declines for this visitor (`gpcDeclinedLabels`); configs
+   * cached before issue 21 lack it, and the types marked `sale_or_sharing` are declined.
+   */
+  gpcDeclines?: string[];
+  /**
    * The IAB Global Privacy Platform (`window.__gpp`), sent only when the project enables it: the
    * sections the project's CMP writes.
    */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planConsent, signalHonoured } from './consent-plan.ts';
-import { GPC_DEFAULT, gpcOptOutsFor, optOutCategoriesOf } from './opt-out-category.ts';
+import {
+  GPC_DEFAULT,
+  gpcDeclinedLabels,
+  gpcOptOutsFor,
+  optOutCategoriesOf,
+} from './opt-out-category.ts';
 import type { ConsentType, Decision } from './types.ts';
 import { US_STATE_RULES, usStateRuleFor } from './us-states.ts';
 
@@ -30,7 +35,7 @@ const plan = (region: string, gpc = true) =>
     decisions: {},
     policy: 'opt-out',
     gpc,
-    usState: usStateRuleFor(region, now),
+    gpcDeclines: gpcDeclinedLabels(types, usStateRuleFor(region, now)),
     preview: false,
     now,
   });
@@ -138,7 +143,7 @@ describe('the jurisdiction plan with a state rule', () => {
       decisions: optedIn,
       policy: 'opt-out',
       gpc: true,
-      usState: usStateRuleFor('US-CA', now),
+      gpcDeclines: gpcDeclinedLabels(types, usStateRuleFor('US-CA', now)),
       preview: false,
       now,
     });

@@ -16,6 +16,7 @@ import type * as CookieModule from '../integrations/cookie-clearing.ts';
 import type {
   FloatingButtonBundle,
   GateBundle,
+  GppBundle,
   Manager,
   ManagerBundle,
   NoticeBundle,
@@ -28,6 +29,7 @@ import { readStoredState } from '../storage/stored-state.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import { defineElements } from '../elements/index.ts';
+import { installGppStub } from './gpp-stub.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
 import { watchWithdrawals } from './withdrawal-watch.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
@@ -109,6 +111,9 @@ function boot(): void {
     ));
 
   const fail = (message: string) => emitter.emit('error', { message });
+  // IAB GPP (issue 21): only for projects that enable it, only for US visitors.
+  const usesGpp = (config?: SiteConfig) => !!config?.gpp && config.geography.startsWith('US');
+  let gpp: Promise<void> | undefined;
 
   /**
    * Applies the visitor's jurisdiction and Global Privacy Control: records what is implied or
@@ -117,12 +122,13 @@ function boot(): void {
   async function applyPlan(): Promise<void> {
     const config = runtime.config;
     if (!config) return;
+    const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
     const plan = planConsent({
       types: config.consentTypes,
       decisions: runtime.decisions,
       policy: config.policy,
-      gpc: navigator.globalPrivacyControl === true || config.gpc === true,
-      usState: config.usState,
+      gpc,
+      gpcDeclines: config.gpcDeclines,
       preview: runtime.preview,
       now: runtime.now(),
       defaultDuration: config.defaultConsentDuration,
@@ -136,6 +142,10 @@ function boot(): void {
       } catch (error) {
         reportImport(error);
       }
+    }
+    if (usesGpp(config)) {
+      installGppStub();
+      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
     }
     // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
     if (plan.ask.length) {
@@ -181,6 +191,8 @@ function boot(): void {
     // localStorage answers at once: a returning visitor's tags run without waiting for
     // IndexedDB, and a first visit (no copy) starts the notice's downloads.
     const mirror = readMirror(projectId);
+    // Synchronous, before the page's ad tags look for it; a first visit's comes with the config.
+    if (usesGpp(mirror?.config)) installGppStub();
     // A copy without decisions: a visitor who left an earlier page without choosing.
     if (mirror === null || (mirror && !Object.keys(mirror.decisions).length)) prefetch();
     if (mirror) {

@@ -82,3 +82,31 @@ export interface FloatingButtonBundle {
 export interface StringsBundle {
   preloadStrings(languages: readonly string[]): void;
 }
+
+/** `gpp.js`: the IAB GPP CMP API behind the loader's `__gpp` stub (issue 21). */
+export interface GppBundle {
+  /** Takes over the stub's queue and listeners and keeps the GPP string in step with decisions. */
+  startGpp(runtime: Runtime, gpc: boolean): void;
+}
+
+/** A GPP callback: `(data, success)`. */
+export type GppCallback = (data: unknown, success: boolean) => void;
+/** The stub's `__gpp`: the queue with no arguments, the listeners with `'events'`. */
+export type GppFunction = (
+  command?: string,
+  callback?: GppCallback,
+  parameter?: unknown,
+  version?: string,
+) => unknown;
+/** A listener the stub registered, handed to the CMP (`__gpp('events')`). */
+export interface GppListener {
+  id: number;
+  callback: GppCallback;
+  parameter?: unknown;
+}
+
+declare global {
+  interface Window {
+    __gpp?: GppFunction;
+  }
+}

@@ -106,6 +106,8 @@ describe('GET /site-v1/{projectId}/site-client', () => {
     });
     const colorado = (await (await t.app.request(`${url}?region=US-CO`)).json()) as SiteConfig;
     expect(colorado.usState?.gpc).toEqual(['sale', 'targeted_advertising']);
+    // The demo's marketing type is marked sale_or_sharing: GPC declines it everywhere.
+    expect(california.gpcDeclines).toEqual(['marketing']);
     const germany = (await (await t.app.request(`${url}?region=DE`)).json()) as SiteConfig;
     expect(germany.usState).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import type { SiteConfig } from '../../../src/core/types.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
+import { gpcDeclinedLabels } from '../../../src/core/opt-out-category.ts';
 import { usStateRuleFor } from '../../../src/core/us-states.ts';
 import { resolveGeography } from '../../sessions/geography.ts';
 import { httpError } from '../../http/http-error.ts';
@@ -47,6 +48,7 @@ export function siteClientRoutes({ projects, geoHeader, now }: RouteDeps) {
       // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
       gpc: c.req.header('sec-gpc') === '1',
       ...(usState && { usState }),
+      gpcDeclines: gpcDeclinedLabels(types, usState),
       // Only for projects that turn it on: the loader then installs `__gpp` (issue 21).
       ...(project.gpp?.enabled && { gpp: { sections: project.gpp.sections } }),
       ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),

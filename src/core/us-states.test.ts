@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planConsent, signalHonoured } from './consent-plan.ts';
+import { planConsent } from './consent-plan.ts';
+import { signalHonoured } from './decision.ts';
 import {
   GPC_DEFAULT,
   gpcDeclinedLabels,

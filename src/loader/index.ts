@@ -253,7 +253,7 @@ function boot(): void {
       // The notice shows without waiting for the manager, which it needs only once it records.
       const notice = await importBundle<NoticeBundle>('notice');
       await notice.showNotice(runtime, {
-        onCustomize: () => void showPreferences(),
+        onCustomize: (at) => void showPreferences(undefined, at),
         manager: () =>
           loadManager().catch((error: unknown) => (reportImport(error), Promise.reject(error))),
         ...(labels ? { labels } : {}),
@@ -264,7 +264,7 @@ function boot(): void {
   }
 
   /** The preference center: its bundle is downloaded the first time someone opens it. */
-  async function showPreferences(container?: Element): Promise<void> {
+  async function showPreferences(container?: Element, at?: 'opt-out'): Promise<void> {
     await ready;
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
@@ -272,7 +272,7 @@ function boot(): void {
         importBundle<PreferencesBundle>('preferences'),
         loadManager(),
       ]);
-      await preferences.showPreferences(runtime, container);
+      await preferences.showPreferences(runtime, container, at);
     } catch (error) {
       reportImport(error);
     }
@@ -362,8 +362,10 @@ function boot(): void {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;
     event.preventDefault();
-    void (opener.getAttribute('data-assent-open') === 'preferences'
-      ? showPreferences()
+    // `opt-out`: the "Do Not Sell or Share" link, at the sale and sharing choices (issue 21).
+    const target = opener.getAttribute('data-assent-open');
+    void (target === 'preferences' || target === 'opt-out'
+      ? showPreferences(undefined, target === 'opt-out' ? target : undefined)
       : ready.then(() => show()));
   });
   defineElements();

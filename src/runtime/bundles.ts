@@ -43,8 +43,11 @@ export interface ManagerBundle {
 
 /** What the loader hands the notice besides the runtime. */
 export interface NoticeOptions {
-  /** Opens the preference center (its own bundle, which the loader imports on demand). */
-  onCustomize(): void;
+  /**
+   * Opens the preference center (its own bundle, which the loader imports on demand); at the
+   * sale and sharing choices for `'opt-out'` (the notice's US opt-out link).
+   */
+  onCustomize(at?: 'opt-out'): void;
   /**
    * The manager, which the loader imports while the notice shows: the notice needs it only to
    * record what it showed and what the visitor chose. Rejects when it cannot be downloaded (the
@@ -65,7 +68,8 @@ export interface NoticeBundle {
 
 /** `preferences.js` */
 export interface PreferencesBundle {
-  showPreferences(runtime: Runtime, container?: Element): Promise<void>;
+  /** `at: 'opt-out'` focuses the first choice Global Privacy Control covers (issue 21). */
+  showPreferences(runtime: Runtime, container?: Element, at?: 'opt-out'): Promise<void>;
 }
 
 /** `gate.js` */

@@ -113,6 +113,15 @@ export default tseslint.config(
     rules: forbid(notLoader),
   },
   {
+    // The GPP bundle (issue 21): imported by URL by the loader, beside the manager, like it.
+    files: ['src/gpp/**'],
+    ignores: ['src/gpp/**/*.test.ts'],
+    rules: forbid(notUi, notManager, notLoader, notElements, notPreact, notPreactSub, notSignals, [
+      '@iabgpp/*',
+      'The IAB library does not tree-shake (issue 21): only tests decode with it.',
+    ]),
+  },
+  {
     files: ['server/**'],
     rules: forbid(
       notUi,

@@ -113,6 +113,8 @@ export default defineConfig(({ mode }) =>
                     // Identity tokens and cross-device adoption: imported by the manager only when
                     // the site calls `assent.identify`, not on the notice's first load.
                     identity: 'src/manager/identity.ts',
+                    // The IAB GPP CMP API (issue 21): only for GPP projects' US visitors.
+                    gpp: 'src/gpp/index.ts',
                   },
                   formats: ['es' as const],
                 },

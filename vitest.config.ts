@@ -14,6 +14,7 @@ export default defineConfig({
             'server/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
+            'integrations/**/*.test.ts',
           ],
           exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
         },

@@ -26,6 +26,8 @@
   loader.src = '/assent/assent.js';
   loader.setAttribute('data-project', '00000000-0000-4000-8000-00000000000b');
   if (region) loader.setAttribute('data-region', region);
+  // The floating button shows "Opt-out preference signal honoured" beside it (issue 21).
+  loader.setAttribute('data-floating-button', 'left');
   document.head.appendChild(loader);
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -8,7 +8,7 @@ export interface ConsentPlan {
   ask: string[];
   /** Purposes recorded as `implied` without asking (opt-out and notice-only policies). */
   imply: string[];
-  /** Sale or sharing purposes Global Privacy Control declines without a prompt. */
+  /** Opt-out purposes (sale, sharing, targeted advertising) Global Privacy Control declines without a prompt. */
   gpcDecline: string[];
   /** Disclosures (privacy policy, terms) without a valid acknowledgement. */
   disclose: string[];
@@ -20,6 +20,12 @@ export interface PlanInput {
   policy: ConsentPolicy;
   /** Global Privacy Control is on. */
   gpc: boolean;
+  /**
+   * The labels GPC declines for this visitor, as `site-client` computed them from the state law
+   * (`gpcDeclinedLabels`, `opt-out-category.ts`); without, the types marked `sale_or_sharing`.
+   * Computed by the server so that the loader carries no state table.
+   */
+  gpcDeclines?: readonly string[] | undefined;
   /** `test` types are asked too (the script tag's `data-preview`). */
   preview: boolean;
   now: Date;
@@ -48,7 +54,11 @@ export function planConsent(input: PlanInput): ConsentPlan {
       plan.disclose.push(type.label);
     } else if (type.category !== 'privacy_setting') {
       continue; // communication and custom types belong to the preference center
-    } else if (gpc && isSaleOrSharing(type) && type.validStates.includes('declined')) {
+    } else if (
+      gpc &&
+      (input.gpcDeclines ? input.gpcDeclines.includes(type.label) : isSaleOrSharing(type)) &&
+      type.validStates.includes('declined')
+    ) {
       plan.gpcDecline.push(type.label);
     } else if (policy !== 'opt-in' && type.validStates.includes('implied')) {
       plan.imply.push(type.label);

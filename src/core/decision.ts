@@ -104,3 +104,14 @@ export function mergeDecisions(
 export function isAllowingState(state: ConsentState | undefined): boolean {
   return state !== undefined && ALLOWING.includes(state);
 }
+
+/**
+ * The purposes an opt-out preference signal decided: declined without a click (`implied`), which
+ * only Global Privacy Control does. What the "Opt-out signal honoured" indicator shows, until the
+ * visitor chooses otherwise themselves.
+ */
+export function signalHonoured(decisions: Record<string, Decision>): string[] {
+  return Object.values(decisions)
+    .filter((decision) => decision.state === 'declined' && decision.action === 'implied')
+    .map((decision) => decision.label);
+}

@@ -244,6 +244,21 @@ export interface SiteConfig {
    */
   gpc?: boolean;
   /**
+   * The US state law of the visitor's geography (`src/core/us-states.ts`), when there is one:
+   * which opt-outs Global Privacy Control declines there, and the notices it needs.
+   */
+  usState?: UsStateRule;
+  /**
+   * The labels Global Privacy Control declines for this visitor (`gpcDeclinedLabels`); configs
+   * cached before issue 21 lack it, and the types marked `sale_or_sharing` are declined.
+   */
+  gpcDeclines?: string[];
+  /**
+   * The IAB Global Privacy Platform (`window.__gpp`), sent only when the project enables it: the
+   * sections the project's CMP writes.
+   */
+  gpp?: { sections: GppUsSection[] };
+  /**
    * How decisions reach Google tags through `dataLayer` (Consent Mode v2).
    * @default { enabled: true } with the built-in mapping
    */
@@ -344,4 +359,60 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+}
+
+/**
+ * What a US state privacy law lets a person opt out of. `sharing` is California's "sharing for
+ * cross-context behavioral advertising"; the other states call that `targeted_advertising`.
+ */
+export type OptOutCategory = 'sale' | 'sharing' | 'targeted_advertising' | 'sensitive_data';
+
+/** The GPP sections Assent encodes (IAB GPP; `usnat` is section 7, the states 8-12). */
+export type GppUsSection = 'usnat' | 'usca' | 'usva' | 'usco' | 'usut' | 'usct';
+
+/** One state's comprehensive privacy law, as far as the widget acts on it. */
+export interface UsStateRule {
+  /** ISO 3166-2 code, as in `data-region` (`US-CA`). */
+  region: string;
+  /** The law's short name. */
+  law: string;
+  /** When its obligations started (ISO date); the rule applies from then on. */
+  effective: string;
+  /** What a person may opt out of (sensitive data is opt-in consent where it is absent). */
+  optOuts: OptOutCategory[];
+  /**
+   * An opt-out preference signal (Global Privacy Control) must be honoured, and for which of the
+   * opt-outs; empty where the law does not require it (the widget still honours GPC there, for
+   * sale and targeted advertising: `GPC_DEFAULT`).
+   */
+  gpc: OptOutCategory[];
+  /** The notices the law needs. */
+  notice: {
+    /** A notice at collection, before or when personal information is collected (CCPA §1798.100(b)). */
+    atCollection: boolean;
+    /** The opt-out link's wording: California's "Do Not Sell or Share" or a general "opt out". */
+    optOutLink: 'do-not-sell-or-share' | 'opt-out';
+    /** The site must show that it honoured the signal (CCPA regulations §7025(c)(6), 2026). */
+    signalHonoured: boolean;
+  };
+  /** The state's own GPP section when there is one Assent encodes; else `usnat` carries it. */
+  gppSection: GppUsSection;
+}
+
+/** The GPP sections a project may turn on (the Privacy API's `gpp.sections`). */
+export const GPP_US_SECTIONS: readonly GppUsSection[] = [
+  'usnat',
+  'usca',
+  'usva',
+  'usco',
+  'usut',
+  'usct',
+];
+
+/** A project's IAB Global Privacy Platform setting (`PATCH` of the project, issue 21). */
+export interface GppSettings {
+  /** `window.__gpp` answers on the project's pages. @default false */
+  enabled: boolean;
+  /** The sections written where the visitor's jurisdiction uses them. @default ['usnat'] */
+  sections: GppUsSection[];
 }

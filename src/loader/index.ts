@@ -16,6 +16,7 @@ import type * as CookieModule from '../integrations/cookie-clearing.ts';
 import type {
   FloatingButtonBundle,
   GateBundle,
+  GppBundle,
   Manager,
   ManagerBundle,
   NoticeBundle,
@@ -28,6 +29,7 @@ import { readStoredState } from '../storage/stored-state.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import { defineElements } from '../elements/index.ts';
+import { installGppStub } from './gpp-stub.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
 import { watchWithdrawals } from './withdrawal-watch.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
@@ -109,6 +111,9 @@ function boot(): void {
     ));
 
   const fail = (message: string) => emitter.emit('error', { message });
+  // IAB GPP (issue 21): only for projects that enable it, only for US visitors.
+  const usesGpp = (config?: SiteConfig) => !!config?.gpp && config.geography.startsWith('US');
+  let gpp: Promise<void> | undefined;
 
   /**
    * Applies the visitor's jurisdiction and Global Privacy Control: records what is implied or
@@ -117,11 +122,13 @@ function boot(): void {
   async function applyPlan(): Promise<void> {
     const config = runtime.config;
     if (!config) return;
+    const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
     const plan = planConsent({
       types: config.consentTypes,
       decisions: runtime.decisions,
       policy: config.policy,
-      gpc: navigator.globalPrivacyControl === true || config.gpc === true,
+      gpc,
+      gpcDeclines: config.gpcDeclines,
       preview: runtime.preview,
       now: runtime.now(),
       defaultDuration: config.defaultConsentDuration,
@@ -135,6 +142,10 @@ function boot(): void {
       } catch (error) {
         reportImport(error);
       }
+    }
+    if (usesGpp(config)) {
+      installGppStub();
+      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
     }
     // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
     if (plan.ask.length) {
@@ -180,6 +191,8 @@ function boot(): void {
     // localStorage answers at once: a returning visitor's tags run without waiting for
     // IndexedDB, and a first visit (no copy) starts the notice's downloads.
     const mirror = readMirror(projectId);
+    // Synchronous, before the page's ad tags look for it; a first visit's comes with the config.
+    if (usesGpp(mirror?.config)) installGppStub();
     // A copy without decisions: a visitor who left an earlier page without choosing.
     if (mirror === null || (mirror && !Object.keys(mirror.decisions).length)) prefetch();
     if (mirror) {
@@ -240,7 +253,7 @@ function boot(): void {
       // The notice shows without waiting for the manager, which it needs only once it records.
       const notice = await importBundle<NoticeBundle>('notice');
       await notice.showNotice(runtime, {
-        onCustomize: () => void showPreferences(),
+        onCustomize: (at) => void showPreferences(undefined, at),
         manager: () =>
           loadManager().catch((error: unknown) => (reportImport(error), Promise.reject(error))),
         ...(labels ? { labels } : {}),
@@ -251,7 +264,7 @@ function boot(): void {
   }
 
   /** The preference center: its bundle is downloaded the first time someone opens it. */
-  async function showPreferences(container?: Element): Promise<void> {
+  async function showPreferences(container?: Element, at?: 'opt-out'): Promise<void> {
     await ready;
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
@@ -259,7 +272,7 @@ function boot(): void {
         importBundle<PreferencesBundle>('preferences'),
         loadManager(),
       ]);
-      await preferences.showPreferences(runtime, container);
+      await preferences.showPreferences(runtime, container, at);
     } catch (error) {
       reportImport(error);
     }
@@ -349,8 +362,10 @@ function boot(): void {
     const opener = (event.target as Element | null)?.closest?.('[data-assent-open]');
     if (!opener) return;
     event.preventDefault();
-    void (opener.getAttribute('data-assent-open') === 'preferences'
-      ? showPreferences()
+    // `opt-out`: the "Do Not Sell or Share" link, at the sale and sharing choices (issue 21).
+    const target = opener.getAttribute('data-assent-open');
+    void (target === 'preferences' || target === 'opt-out'
+      ? showPreferences(undefined, target === 'opt-out' ? target : undefined)
       : ready.then(() => show()));
   });
   defineElements();

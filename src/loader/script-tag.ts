@@ -52,7 +52,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOptions {
   const src = new URL(script?.src || '/assent/assent.js', location.href);
-  const project = script?.dataset.project;
+  // `assent.js?project=…` too: tag managers inject scripts without attributes (GTM's injectScript).
+  const project = script?.dataset.project || src.searchParams.get('project');
   return {
     projectId: project && UUID.test(project) ? project : undefined,
     apiBase: script?.dataset.api || src.origin,

@@ -43,8 +43,11 @@ export interface ManagerBundle {
 
 /** What the loader hands the notice besides the runtime. */
 export interface NoticeOptions {
-  /** Opens the preference center (its own bundle, which the loader imports on demand). */
-  onCustomize(): void;
+  /**
+   * Opens the preference center (its own bundle, which the loader imports on demand); at the
+   * sale and sharing choices for `'opt-out'` (the notice's US opt-out link).
+   */
+  onCustomize(at?: 'opt-out'): void;
   /**
    * The manager, which the loader imports while the notice shows: the notice needs it only to
    * record what it showed and what the visitor chose. Rejects when it cannot be downloaded (the
@@ -65,7 +68,8 @@ export interface NoticeBundle {
 
 /** `preferences.js` */
 export interface PreferencesBundle {
-  showPreferences(runtime: Runtime, container?: Element): Promise<void>;
+  /** `at: 'opt-out'` focuses the first choice Global Privacy Control covers (issue 21). */
+  showPreferences(runtime: Runtime, container?: Element, at?: 'opt-out'): Promise<void>;
 }
 
 /** `gate.js` */
@@ -81,4 +85,32 @@ export interface FloatingButtonBundle {
 /** `strings.js` */
 export interface StringsBundle {
   preloadStrings(languages: readonly string[]): void;
+}
+
+/** `gpp.js`: the IAB GPP CMP API behind the loader's `__gpp` stub (issue 21). */
+export interface GppBundle {
+  /** Takes over the stub's queue and listeners and keeps the GPP string in step with decisions. */
+  startGpp(runtime: Runtime, gpc: boolean): void;
+}
+
+/** A GPP callback: `(data, success)`. */
+export type GppCallback = (data: unknown, success: boolean) => void;
+/** The stub's `__gpp`: the queue with no arguments, the listeners with `'events'`. */
+export type GppFunction = (
+  command?: string,
+  callback?: GppCallback,
+  parameter?: unknown,
+  version?: string,
+) => unknown;
+/** A listener the stub registered, handed to the CMP (`__gpp('events')`). */
+export interface GppListener {
+  id: number;
+  callback: GppCallback;
+  parameter?: unknown;
+}
+
+declare global {
+  interface Window {
+    __gpp?: GppFunction;
+  }
 }

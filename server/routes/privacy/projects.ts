@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES } from '../../../src/core/jurisdiction.ts';
+import { GPP_US_SECTIONS } from '../../../src/core/types.ts';
 import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
 import { SLUG_PATTERN } from '../../accounts/slug.ts';
 import { httpError } from '../../http/http-error.ts';
@@ -94,6 +95,20 @@ const checkChange = compileSchema<ProjectChange>({
     },
     defaultLanguage: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     privacyPolicyUrl: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 2000 }] },
+    gpp: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['enabled', 'sections'],
+      properties: {
+        enabled: { type: 'boolean' },
+        sections: {
+          type: 'array',
+          uniqueItems: true,
+          maxItems: GPP_US_SECTIONS.length,
+          items: { enum: [...GPP_US_SECTIONS] },
+        },
+      },
+    },
   },
 });
 
@@ -111,6 +126,7 @@ function projectView(project: Project) {
     defaultLanguage: project.defaultLanguage,
     privacyPolicyUrl: project.privacyPolicyUrl ?? null,
     defaultConsentDuration: project.defaultConsentDuration,
+    gpp: project.gpp ?? { enabled: false, sections: [] },
   };
 }
 
@@ -145,6 +161,9 @@ export function privacyProjectRoutes({ db, projects, now }: RouteDeps) {
         (await isProjectSlugTaken(db, project.organizationId, change.slug, project.id))
       ) {
         throw httpError(409, `the organization already has a project with slug "${change.slug}"`);
+      }
+      if (change.gpp?.enabled && change.gpp.sections.length === 0) {
+        throw httpError(400, 'gpp.sections must name at least one section when gpp is enabled');
       }
       await updateProject(db, project.id, change);
       // This instance sees the change at once; others within the cache's time to live.

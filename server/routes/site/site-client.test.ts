@@ -97,6 +97,21 @@ describe('GET /site-v1/{projectId}/site-client', () => {
     expect(((await (await t.app.request(url)).json()) as SiteConfig).gpc).toBe(false);
   });
 
+  it('sends the state law of a US state visitor, and none elsewhere', async () => {
+    const california = (await (await t.app.request(`${url}?region=US-CA`)).json()) as SiteConfig;
+    expect(california.usState).toMatchObject({
+      region: 'US-CA',
+      gpc: ['sale', 'sharing'],
+      gppSection: 'usca',
+    });
+    const colorado = (await (await t.app.request(`${url}?region=US-CO`)).json()) as SiteConfig;
+    expect(colorado.usState?.gpc).toEqual(['sale', 'targeted_advertising']);
+    // The demo's marketing type is marked sale_or_sharing: GPC declines it everywhere.
+    expect(california.gpcDeclines).toEqual(['marketing']);
+    const germany = (await (await t.app.request(`${url}?region=DE`)).json()) as SiteConfig;
+    expect(germany.usState).toBeUndefined();
+  });
+
   it('marks the demo marketing type as a sale or sharing', async () => {
     const config = (await (await t.app.request(url)).json()) as SiteConfig;
     expect(config.consentTypes.find((type) => type.label === 'marketing')?.subcategory).toBe(

@@ -3,12 +3,14 @@ import type { SiteConfig } from '../../../src/core/types.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
+import { gpcDeclinedLabels } from '../../../src/core/opt-out-category.ts';
+import { usStateRuleFor } from '../../../src/core/us-states.ts';
 import { resolveGeography } from '../../sessions/geography.ts';
 import { httpError } from '../../http/http-error.ts';
 import { clickableUrl } from '../../http/link-rule.ts';
 import { requireUuid } from '../../http/uuid.ts';
 
-export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
+export function siteClientRoutes({ projects, geoHeader, now }: RouteDeps) {
   return new Hono<AppEnv>().get('/site-v1/:projectId/site-client', async (c) => {
     const projectId = requireUuid(c.req.param('projectId'), 'projectId');
     const cached = await projects.get(projectId);
@@ -18,6 +20,7 @@ export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
       geoHeader ? c.req.header(geoHeader) : undefined,
       c.req.query('region'),
     );
+    const usState = usStateRuleFor(geography, now());
     const privacyPolicyUrl = clickableUrl(project.privacyPolicyUrl);
     const config: SiteConfig = {
       projectId: project.id,
@@ -44,6 +47,10 @@ export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
       policy: policyFor(geography, project.policies ?? DEFAULT_POLICIES),
       // Browsers with Global Privacy Control send it on every request (Sec-GPC: 1).
       gpc: c.req.header('sec-gpc') === '1',
+      ...(usState && { usState }),
+      gpcDeclines: gpcDeclinedLabels(types, usState),
+      // Only for projects that turn it on: the loader then installs `__gpp` (issue 21).
+      ...(project.gpp?.enabled && { gpp: { sections: project.gpp.sections } }),
       ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
       ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
     };

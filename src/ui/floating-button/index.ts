@@ -4,6 +4,7 @@
  * script tag; off by default). Plain DOM, no UI framework: the loader imports this bundle by URL
  * only when the option is on and a decision exists, so it costs nothing otherwise.
  */
+import { signalHonoured } from '../../core/decision.ts';
 import type { FloatingButtonBundle } from '../../runtime/bundles.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
@@ -56,10 +57,25 @@ async function mount(runtime: Runtime, open: () => void): Promise<void> {
   button.title = strings.floatingButton;
   button.append(icon());
   button.addEventListener('click', open);
-  shadow.append(button);
+  // Where Global Privacy Control declined something, the button says so (issue 21): a visible
+  // label beside it, and in its name.
+  const honoured = document.createElement('span');
+  honoured.className = 'honoured';
+  honoured.setAttribute('part', 'signal-honoured');
+  honoured.textContent = strings.usPrivacy.signalHonoured;
+  shadow.append(button, honoured);
 
   let decided = true;
-  const update = () => (host.hidden = !isButtonShown(decided, document));
+  const update = () => {
+    host.hidden = !isButtonShown(decided, document);
+    const shown = signalHonoured(runtime.decisions).length > 0;
+    honoured.hidden = !shown;
+    const name = shown
+      ? `${strings.floatingButton} (${strings.usPrivacy.signalHonoured})`
+      : strings.floatingButton;
+    button.setAttribute('aria-label', name);
+    button.title = name;
+  };
   for (const name of [
     'notice:show',
     'notice:hide',

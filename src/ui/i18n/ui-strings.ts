@@ -19,6 +19,20 @@ export interface UiStrings {
   floatingButton: string;
   /** The `<assent-gate>` placeholder. */
   gate: GateTexts;
+  /** US state privacy laws (issue 21). */
+  usPrivacy: UsPrivacyTexts;
+}
+
+/** What the US state laws need said (`src/core/us-states.ts`). */
+export interface UsPrivacyTexts {
+  /** Where Global Privacy Control declined something (CCPA regulations §7025(c)(6)). */
+  signalHonoured: string;
+  /** California's opt-out link (CCPA §1798.135(a)(1)). */
+  doNotSellOrShare: string;
+  /** The other states' opt-out link. */
+  optOut: string;
+  /** California's notice at collection (CCPA §1798.100(b)), beside the privacy policy link. */
+  noticeAtCollection: string;
 }
 
 /** The strings the widget renders with, for the language it chose. */
@@ -30,6 +44,7 @@ export interface ResolvedStrings {
   preferences: PreferenceTexts;
   floatingButton: string;
   gate: GateTexts;
+  usPrivacy: UsPrivacyTexts;
 }
 
 const LOCALES = import.meta.glob<{ default: UiStrings }>('./locales/*.ts');
@@ -107,5 +122,6 @@ export async function loadStrings(
     preferences: strings.preferences,
     floatingButton: strings.floatingButton,
     gate: strings.gate,
+    usPrivacy: strings.usPrivacy,
   };
 }

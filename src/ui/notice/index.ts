@@ -91,6 +91,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
     renderNotice({
       config,
       texts: strings.notice,
+      usPrivacy: strings.usPrivacy,
       labels,
       disclosures,
       // The manager adds the disclosures shown here to whatever the visitor chose.

@@ -2,17 +2,20 @@ import type { ConsentState, ConsentType, NoticeTexts, SiteConfig } from '../../c
 import { allStates } from '../../core/choice.ts';
 import { safeLinkHref } from '../../core/link.ts';
 import { el } from '../components/dom.ts';
+import type { UsPrivacyTexts } from '../i18n/ui-strings.ts';
 
 export interface NoticeProps {
   config: SiteConfig;
   texts: NoticeTexts;
+  /** The US state laws' texts: the notice at collection, the opt-out link. */
+  usPrivacy?: UsPrivacyTexts;
   /** Labels of the types shown, in order. */
   labels: string[];
   /** Labels of disclosures shown with the notice (their links). */
   disclosures: string[];
   onChoose(states: Record<string, ConsentState>): void;
-  /** Opens the preference center, where each type is chosen on its own. */
-  onCustomize(): void;
+  /** Opens the preference center, where each type is chosen on its own (`'opt-out'`: at sale and sharing). */
+  onCustomize(at?: 'opt-out'): void;
   /**
    * A modal `<dialog>` (the caller opens it with `showModal()`, which traps focus) instead of a
    * labelled region.
@@ -66,12 +69,43 @@ export function renderNotice(props: NoticeProps): HTMLElement {
         ? links.map((type) => link(type.url, type.name))
         : config.privacyPolicyUrl && link(config.privacyPolicyUrl, texts.privacyPolicy),
     ),
+    usNotice(config, props),
     el(
       'div',
       { class: 'actions', part: 'actions' },
       button(texts.rejectAll, () => onChoose(allStates(types, false))),
       button(texts.acceptAll, () => onChoose(allStates(types, true))),
       button(texts.customize, props.onCustomize, true),
+    ),
+  );
+}
+
+/**
+ * A US state visitor's notice: California's notice at collection, and the opt-out link the state
+ * laws require ("Do Not Sell or Share My Personal Information" in California), which opens the
+ * preference center at those choices.
+ */
+function usNotice(config: SiteConfig, props: NoticeProps) {
+  const texts = props.usPrivacy;
+  const notice = config.usState?.notice;
+  if (!texts || !notice) return undefined;
+  return el(
+    'p',
+    { class: 'us-notice', part: 'us-notice' },
+    notice.atCollection ? `${texts.noticeAtCollection} ` : '',
+    el(
+      'a',
+      {
+        href: '#',
+        class: 'policy',
+        part: 'link opt-out-link',
+        'data-assent-opt-out': '',
+        onclick: (event: Event) => {
+          event.preventDefault();
+          props.onCustomize('opt-out');
+        },
+      },
+      notice.optOutLink === 'do-not-sell-or-share' ? texts.doNotSellOrShare : texts.optOut,
     ),
   );
 }

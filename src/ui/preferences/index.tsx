@@ -35,6 +35,7 @@ function mount(
   root: ShadowRoot,
   strings: ResolvedStrings,
   onDone?: () => void,
+  at?: 'opt-out',
 ): () => void {
   const config = runtime.config!;
   const manager = managerFor(runtime);
@@ -56,6 +57,9 @@ function mount(
       preferenceTexts={strings.preferences}
       languages={[strings.language]}
       idPrefix={idPrefix}
+      usPrivacy={strings.usPrivacy}
+      noticeAtCollection={!!config.usState?.notice.atCollection}
+      focusLabels={at ? config.gpcDeclines : undefined}
       onChoose={(states) => {
         // The manager adds the pending disclosures to whatever the visitor chose.
         void manager.choose(states);
@@ -81,7 +85,7 @@ function mount(
 }
 
 /** Opens the dialog unless it is open already; `false` when it was. */
-function openDialog(runtime: Runtime, strings: ResolvedStrings): boolean {
+function openDialog(runtime: Runtime, strings: ResolvedStrings, at?: 'opt-out'): boolean {
   if (dialogHost?.isConnected) return false;
   const { host, shadow: root } = createHost('assent-preferences', runtime.config!, strings);
   dialogHost = host;
@@ -98,7 +102,7 @@ function openDialog(runtime: Runtime, strings: ResolvedStrings): boolean {
       returnFocus instanceof HTMLElement && returnFocus.isConnected ? returnFocus : null;
     target?.focus();
   };
-  unmount = mount(runtime, root, strings, () => root.querySelector('dialog')?.close());
+  unmount = mount(runtime, root, strings, () => root.querySelector('dialog')?.close(), at);
   document.body.append(host);
   const dialog = root.querySelector('dialog')!;
   // Escape and the close button both end in `close`: one place cleans up.
@@ -112,17 +116,21 @@ function openDialog(runtime: Runtime, strings: ResolvedStrings): boolean {
  * Opens the preference center as a modal dialog, or renders it inline into `container` (its shadow
  * root, made if it has none). Emits `preferences:show`.
  */
-export const showPreferences: PreferencesBundle['showPreferences'] = async (runtime, container) => {
+export const showPreferences: PreferencesBundle['showPreferences'] = async (
+  runtime,
+  container,
+  at,
+) => {
   const config = runtime.config;
   if (!config) return;
   const strings = await loadStrings(config, runtime.languages);
   if (!container) {
-    if (!openDialog(runtime, strings)) return;
+    if (!openDialog(runtime, strings, at)) return;
   } else {
     const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
     applyLanguage(container, config, strings);
     inlineMounts.get(root)?.();
-    const unmountCenter = mount(runtime, root, strings);
+    const unmountCenter = mount(runtime, root, strings, undefined, at);
     // An inline center removed from the page stops listening at the next change.
     const stop = runtime.emitter.on('change', () => {
       if (!container.isConnected) unmount();

@@ -1,7 +1,9 @@
 import { useSignal, type Signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ConsentState, ConsentType, Decision, NoticeTexts } from '../../core/types.ts';
 import { allStates, statesFromChoices, type Choices } from '../../core/choice.ts';
+import { signalHonoured } from '../../core/decision.ts';
+import type { UsPrivacyTexts } from '../i18n/ui-strings.ts';
 import { safeLinkHref } from '../../core/link.ts';
 import { TypeSwitch } from '../components/type-switch.tsx';
 import { categoryKey, type PreferenceTexts } from './preference-texts.ts';
@@ -21,6 +23,12 @@ export interface PreferenceCenterProps {
   onChoose(states: Record<string, ConsentState>): void;
   /** Present in the dialog: the close button. */
   onClose?: () => void;
+  /** The US state laws' texts (issue 21). */
+  usPrivacy: UsPrivacyTexts;
+  /** California's notice at collection shows under the intro. */
+  noticeAtCollection?: boolean;
+  /** Opened from an opt-out link: focus the first of these labels (what GPC declines here). */
+  focusLabels?: readonly string[] | undefined;
 }
 
 const CATEGORY_ORDER = ['privacy_setting', 'communication', 'custom', 'disclosure'] as const;
@@ -52,6 +60,20 @@ function DecisionLine(props: {
 export function PreferenceCenter(props: PreferenceCenterProps) {
   const { types, texts, preferenceTexts: pt, idPrefix, onChoose } = props;
   const on = useSignal(props.initial.value);
+  const root = useRef<HTMLDivElement>(null);
+  // The "Do Not Sell or Share" link lands on the first sale or sharing choice.
+  useEffect(() => {
+    const label = types.find((type) => props.focusLabels?.includes(type.label))?.label;
+    const input = label && root.current?.querySelector<HTMLElement>(`#${idPrefix}-${label}`);
+    if (input) {
+      input.scrollIntoView({ block: 'center' });
+      input.focus();
+    }
+  }, []);
+  // Where Global Privacy Control decided, the center says so (CCPA regulations §7025(c)(6)).
+  const honoured = signalHonoured(props.decisions.value)
+    .map((label) => types.find((type) => type.label === label)?.name)
+    .filter(Boolean);
   // A decision made elsewhere (the notice, the window API, another tab's identify) resets the switches.
   useEffect(() => props.initial.subscribe((value) => (on.value = value)), [props.initial]);
   const groups = CATEGORY_ORDER.map((key) => ({
@@ -59,7 +81,7 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
     types: types.filter((type) => categoryKey(type.category) === key),
   })).filter((group) => group.types.length);
   return (
-    <div class="center">
+    <div class="center" ref={root}>
       <div class="center-head">
         <h2 id={`${idPrefix}-title`} class="title" part="title">
           {pt.title}
@@ -77,6 +99,15 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
         ) : null}
       </div>
       <p class="description">{pt.intro}</p>
+      {props.noticeAtCollection ? (
+        <p class="description notice-at-collection">{props.usPrivacy.noticeAtCollection}</p>
+      ) : null}
+      {honoured.length ? (
+        <p class="signal-honoured" part="signal-honoured" role="status">
+          <span aria-hidden="true">✓ </span>
+          <strong>{props.usPrivacy.signalHonoured}</strong>: {honoured.join(', ')}
+        </p>
+      ) : null}
       {groups.map((group) => (
         <section class="group" key={group.key} aria-labelledby={`${idPrefix}-${group.key}`}>
           <h3 id={`${idPrefix}-${group.key}`} class="group-title">

@@ -40,4 +40,11 @@ export default {
     text: '{content} se načte jen s vaším souhlasem pro {consent}.',
     allow: 'Povolit {consent} a načíst',
   },
+  usPrivacy: {
+    signalHonoured: 'Signál odmítnutí byl respektován',
+    doNotSellOrShare: 'Neprodávejte ani nesdílejte mé osobní údaje',
+    optOut: 'Odmítnout prodej a cílenou reklamu',
+    noticeAtCollection:
+      'Při používání webu shromažďujeme identifikátory, údaje o zařízení a prohlížení k zde uvedeným účelům. Zásady ochrany soukromí uvádějí, co shromažďujeme, proč a jak dlouho to uchováváme.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,11 @@ export default {
     text: '{content} indlæses kun med dit samtykke til {consent}.',
     allow: 'Tillad {consent} og indlæs',
   },
+  usPrivacy: {
+    signalHonoured: 'Signal om fravalg respekteret',
+    doNotSellOrShare: 'Sælg eller del ikke mine personoplysninger',
+    optOut: 'Fravælg salg og målrettet annoncering',
+    noticeAtCollection:
+      'Vi indsamler identifikatorer, enheds- og browsingdata, når du bruger siden, til de formål, der står her. Privatlivspolitikken fortæller, hvad vi indsamler, hvorfor og hvor længe vi gemmer det.',
+  },
 } satisfies UiStrings;

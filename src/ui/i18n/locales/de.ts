@@ -41,4 +41,11 @@ export default {
     text: '{content} wird nur mit Ihrer Einwilligung in {consent} geladen.',
     allow: '{consent} erlauben und laden',
   },
+  usPrivacy: {
+    signalHonoured: 'Opt-out-Signal berücksichtigt',
+    doNotSellOrShare: 'Meine personenbezogenen Daten nicht verkaufen oder teilen',
+    optOut: 'Verkauf und gezielter Werbung widersprechen',
+    noticeAtCollection:
+      'Wir erfassen Kennungen, Geräte- und Nutzungsdaten, wenn Sie diese Website nutzen, für die hier genannten Zwecke. Die Datenschutzerklärung sagt, was wir erfassen, warum und wie lange wir es speichern.',
+  },
 } satisfies UiStrings;

@@ -31,4 +31,11 @@ export default {
     text: '{content} loads only with your consent to {consent}.',
     allow: 'Allow {consent} and load',
   },
+  usPrivacy: {
+    signalHonoured: 'Opt-out preference signal honoured',
+    doNotSellOrShare: 'Do Not Sell or Share My Personal Information',
+    optOut: 'Opt out of sale and targeted advertising',
+    noticeAtCollection:
+      'We collect identifiers, device and browsing data when you use this site, for the purposes listed here. Our privacy policy says what we collect, why, and how long we keep it.',
+  },
 } satisfies UiStrings;

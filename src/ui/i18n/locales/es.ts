@@ -41,4 +41,11 @@ export default {
     text: '{content} solo se carga con su consentimiento para {consent}.',
     allow: 'Permitir {consent} y cargar',
   },
+  usPrivacy: {
+    signalHonoured: 'Señal de exclusión respetada',
+    doNotSellOrShare: 'No vender ni compartir mi información personal',
+    optOut: 'Excluirme de la venta y la publicidad dirigida',
+    noticeAtCollection:
+      'Recopilamos identificadores y datos del dispositivo y de navegación cuando usa este sitio, para los fines indicados aquí. La política de privacidad explica qué recopilamos, por qué y cuánto tiempo lo conservamos.',
+  },
 } satisfies UiStrings;

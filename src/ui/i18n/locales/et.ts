@@ -40,4 +40,11 @@ export default {
     text: '{content} laaditakse ainult teie nõusolekul: {consent}.',
     allow: 'Luba {consent} ja laadi',
   },
+  usPrivacy: {
+    signalHonoured: 'Loobumissignaali on arvestatud',
+    doNotSellOrShare: 'Ära müü ega jaga minu isikuandmeid',
+    optOut: 'Loobu müügist ja sihitud reklaamist',
+    noticeAtCollection:
+      'Kogume saidi kasutamisel tunnuseid, seadme- ja sirvimisandmeid siin loetletud eesmärkidel. Privaatsuspoliitika ütleb, mida kogume, miks ja kui kaua seda hoiame.',
+  },
 } satisfies UiStrings;

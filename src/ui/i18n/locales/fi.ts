@@ -41,4 +41,11 @@ export default {
     text: '{content} ladataan vain suostumuksellasi: {consent}.',
     allow: 'Salli {consent} ja lataa',
   },
+  usPrivacy: {
+    signalHonoured: 'Kieltäytymissignaalia on noudatettu',
+    doNotSellOrShare: 'Älä myy tai jaa henkilötietojani',
+    optOut: 'Kiellä myynti ja kohdennettu mainonta',
+    noticeAtCollection:
+      'Keräämme tunnisteita sekä laite- ja selaustietoja, kun käytät sivustoa, tässä lueteltuihin tarkoituksiin. Tietosuojaselosteessa kerrotaan, mitä keräämme, miksi ja kuinka kauan säilytämme niitä.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: '{content} ne se charge qu’avec votre consentement pour {consent}.',
     allow: 'Autoriser {consent} et charger',
   },
+  usPrivacy: {
+    signalHonoured: 'Signal de refus respecté',
+    doNotSellOrShare: 'Ne pas vendre ni partager mes informations personnelles',
+    optOut: 'Refuser la vente et la publicité ciblée',
+    noticeAtCollection:
+      'Nous collectons des identifiants et des données d’appareil et de navigation lorsque vous utilisez ce site, pour les finalités indiquées ici. La politique de confidentialité précise ce que nous collectons, pourquoi et combien de temps nous le conservons.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: 'Ní lódálfar {content} ach le do thoiliú do {consent}.',
     allow: 'Ceadaigh {consent} agus lódáil',
   },
+  usPrivacy: {
+    signalHonoured: 'Tugadh aird ar an gcomhartha diúltaithe',
+    doNotSellOrShare: 'Ná Díol ná Roinn Mo Chuid Faisnéise Pearsanta',
+    optOut: 'Diúltaigh do dhíol agus d’fhógraíocht spriocdhírithe',
+    noticeAtCollection:
+      'Bailímid aitheantóirí agus sonraí gléis agus brabhsála nuair a úsáideann tú an suíomh seo, chun na gcuspóirí atá liostaithe anseo. Insíonn an beartas príobháideachais cad a bhailímid, cén fáth agus cá fhad a choinnímid é.',
+  },
 } satisfies UiStrings;

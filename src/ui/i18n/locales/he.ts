@@ -41,4 +41,11 @@ export default {
     text: '{content} נטען רק בהסכמתך ל-{consent}.',
     allow: 'אישור {consent} וטעינה',
   },
+  usPrivacy: {
+    signalHonoured: 'אות הסירוב כובד',
+    doNotSellOrShare: 'אל תמכרו ואל תשתפו את המידע האישי שלי',
+    optOut: 'ביטול הסכמה למכירה ולפרסום ממוקד',
+    noticeAtCollection:
+      'אנו אוספים מזהים, נתוני מכשיר וגלישה כשאתם משתמשים באתר, למטרות המפורטות כאן. מדיניות הפרטיות מפרטת מה אנו אוספים, מדוע וכמה זמן אנו שומרים זאת.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,11 @@ export default {
     text: '{content} učitava se samo uz vaš pristanak za {consent}.',
     allow: 'Dopusti {consent} i učitaj',
   },
+  usPrivacy: {
+    signalHonoured: 'Signal odbijanja je poštovan',
+    doNotSellOrShare: 'Ne prodajte i ne dijelite moje osobne podatke',
+    optOut: 'Odbij prodaju i ciljano oglašavanje',
+    noticeAtCollection:
+      'Kada koristite ovu stranicu, prikupljamo identifikatore te podatke o uređaju i pregledavanju, u ovdje navedene svrhe. Pravila privatnosti navode što prikupljamo, zašto i koliko dugo to čuvamo.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: '{content} csak az Ön hozzájárulásával töltődik be: {consent}.',
     allow: '{consent} engedélyezése és betöltés',
   },
+  usPrivacy: {
+    signalHonoured: 'A leiratkozási jelzést tiszteletben tartottuk',
+    doNotSellOrShare: 'Ne adja el és ne ossza meg a személyes adataimat',
+    optOut: 'Tiltakozás az eladás és a célzott hirdetés ellen',
+    noticeAtCollection:
+      'Az oldal használatakor azonosítókat, eszköz- és böngészési adatokat gyűjtünk az itt felsorolt célokra. Az adatvédelmi tájékoztató leírja, mit gyűjtünk, miért és meddig őrizzük.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,11 @@ export default {
     text: '{content} si carica solo con il tuo consenso per {consent}.',
     allow: 'Consenti {consent} e carica',
   },
+  usPrivacy: {
+    signalHonoured: 'Segnale di opposizione rispettato',
+    doNotSellOrShare: 'Non vendere né condividere le mie informazioni personali',
+    optOut: 'Opponiti alla vendita e alla pubblicità mirata',
+    noticeAtCollection:
+      'Raccogliamo identificativi e dati del dispositivo e di navigazione quando usi questo sito, per le finalità indicate qui. L’informativa sulla privacy spiega cosa raccogliamo, perché e per quanto tempo lo conserviamo.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,11 @@ export default {
     text: '{content}は、{consent}に同意した場合にのみ読み込まれます。',
     allow: '{consent}を許可して読み込む',
   },
+  usPrivacy: {
+    signalHonoured: 'オプトアウトの意思表示シグナルを尊重しました',
+    doNotSellOrShare: '私の個人情報を販売・共有しない',
+    optOut: '販売とターゲティング広告をオプトアウト',
+    noticeAtCollection:
+      '本サイトのご利用時に、ここに記載の目的で識別子、端末および閲覧データを収集します。収集する内容、その理由、保存期間はプライバシーポリシーに記載しています。',
+  },
 } satisfies UiStrings;

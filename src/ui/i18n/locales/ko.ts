@@ -40,4 +40,11 @@ export default {
     text: '{content}은(는) {consent}에 동의한 경우에만 로드됩니다.',
     allow: '{consent} 허용 후 로드',
   },
+  usPrivacy: {
+    signalHonoured: '옵트아웃 신호가 존중되었습니다',
+    doNotSellOrShare: '내 개인정보를 판매하거나 공유하지 마세요',
+    optOut: '판매 및 맞춤형 광고 거부',
+    noticeAtCollection:
+      '이 사이트를 이용할 때 여기에 나열된 목적으로 식별자, 기기 및 브라우징 데이터를 수집합니다. 무엇을, 왜, 얼마나 오래 보관하는지는 개인정보 처리방침에 나와 있습니다.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: '{content} įkeliamas tik gavus jūsų sutikimą: {consent}.',
     allow: 'Leisti {consent} ir įkelti',
   },
+  usPrivacy: {
+    signalHonoured: 'Atsisakymo signalo paisoma',
+    doNotSellOrShare: 'Neparduokite ir nesidalykite mano asmenine informacija',
+    optOut: 'Atsisakyti pardavimo ir tikslinės reklamos',
+    noticeAtCollection:
+      'Naudojantis svetaine renkame identifikatorius, įrenginio ir naršymo duomenis čia nurodytais tikslais. Privatumo politikoje nurodyta, ką renkame, kodėl ir kiek laiko saugome.',
+  },
 } satisfies UiStrings;

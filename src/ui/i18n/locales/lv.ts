@@ -40,4 +40,11 @@ export default {
     text: '{content} tiek ielādēts tikai ar jūsu piekrišanu: {consent}.',
     allow: 'Atļaut {consent} un ielādēt',
   },
+  usPrivacy: {
+    signalHonoured: 'Atteikuma signāls ir ievērots',
+    doNotSellOrShare: 'Nepārdodiet un nekopīgojiet manu personisko informāciju',
+    optOut: 'Atteikties no pārdošanas un mērķētas reklāmas',
+    noticeAtCollection:
+      'Kad izmantojat vietni, mēs vācam identifikatorus, ierīces un pārlūkošanas datus šeit norādītajiem nolūkiem. Privātuma politikā teikts, ko mēs vācam, kāpēc un cik ilgi to glabājam.',
+  },
 } satisfies UiStrings;

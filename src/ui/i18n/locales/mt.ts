@@ -40,4 +40,11 @@ export default {
     text: '{content} jitgħabba biss bil-kunsens tiegħek għal {consent}.',
     allow: 'Ippermetti {consent} u għabbi',
   },
+  usPrivacy: {
+    signalHonoured: 'Is-sinjal ta’ rifjut ġie rispettat',
+    doNotSellOrShare: 'Tbigħux u taqsmux l-Informazzjoni Personali Tiegħi',
+    optOut: 'Irrifjuta l-bejgħ u r-reklamar immirat',
+    noticeAtCollection:
+      'Niġbru identifikaturi u data tal-apparat u tal-browsing meta tuża dan is-sit, għall-għanijiet elenkati hawn. Il-politika tal-privatezza tgħid x’niġbru, għaliex u kemm inżommuha.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,11 @@ export default {
     text: '{content} wordt alleen geladen met uw toestemming voor {consent}.',
     allow: '{consent} toestaan en laden',
   },
+  usPrivacy: {
+    signalHonoured: 'Opt-outsignaal gerespecteerd',
+    doNotSellOrShare: 'Mijn persoonsgegevens niet verkopen of delen',
+    optOut: 'Afmelden voor verkoop en gerichte advertenties',
+    noticeAtCollection:
+      'Als u deze site gebruikt, verzamelen we identificatoren, apparaat- en surfgegevens voor de doelen die hier staan. Het privacybeleid zegt wat we verzamelen, waarom en hoelang we het bewaren.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: '{content} wczyta się tylko za Twoją zgodą na {consent}.',
     allow: 'Zezwól na {consent} i wczytaj',
   },
+  usPrivacy: {
+    signalHonoured: 'Uwzględniono sygnał rezygnacji',
+    doNotSellOrShare: 'Nie sprzedawaj ani nie udostępniaj moich danych osobowych',
+    optOut: 'Zrezygnuj ze sprzedaży i reklamy ukierunkowanej',
+    noticeAtCollection:
+      'Podczas korzystania z serwisu zbieramy identyfikatory oraz dane urządzenia i przeglądania w wymienionych tu celach. Polityka prywatności opisuje, co zbieramy, dlaczego i jak długo to przechowujemy.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: '{content} só carrega com o seu consentimento para {consent}.',
     allow: 'Permitir {consent} e carregar',
   },
+  usPrivacy: {
+    signalHonoured: 'Sinal de exclusão respeitado',
+    doNotSellOrShare: 'Não venda nem compartilhe minhas informações pessoais',
+    optOut: 'Recusar a venda e a publicidade direcionada',
+    noticeAtCollection:
+      'Coletamos identificadores e dados do dispositivo e de navegação quando você usa este site, para as finalidades listadas aqui. A política de privacidade diz o que coletamos, por que e por quanto tempo guardamos.',
+  },
 } satisfies UiStrings;

@@ -41,4 +41,11 @@ export default {
     text: '{content} só é carregado com o seu consentimento para {consent}.',
     allow: 'Permitir {consent} e carregar',
   },
+  usPrivacy: {
+    signalHonoured: 'Sinal de oposição respeitado',
+    doNotSellOrShare: 'Não vender nem partilhar as minhas informações pessoais',
+    optOut: 'Opor-me à venda e à publicidade direcionada',
+    noticeAtCollection:
+      'Recolhemos identificadores e dados do dispositivo e de navegação quando utiliza este site, para as finalidades aqui indicadas. A política de privacidade indica o que recolhemos, porquê e durante quanto tempo o conservamos.',
+  },
 } satisfies UiStrings;

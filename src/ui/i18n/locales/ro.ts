@@ -40,4 +40,11 @@ export default {
     text: '{content} se încarcă doar cu acordul dumneavoastră pentru {consent}.',
     allow: 'Permite {consent} și încarcă',
   },
+  usPrivacy: {
+    signalHonoured: 'Semnalul de refuz a fost respectat',
+    doNotSellOrShare: 'Nu vindeți și nu partajați informațiile mele personale',
+    optOut: 'Refuz vânzarea și publicitatea țintită',
+    noticeAtCollection:
+      'Colectăm identificatori și date despre dispozitiv și navigare când folosiți acest site, în scopurile enumerate aici. Politica de confidențialitate spune ce colectăm, de ce și cât timp păstrăm.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,11 @@ export default {
     text: '{content} sa načíta len s vaším súhlasom pre {consent}.',
     allow: 'Povoliť {consent} a načítať',
   },
+  usPrivacy: {
+    signalHonoured: 'Signál odmietnutia bol rešpektovaný',
+    doNotSellOrShare: 'Nepredávajte ani nezdieľajte moje osobné údaje',
+    optOut: 'Odmietnuť predaj a cielenú reklamu',
+    noticeAtCollection:
+      'Pri používaní stránky zhromažďujeme identifikátory, údaje o zariadení a prehliadaní na tu uvedené účely. Zásady ochrany súkromia uvádzajú, čo zhromažďujeme, prečo a ako dlho to uchovávame.',
+  },
 } satisfies UiStrings;

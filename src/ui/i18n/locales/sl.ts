@@ -40,4 +40,11 @@ export default {
     text: '{content} se naloži samo z vašo privolitvijo za {consent}.',
     allow: 'Dovoli {consent} in naloži',
   },
+  usPrivacy: {
+    signalHonoured: 'Signal zavrnitve je bil upoštevan',
+    doNotSellOrShare: 'Ne prodajajte in ne delite mojih osebnih podatkov',
+    optOut: 'Zavrni prodajo in ciljno oglaševanje',
+    noticeAtCollection:
+      'Ko uporabljate to spletno mesto, zbiramo identifikatorje ter podatke o napravi in brskanju za tu navedene namene. Pravilnik o zasebnosti pove, kaj zbiramo, zakaj in kako dolgo to hranimo.',
+  },
 } satisfies UiStrings;

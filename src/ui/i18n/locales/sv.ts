@@ -40,4 +40,11 @@ export default {
     text: '{content} läses bara in med ditt samtycke till {consent}.',
     allow: 'Tillåt {consent} och läs in',
   },
+  usPrivacy: {
+    signalHonoured: 'Signalen om avböjande respekterades',
+    doNotSellOrShare: 'Sälj eller dela inte mina personuppgifter',
+    optOut: 'Avböj försäljning och riktad reklam',
+    noticeAtCollection:
+      'När du använder webbplatsen samlar vi in identifierare samt enhets- och surfdata för de ändamål som anges här. Integritetspolicyn berättar vad vi samlar in, varför och hur länge vi sparar det.',
+  },
 } satisfies UiStrings;

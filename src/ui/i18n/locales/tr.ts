@@ -41,4 +41,11 @@ export default {
     text: '{content} yalnızca {consent} için onay verirseniz yüklenir.',
     allow: '{consent} için izin ver ve yükle',
   },
+  usPrivacy: {
+    signalHonoured: 'Vazgeçme sinyaline uyuldu',
+    doNotSellOrShare: 'Kişisel Bilgilerimi Satmayın veya Paylaşmayın',
+    optOut: 'Satıştan ve hedefli reklamlardan vazgeç',
+    noticeAtCollection:
+      'Bu siteyi kullandığınızda burada listelenen amaçlar için tanımlayıcılar, cihaz ve gezinme verileri toplarız. Gizlilik politikası neyi, neden topladığımızı ve ne kadar sakladığımızı açıklar.',
+  },
 } satisfies UiStrings;

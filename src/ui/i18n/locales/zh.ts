@@ -39,4 +39,11 @@ export default {
     text: '{content}仅在您同意{consent}后加载。',
     allow: '允许{consent}并加载',
   },
+  usPrivacy: {
+    signalHonoured: '已遵从选择退出偏好信号',
+    doNotSellOrShare: '请勿出售或共享我的个人信息',
+    optOut: '选择退出出售和定向广告',
+    noticeAtCollection:
+      '您使用本网站时，我们会为此处列出的目的收集标识符、设备和浏览数据。隐私政策说明我们收集什么、为何收集以及保存多久。',
+  },
 } satisfies UiStrings;

@@ -1,0 +1,164 @@
+import { GppModel } from '@iabgpp/cmpapi';
+import type { Page } from '@playwright/test';
+import { E2E_ADMIN_KEY } from '../playwright.config.ts';
+import { expect, notice, ORGANIZATION, preferences, PROJECT, test } from './fixtures.ts';
+import { privatePort, startServer, type ServerProcess } from './server-process.ts';
+
+const SHOTS = '/work/notes/shots/i21';
+
+interface TestWindow {
+  assent: { get(label: string): string | undefined; ready: Promise<unknown> };
+}
+
+/** `__gpp(command, …, parameter)`'s answer, from the page. */
+const gpp = (page: Page, command: string, parameter?: string) =>
+  page.evaluate(
+    ([command, parameter]) =>
+      new Promise((resolve) => window.__gpp!(command!, (data) => resolve(data), parameter)),
+    [command, parameter],
+  );
+
+/** The page's GPP string, read by the IAB's own decoder. */
+async function decoded(page: Page) {
+  const ping = (await gpp(page, 'ping')) as { gppString: string; signalStatus: string };
+  expect(ping.signalStatus).toBe('ready');
+  return new GppModel(ping.gppString);
+}
+
+const gppDownloads = (page: Page) => {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (/\/gpp\.js$/.test(new URL(request.url()).pathname)) urls.push(request.url());
+  });
+  return urls;
+};
+
+test.describe('US privacy on a project with GPP (a server of its own)', () => {
+  let server: ServerProcess;
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures destructured
+  test.beforeAll(async ({}, info) => {
+    test.setTimeout(120_000);
+    server = await startServer(privatePort(info.parallelIndex));
+    const response = await fetch(
+      `${server.url}/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}`,
+      {
+        method: 'PATCH',
+        headers: { 'x-api-key': E2E_ADMIN_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ gpp: { enabled: true, sections: ['usnat', 'usca', 'usco'] } }),
+      },
+    );
+    expect(response.status).toBe(200);
+  });
+  test.afterAll(() => server?.stop());
+
+  test('declines sale and sharing for a California visitor with GPC, says so, and writes usca and usnat; an opt-in changes them', async ({
+    page,
+  }) => {
+    const downloads = gppDownloads(page);
+    await page.goto(`${server.url}/regions.html?region=US-CA&gpc=1`);
+    await expect(page.locator('#status-marketing')).toHaveText('Marketing: not running');
+    await expect(page.locator('#status-analytics')).toHaveText('Analytics: running');
+    // No prompt: nothing is asked, the notice tells, with California's link and notice.
+    await expect(notice(page)).toContainText('We collect identifiers');
+    await expect(notice(page).locator('[data-assent-opt-out]')).toHaveText(
+      'Do Not Sell or Share My Personal Information',
+    );
+    await expect.poll(() => downloads.length).toBe(1);
+
+    await expect
+      .poll(async () => (await gpp(page, 'ping')) as object)
+      .toMatchObject({
+        signalStatus: 'ready',
+        applicableSections: [8],
+      });
+    expect(await gpp(page, 'getSection', 'usca')).toMatchObject({ SaleOptOut: 1, Gpc: true });
+    let model = await decoded(page);
+    expect(model.getFieldValue('usca', 'SaleOptOut')).toBe(1);
+    expect(model.getFieldValue('usca', 'SharingOptOut')).toBe(1);
+    expect(model.getFieldValue('usca', 'Gpc')).toBe(true);
+    expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(1);
+    expect(model.getFieldValue('usnat', 'TargetedAdvertisingOptOut')).toBe(1);
+    expect(model.hasSection('usco')).toBe(false);
+
+    // The page's "Do Not Sell or Share" link opens the center at the sale and sharing choice.
+    await page.locator('footer [data-assent-open="opt-out"]').click();
+    const center = preferences(page);
+    await expect(center.locator('.signal-honoured')).toHaveText(
+      '✓ Opt-out preference signal honoured: Marketing',
+    );
+    await expect(center.getByRole('switch', { name: 'Marketing' })).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/honoured-preference-center.png` });
+
+    // An explicit opt-in afterwards: recorded as the visitor's, and the sections follow.
+    await center.getByRole('switch', { name: 'Marketing' }).check();
+    await center.getByRole('button', { name: 'Save choices' }).click();
+    await expect(page.locator('#status-marketing')).toHaveText('Marketing: running');
+    await expect
+      .poll(async () => (await decoded(page)).getFieldValue('usca', 'SaleOptOut'))
+      .toBe(2);
+    model = await decoded(page);
+    expect(model.getFieldValue('usca', 'SharingOptOut')).toBe(2);
+    expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(2);
+    expect(
+      await page.evaluate(() => (window as unknown as TestWindow).assent.get('marketing')),
+    ).toBe('accepted');
+  });
+
+  test('shows the honoured indicator beside the floating button on a return visit', async ({
+    page,
+  }) => {
+    await page.goto(`${server.url}/regions.html?region=US-CA&gpc=1`);
+    await expect(page.locator('#status-marketing')).toHaveText('Marketing: not running');
+    await page.reload();
+    const pill = page.locator('#assent-floating-button .honoured');
+    await expect(pill).toBeVisible();
+    await expect(pill).toHaveText('Opt-out preference signal honoured');
+    await expect(page.locator('#assent-floating-button button')).toHaveAccessibleName(
+      'Open privacy preferences (Opt-out preference signal honoured)',
+    );
+    await page.screenshot({ path: `${SHOTS}/honoured-floating-button.png` });
+  });
+
+  test('implies consent for a Texas visitor without GPC, with a visible opt-out link', async ({
+    page,
+  }) => {
+    await page.goto(`${server.url}/regions.html?region=US-TX`);
+    await expect(page.locator('#status-marketing')).toHaveText('Marketing: running');
+    await expect(page.locator('#status-analytics')).toHaveText('Analytics: running');
+    const link = notice(page).locator('[data-assent-opt-out]');
+    await expect(link).toBeVisible();
+    await expect(link).toHaveText('Opt out of sale and targeted advertising');
+    await expect(notice(page)).not.toContainText('We collect identifiers');
+    await expect(page.locator('footer [data-assent-open="opt-out"]')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/texas-opt-out-link.png` });
+    const model = await decoded(page);
+    expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(2);
+    expect(model.getFieldValue('usnat', 'Gpc')).toBe(false);
+    expect(model.hasSection('usca')).toBe(false);
+    // The notice's link opens the center at the choice it names; declining there opts out.
+    await link.click();
+    await expect(preferences(page).getByRole('switch', { name: 'Marketing' })).toBeFocused();
+  });
+
+  test('gives an EU visitor no GPP chunk and no __gpp', async ({ page }) => {
+    const downloads = gppDownloads(page);
+    await page.goto(`${server.url}/regions.html?region=DE`);
+    await expect(notice(page)).toBeVisible();
+    await page.evaluate(async () => {
+      await (window as unknown as TestWindow).assent.ready;
+    });
+    expect(await page.evaluate(() => typeof window.__gpp)).toBe('undefined');
+    expect(downloads).toEqual([]);
+  });
+});
+
+test('a project without GPP downloads none of it, in California either', async ({ page }) => {
+  const downloads = gppDownloads(page);
+  await page.goto('/regions.html?region=US-CA');
+  await expect(page.locator('#status-marketing')).toHaveText('Marketing: running');
+  await page.evaluate(async () => {
+    await (window as unknown as TestWindow).assent.ready;
+  });
+  expect(await page.evaluate(() => typeof window.__gpp)).toBe('undefined');
+  expect(downloads).toEqual([]);
+});

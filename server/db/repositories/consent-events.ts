@@ -546,7 +546,14 @@ export async function listConsentEvents(
   const { filter } = query;
   if (query.afterSeq !== undefined) add((p) => `e.seq > ${p}::bigint`, query.afterSeq);
   if (filter.consentType !== undefined) add((p) => `e.consent_type_id = ${p}`, filter.consentType);
-  if (filter.label !== undefined) add((p) => `e.label = ${p}`, filter.label);
+  // A label names one type of the project for ever (unique, immutable): the type index serves it.
+  if (filter.label !== undefined) {
+    add(
+      (p) =>
+        `e.consent_type_id = (select t.id from consent_types t where t.project_id = $1 and t.label = ${p})`,
+      filter.label,
+    );
+  }
   if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);
   if (filter.concordId !== undefined) add((p) => `e.concord_id = ${p}`, filter.concordId);
   if (filter.userId !== undefined) add((p) => `e.user_id = ${p}`, filter.userId);

@@ -358,8 +358,9 @@ export async function findConsentEvents(
 ): Promise<StoredConsentEvent[]> {
   const { rows } = await db.query<ConsentEventRow>(
     `select ${COLUMNS} from consent_event_ids i
-       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
-       left join sessions s on s.id = e.session_id
+       join consent_events e
+         on e.project_id = i.project_id and e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where i.project_id = $1
         and i.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
     [projectId, JSON.stringify(ids)],
@@ -472,8 +473,9 @@ export async function findConsentEvent(
 ): Promise<StoredConsentEvent | undefined> {
   const { rows } = await db.query<ConsentEventRow>(
     `select ${COLUMNS} from consent_event_ids i
-       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
-       left join sessions s on s.id = e.session_id
+       join consent_events e
+         on e.project_id = i.project_id and e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where i.project_id = $1 and i.id = $2`,
     [projectId, id],
   );
@@ -505,7 +507,7 @@ export async function findLatestDecisions(
      )
      select distinct on (e.label) ${COLUMNS}
        from consent_events e
-       left join sessions s on s.id = e.session_id
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where e.project_id = $1
         and e.consent_state <> 'viewed'
         and e.concord_id in (select concord_id from people)
@@ -538,7 +540,7 @@ export async function listConsentEvents(
   query: { projectId: string; afterSeq?: string; limit: number; filter: ConsentEventFilter },
 ): Promise<StoredConsentEvent[]> {
   const params: unknown[] = [query.projectId];
-  const where = ['e.project_id = $1'];
+  const where: string[] = [];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
     params.push(value);
     where.push(condition(`$${params.length}`));
@@ -566,8 +568,10 @@ export async function listConsentEvents(
   if (filter.to !== undefined) add((p) => `e.consent_date < ${p}::timestamptz`, filter.to);
   params.push(query.limit);
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
-      where ${where.join(' and ')} order by e.seq limit $${params.length}`,
+    `select ${COLUMNS} from consent_events e
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
+      where e.project_id = $1${where.map((condition) => ` and ${condition}`).join('')}
+      order by e.seq limit $${params.length}`,
     params,
   );
   return rows.map(toStored);

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './http/app-env.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { clientAddress } from './http/client-address.ts';
@@ -26,6 +25,7 @@ import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
+import { readBody } from './middleware/body-read.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
 import { siteCors, siteCorsBeforeRouting } from './middleware/site-cors.ts';
@@ -153,16 +153,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(handleError(deps.logError ?? ((error) => console.error('assent:', error))));
   app.notFound(handleNotFound);
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => {
-      // The rest of the body is left unread and the socket does not survive the answer: saying
-      // `keep-alive` made the client send its next request on a socket being closed, which
-      // failed ("other side closed", issue 13 §5; server/body-limit.test.ts). `close` makes the
-      // client open a new connection instead.
-      c.header('Connection', 'close');
-      return c.json(errorBody(413, `the body is larger than ${MAX_BODY_BYTES} bytes`), 413);
-    },
+  const limit = readBody(MAX_BODY_BYTES, (c) => {
+    // The rest of the body is left unread and the socket does not survive the answer: saying
+    // `keep-alive` made the client send its next request on a socket being closed, which
+    // failed ("other side closed", issue 13 §5; server/body-limit.test.ts). `close` makes the
+    // client open a new connection instead.
+    c.header('Connection', 'close');
+    return c.json(errorBody(413, `the body is larger than ${MAX_BODY_BYTES} bytes`), 413);
   });
   if (limits.perIp) {
     // Before the body is read: a flood costs as little as possible.

@@ -3,7 +3,7 @@ import { rollupCounts } from '../analytics/outcome.ts';
 import { addToRollup } from '../db/repositories/consent-rollups.ts';
 import { prepareConsentEvents, type ConsentEventBatch } from './batch.ts';
 import type { Database } from '../db/database.ts';
-import { linkHash } from './chain.ts';
+import { linkHashOf, linkText } from './chain.ts';
 import { httpError } from '../http/http-error.ts';
 import type { ProjectCache } from '../projects/cache.ts';
 import {
@@ -34,6 +34,8 @@ interface Pending {
   /** The project's consent types the events were checked against (for the rollup). */
   types: ConsentType[];
   events: NewConsentEvent[];
+  /** Each event's {@link linkText}, made before the batch waits for the chain lock. */
+  links: string[];
   /** Written in a transaction of its own, after a group that held it failed. */
   alone?: boolean;
   resolve: (records: ConsentEventRecord[]) => void;
@@ -123,6 +125,7 @@ export function createConsentEventWriter(
           try {
             if (!config) throw httpError(404, `project ${projectId} not found`);
             pending.events = prepareConsentEvents(pending.batch, config);
+            pending.links = pending.events.map(linkText);
             pending.types = config.types;
           } catch (error) {
             outcomes[index] = error as Error;
@@ -165,7 +168,7 @@ export function createConsentEventWriter(
           bodies.set(event.id, event.bodyHash);
           added.push(event.id);
           if (pending.batch.disableIntegrations) quiet.add(event.id);
-          const rowHash = linkHash(head, event);
+          const rowHash = linkHashOf(head, pending.links[i]!);
           fresh.push({ ...event, prevHash: head, rowHash });
           head = rowHash;
         }
@@ -213,6 +216,7 @@ export function createConsentEventWriter(
           version: config.version,
           types: config.types,
           events,
+          links: events.map(linkText),
           resolve,
           reject,
         };

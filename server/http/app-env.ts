@@ -15,5 +15,7 @@ export interface AppEnv {
     session: Session;
     /** Set by `apiKeyAuth` on Privacy API routes. */
     principal: Principal;
+    /** The request's body as text, when `readBody` read it from Node's request (issue 19). */
+    bodyText?: string;
   };
 }

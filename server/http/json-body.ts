@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AppEnv } from './app-env.ts';
 import { httpError } from './http-error.ts';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -33,9 +34,9 @@ function refuseValue(value: unknown, depth = 0): string | undefined {
  * type) that is not JSON is a 415; one that does not parse, or that the database could not store
  * faithfully, is a 400.
  */
-export async function readJsonBody(c: Context): Promise<unknown> {
+export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type');
-  const text = await c.req.text();
+  const text = c.get('bodyText') ?? (await c.req.text());
   if (type === undefined && text.trim() === '') return undefined;
   if (!JSON_TYPE.test(type ?? '')) {
     throw httpError(415, 'the body must be sent as application/json');

@@ -16,6 +16,7 @@ import {
 } from '../projects/seed.ts';
 import { signIdentityToken } from '../people/identity-token.ts';
 import type { PersonIdentifier } from '../../src/core/identifiers.ts';
+import { guardDistribution } from './distribution-guard.ts';
 
 export { DEMO_ORGANIZATION_ID, DEMO_OWNER_EMAIL, DEMO_PROJECT_ID } from '../projects/seed.ts';
 
@@ -48,9 +49,14 @@ export interface TestContext {
 /**
  * The database tests run on: a fresh in-memory PGlite, or, with `ASSENT_TEST_BACKEND=postgres`,
  * a schema of its own in `TEST_DATABASE_URL`'s database, dropped on close, so that test files
- * running in parallel never see each other's rows.
+ * running in parallel never see each other's rows. Guarded (`distribution-guard.ts`): a
+ * repository statement not routable to one project, or a transaction binding two, fails the test.
  */
 export async function createTestDatabase(): Promise<Database> {
+  return guardDistribution(await openTestDatabase());
+}
+
+async function openTestDatabase(): Promise<Database> {
   if (process.env.ASSENT_TEST_BACKEND !== 'postgres') return createPgliteDatabase();
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('ASSENT_TEST_BACKEND=postgres needs TEST_DATABASE_URL');

@@ -198,17 +198,126 @@ export async function findChainHead(
 }
 
 /**
+ * A PostgreSQL array literal (`{"a","b",NULL}`) of text, for `$n::text::uuid[]` and the like:
+ * one parameter per column that both drivers pass as plain text.
+ */
+function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+  let out = '{';
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
+    if (index > 0) out += ',';
+    if (value === null || value === undefined) out += 'NULL';
+    else if (typeof value === 'number') out += String(value);
+    else out += `"${value.replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/**
  * Inserts events in one statement, in the given order (so `seq` follows the chain), and moves
- * the project's chain head to the last of them. The rows go in as one JSON parameter: one round
- * trip for any number of rows, and the same SQL for both drivers. Only `seq` and the session's
- * fields come back; the rest of each record is what was sent.
+ * the project's chain head to the last of them. Set-based (issue 19): one array parameter per
+ * column, `unnest`ed in the given order, so a group of 1,000 events is one statement with 25
+ * parameters rather than 25,000 bind parameters or one JSON document parsed row by row. Only
+ * `seq` and the session's fields come back; the rest of each record is what was sent.
  */
 export async function insertConsentEvents(
   db: Queryable,
   projectId: string,
   events: ChainedConsentEvent[],
 ): Promise<StoredConsentEvent[]> {
-  const rows = events.map((event) => ({
+  const column = <T>(pick: (event: ChainedConsentEvent) => T) => events.map(pick);
+  const { rows: inserted } = await db.query<{
+    seq: string;
+    session_ip_address: string | null;
+    session_domain: string | null;
+    session_geography: string | null;
+    session_user_agent: string | null;
+  }>(
+    `with x as (
+       select * from unnest($1::text::uuid[], $2::text::uuid[], $3::text::uuid[], $4::text[],
+              $5::text[], $6::text[], $7::text[], $8::text::uuid[], $9::text::integer[],
+              $10::text[], $11::text::jsonb[], $12::text[], $13::text[], $14::text[],
+              $15::text::timestamptz[], $16::text::timestamptz[], $17::text::timestamptz[],
+              $18::text::uuid[], $19::text[], $20::text::jsonb[], $21::text[],
+              $22::text::timestamptz[], $23::text[], $24::text[])
+         with ordinality as x(id, organization_id, concord_id, user_id, email, phone_number,
+              project_user_id, consent_type_id, version, category, subcategory, label,
+              consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash, ord)
+     ),
+     e as (
+       insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
+         phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
+         consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+         session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash)
+       select id, $25::uuid, organization_id, concord_id, user_id, email, phone_number,
+              project_user_id, consent_type_id, version, category, subcategory, label,
+              consent_state, consent_action, consent_date, expiration_date, client_consent_date,
+              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash
+         from x order by ord
+       returning project_id, seq, id, session_id, created_at
+     ),
+     ids as (
+       insert into consent_event_ids (project_id, id, seq, created_at)
+       select project_id, id, seq, created_at from e
+     ),
+     head as (
+       update consent_event_chains set head_hash = $26, head_seq = (select max(seq) from e)
+        where project_id = $25
+     )
+     select e.seq::text as seq, s.ip_address as session_ip_address,
+            s.domain as session_domain, s.geography as session_geography,
+            s.user_agent as session_user_agent
+       from e left join sessions s on s.project_id = $25 and s.id = e.session_id
+      order by e.seq`,
+    [
+      arrayLiteral(column((e) => e.id)),
+      arrayLiteral(column((e) => e.organizationId)),
+      arrayLiteral(column((e) => e.concordId)),
+      arrayLiteral(column((e) => e.userId)),
+      arrayLiteral(column((e) => e.email)),
+      arrayLiteral(column((e) => e.phoneNumber)),
+      arrayLiteral(column((e) => e.projectUserId)),
+      arrayLiteral(column((e) => e.consentTypeId)),
+      arrayLiteral(column((e) => e.version)),
+      arrayLiteral(column((e) => e.category)),
+      arrayLiteral(column((e) => json(e.subcategory))),
+      arrayLiteral(column((e) => e.label)),
+      arrayLiteral(column((e) => e.consentState)),
+      arrayLiteral(column((e) => e.consentAction)),
+      arrayLiteral(column((e) => e.consentDate)),
+      arrayLiteral(column((e) => e.expirationDate)),
+      arrayLiteral(column((e) => e.clientConsentDate)),
+      arrayLiteral(column((e) => e.sessionId)),
+      arrayLiteral(column((e) => e.surface)),
+      arrayLiteral(column((e) => json(e.metadata))),
+      arrayLiteral(column((e) => e.bodyHash)),
+      arrayLiteral(column((e) => e.createdAt)),
+      arrayLiteral(column((e) => e.prevHash)),
+      arrayLiteral(column((e) => e.rowHash)),
+      projectId,
+      events.at(-1)!.rowHash,
+    ],
+  );
+  // `seq` is given in insertion order, so the rows come back in the events' order.
+  return events.map((event, index) => storedFrom(event, inserted[index]!));
+}
+
+/** The stored form of an event just inserted, made from what was sent without a row copy. */
+function storedFrom(
+  event: ChainedConsentEvent,
+  back: {
+    seq: string;
+    session_ip_address: string | null;
+    session_domain: string | null;
+    session_geography: string | null;
+    session_user_agent: string | null;
+  },
+): StoredConsentEvent {
+  return toStored({
+    seq: back.seq,
     id: event.id,
     project_id: event.projectId,
     organization_id: event.organizationId,
@@ -219,74 +328,25 @@ export async function insertConsentEvents(
     project_user_id: event.projectUserId ?? null,
     consent_type_id: event.consentTypeId,
     version: event.version,
-    category: event.category,
+    category: event.category as ConsentEventRecord['category'],
     subcategory: event.subcategory ?? null,
     label: event.label,
-    consent_state: event.consentState,
-    consent_action: event.consentAction,
+    consent_state: event.consentState as ConsentEventRecord['consentState'],
+    consent_action: event.consentAction as ConsentEventRecord['consentAction'],
     consent_date: event.consentDate,
     expiration_date: event.expirationDate,
-    client_consent_date: event.clientConsentDate ?? null,
+    body_hash: event.bodyHash,
+    created_at: event.createdAt,
     session_id: event.sessionId ?? null,
     surface: event.surface ?? null,
     metadata: event.metadata ?? null,
-    body_hash: event.bodyHash,
-    created_at: event.createdAt,
+    session_ip_address: back.session_ip_address,
+    session_domain: back.session_domain,
+    session_geography: back.session_geography,
+    session_user_agent: back.session_user_agent,
+    client_consent_date: event.clientConsentDate ?? null,
     prev_hash: event.prevHash,
     row_hash: event.rowHash,
-  }));
-  const { rows: inserted } = await db.query<{
-    id: string;
-    seq: string;
-    session_ip_address: string | null;
-    session_domain: string | null;
-    session_geography: string | null;
-    session_user_agent: string | null;
-  }>(
-    `with e as (
-       insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
-         phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
-         consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-         session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash)
-       select id, project_id, organization_id, concord_id, user_id, email, phone_number,
-              project_user_id, consent_type_id, version, category, subcategory, label,
-              consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash
-         from jsonb_array_elements($1::text::jsonb) with ordinality as j(item, ord),
-              jsonb_to_record(j.item) as x(id uuid, project_id uuid, organization_id uuid,
-              concord_id uuid, user_id text, email text, phone_number text,
-              project_user_id text, consent_type_id uuid, version integer, category text,
-              subcategory jsonb, label text, consent_state text, consent_action text,
-              consent_date timestamptz, expiration_date timestamptz,
-              client_consent_date timestamptz, session_id uuid, surface text, metadata jsonb,
-              body_hash text, created_at timestamptz, prev_hash text, row_hash text)
-        order by j.ord
-       returning project_id, seq, id, session_id, created_at
-     ),
-     ids as (
-       insert into consent_event_ids (project_id, id, seq, created_at)
-       select project_id, id, seq, created_at from e
-     ),
-     head as (
-       update consent_event_chains set head_hash = $3, head_seq = (select max(seq) from e)
-        where project_id = $2
-     )
-     select e.id, e.seq::text as seq, s.ip_address as session_ip_address,
-            s.domain as session_domain, s.geography as session_geography,
-            s.user_agent as session_user_agent
-       from e left join sessions s on s.id = e.session_id`,
-    [JSON.stringify(rows), projectId, events.at(-1)!.rowHash],
-  );
-  const byId = new Map(inserted.map((row) => [row.id, row]));
-  return rows.map((row) => {
-    const back = byId.get(row.id)!;
-    return toStored({
-      ...row,
-      ...back,
-      category: row.category as ConsentEventRecord['category'],
-      consent_state: row.consent_state as ConsentEventRecord['consentState'],
-      consent_action: row.consent_action as ConsentEventRecord['consentAction'],
-    });
   });
 }
 
@@ -298,8 +358,9 @@ export async function findConsentEvents(
 ): Promise<StoredConsentEvent[]> {
   const { rows } = await db.query<ConsentEventRow>(
     `select ${COLUMNS} from consent_event_ids i
-       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
-       left join sessions s on s.id = e.session_id
+       join consent_events e
+         on e.project_id = i.project_id and e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where i.project_id = $1
         and i.id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))`,
     [projectId, JSON.stringify(ids)],
@@ -425,8 +486,9 @@ export async function findConsentEvent(
 ): Promise<StoredConsentEvent | undefined> {
   const { rows } = await db.query<ConsentEventRow>(
     `select ${COLUMNS} from consent_event_ids i
-       join consent_events e on e.seq = i.seq and e.created_at = i.created_at
-       left join sessions s on s.id = e.session_id
+       join consent_events e
+         on e.project_id = i.project_id and e.seq = i.seq and e.created_at = i.created_at
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where i.project_id = $1 and i.id = $2`,
     [projectId, id],
   );
@@ -458,7 +520,7 @@ export async function findLatestDecisions(
      )
      select distinct on (e.label) ${COLUMNS}
        from consent_events e
-       left join sessions s on s.id = e.session_id
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where e.project_id = $1
         and e.consent_state <> 'viewed'
         and e.concord_id in (select concord_id from people)
@@ -520,7 +582,7 @@ export async function listConsentEvents(
   query: { projectId: string; afterSeq?: string; limit: number; filter: ConsentEventFilter },
 ): Promise<StoredConsentEvent[]> {
   const params: unknown[] = [query.projectId];
-  const where = ['e.project_id = $1'];
+  const where: string[] = [];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
     params.push(value);
     where.push(condition(`$${params.length}`));
@@ -529,7 +591,14 @@ export async function listConsentEvents(
   if (query.afterSeq !== undefined) add((p) => `e.seq > ${p}::bigint`, query.afterSeq);
   if (filter.id !== undefined) add((p) => `e.id = ${p}`, filter.id);
   if (filter.consentType !== undefined) add((p) => `e.consent_type_id = ${p}`, filter.consentType);
-  if (filter.label !== undefined) add((p) => `e.label = ${p}`, filter.label);
+  // A label names one type of the project for ever (unique, immutable): the type index serves it.
+  if (filter.label !== undefined) {
+    add(
+      (p) =>
+        `e.consent_type_id = (select t.id from consent_types t where t.project_id = $1 and t.label = ${p})`,
+      filter.label,
+    );
+  }
   if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);
   if (filter.concordId !== undefined) add((p) => `e.concord_id = ${p}`, filter.concordId);
   if (filter.userId !== undefined) add((p) => `e.user_id = ${p}`, filter.userId);
@@ -542,8 +611,10 @@ export async function listConsentEvents(
   if (filter.to !== undefined) add((p) => `e.consent_date < ${p}::timestamptz`, filter.to);
   params.push(query.limit);
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
-      where ${where.join(' and ')} order by e.seq limit $${params.length}`,
+    `select ${COLUMNS} from consent_events e
+       left join sessions s on s.project_id = e.project_id and s.id = e.session_id
+      where e.project_id = $1${where.map((condition) => ` and ${condition}`).join('')}
+      order by e.seq limit $${params.length}`,
     params,
   );
   return rows.map(toStored);

@@ -14,7 +14,7 @@ export async function addToRollup(db: Queryable, projectId: string, counts: Roll
             sum(x.n)
        from jsonb_to_recordset($2::text::jsonb) as x(day date, "sessionId" uuid, language text,
             surface text, label text, state text, n integer)
-       left join sessions s on s.id = x."sessionId"
+       left join sessions s on s.project_id = $1::uuid and s.id = x."sessionId"
       group by 1, 2, 3, 4, 5, 6, 7
      on conflict (project_id, day, geography, language, surface, label, state)
      do update set count = consent_rollups.count + excluded.count`,

@@ -183,12 +183,17 @@ export async function insertConsentType(
 }
 
 /** Writes the mutable fields of a consent type (its category, subcategory and label never change). */
-export async function updateConsentType(db: Queryable, type: ConsentType, at: string) {
+export async function updateConsentType(
+  db: Queryable,
+  projectId: string,
+  type: ConsentType,
+  at: string,
+) {
   await db.query(
     `update consent_types set version = $2, name = $3, description = $4, url = $5, document = $6,
             required = $7, read_only = $8, valid_states = $9::text::jsonb, status = $10,
             consent_duration = $11, require_reaccept_version = $12, updated_at = $13
-      where id = $1`,
+      where project_id = $14 and id = $1`,
     [
       type.id,
       type.version,
@@ -203,6 +208,7 @@ export async function updateConsentType(db: Queryable, type: ConsentType, at: st
       type.consentDuration ?? null,
       type.requireReacceptVersion ?? null,
       at,
+      projectId,
     ],
   );
 }

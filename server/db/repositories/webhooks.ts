@@ -168,15 +168,16 @@ interface DeliveryRow {
 /** An endpoint's deliveries, newest first. */
 export async function listWebhookDeliveries(
   db: Queryable,
+  projectId: string,
   endpointId: string,
   limit: number,
 ): Promise<WebhookDelivery[]> {
   const { rows } = await db.query<DeliveryRow>(
     `select id, endpoint_id, event_id, type, status, attempts, next_attempt_at, last_attempt_at,
             last_status, last_error, created_at
-       from webhook_deliveries where endpoint_id = $1
+       from webhook_deliveries where project_id = $3 and endpoint_id = $1
       order by created_at desc, id limit $2`,
-    [endpointId, limit],
+    [endpointId, limit, projectId],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -213,7 +214,8 @@ export async function claimDueDeliveries(
   leaseMs: number,
 ): Promise<ClaimedDelivery[]> {
   const { rows } = await db.query<ClaimedDelivery>(
-    `with due as (
+    `/* every project: the deliverer's queue, outside any project's write transaction */
+     with due as (
        select id from webhook_deliveries
         where status = 'pending' and next_attempt_at <= now()
         order by next_attempt_at limit $1
@@ -250,7 +252,8 @@ export async function recordDeliveryAttempt(
       ? 'failed'
       : 'pending';
   await db.query(
-    `update webhook_deliveries
+    `/* every project: one delivery by its id, claimed above, in a statement of its own */
+     update webhook_deliveries
         set status = $2, last_status = $3, last_error = $4,
             next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
       where id = $1`,

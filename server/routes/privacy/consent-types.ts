@@ -93,7 +93,7 @@ export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
           if (!current) throw httpError(404, `consent type ${id} not found`);
           const { subcategory, ...type } = current;
           const next = changeConsentType({ type, subcategory }, body);
-          await updateConsentType(tx, next.type, now().toISOString());
+          await updateConsentType(tx, project.id, next.type, now().toISOString());
           return findStoredConsentType(tx, project.id, id);
         });
         return c.json(updated);

@@ -85,7 +85,7 @@ export function privacyWebhookRoutes({ db, projects, now, webhooks }: RouteDeps)
     .get(`${PATH}/:id/deliveries`, apiKeyAuth(db), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const endpoint = await endpointOf(project.id, c.req.param('id'));
-      const items = await listWebhookDeliveries(db, endpoint.id, DELIVERIES_SHOWN);
+      const items = await listWebhookDeliveries(db, project.id, endpoint.id, DELIVERIES_SHOWN);
       return c.json({ count: items.length, items });
     })
     .post(`${PATH}/:id/test`, apiKeyAuth(db), async (c) => {

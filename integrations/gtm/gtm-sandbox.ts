@@ -22,7 +22,7 @@ export function readTests(tests: string): {
 } {
   const scenarios: { name: string; code: string }[] = [];
   const setup = { code: '' };
-  let target: { code: string } | undefined;
+  let target: { name?: string; code: string } | undefined;
   let indent = 0;
   for (const line of tests.split('\n')) {
     const name = /^- name: (.*)$/.exec(line);

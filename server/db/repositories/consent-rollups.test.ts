@@ -30,7 +30,8 @@ describe('readRollup with compacted periods (migration 052)', () => {
 
   async function add(day: string, geography: string, label: string, state: string, count: number) {
     await t.db.query(
-      `insert into consent_rollups values ($1, $2, $3, 'en', 'notice', $4, $5, $6)
+      `insert into consent_rollups (project_id, day, geography, language, surface, label, state, count)
+       values ($1, $2, $3, 'en', 'notice', $4, $5, $6)
        on conflict (project_id, day, geography, language, surface, label, state)
        do update set count = consent_rollups.count + excluded.count`,
       [DEMO_PROJECT_ID, day, geography, label, state, count],

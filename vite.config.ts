@@ -44,7 +44,7 @@ export function bundleFiles(manifestPath = 'dist/.vite/manifest.json'): Record<s
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
   const bundles: Record<string, string[]> = {};
   for (const [key, entry] of Object.entries(manifest)) {
-    if (!entry.isEntry || !entry.name || entry.name.startsWith('notice-')) continue;
+    if (!entry.isEntry || !entry.name || !LOADER_IMPORTS.includes(entry.name)) continue;
     const files = new Set<string>();
     const visit = (chunkKey: string) => {
       const chunk = manifest[chunkKey];
@@ -58,6 +58,9 @@ export function bundleFiles(manifestPath = 'dist/.vite/manifest.json'): Record<s
   }
   return bundles;
 }
+
+/** The bundles the loader imports by name (the notice modules need no list: one file each). */
+const LOADER_IMPORTS = ['manager', 'preferences', 'gate', 'floating-button', 'cookies'];
 
 const NOTICE_PREFIX = '\0assent-notice:';
 

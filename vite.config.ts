@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -22,25 +23,82 @@ function loaderBoundary(): Plugin {
 
 interface ManifestChunk {
   file: string;
+  name?: string;
+  isEntry?: boolean;
   imports?: string[];
 }
 
+/** The built-in languages (`src/ui/i18n/locales/<code>.ts`): one notice module each. */
+export const NOTICE_LANGUAGES = readdirSync('src/ui/i18n/locales')
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -3))
+  .sort();
+
 /**
- * The files a first visit needs for its notice: the notice entry and every chunk it imports, from the UI build's manifest (built first). The loader imports them all at once,
- * instead of discovering the chunks one request after another.
+ * Every file each entry of the UI build needs (itself first, then every chunk it imports), from
+ * the UI build's manifest (built first). The loader imports them all at once, instead of
+ * discovering the chunks one request after another.
  */
-export function firstVisitFiles(manifestPath = 'dist/.vite/manifest.json'): string[] {
-  if (!existsSync(manifestPath)) return ['notice.js'];
+export function bundleFiles(manifestPath = 'dist/.vite/manifest.json'): Record<string, string[]> {
+  if (!existsSync(manifestPath)) return {};
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.imports?.forEach(visit);
+  const bundles: Record<string, string[]> = {};
+  for (const [key, entry] of Object.entries(manifest)) {
+    if (!entry.isEntry || !entry.name || !LOADER_IMPORTS.includes(entry.name)) continue;
+    const files = new Set<string>();
+    const visit = (chunkKey: string) => {
+      const chunk = manifest[chunkKey];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      chunk.imports?.forEach(visit);
+    };
+    visit(key);
+    // Only what comes after the entry itself: the loader imports the entry by its name.
+    bundles[entry.name] = [...files].slice(1);
+  }
+  return bundles;
+}
+
+/** The bundles the loader imports by name (the notice modules need no list: one file each). */
+const LOADER_IMPORTS = ['manager', 'preferences', 'gate', 'floating-button', 'cookies'];
+
+const NOTICE_PREFIX = '\0assent-notice:';
+
+/**
+ * One notice module per language (`notice-<code>.js`): the notice's code, CSS and that
+ * language's strings in one file, so that a first visit fetches one file after the loader. Each
+ * is a copy of the notice's module graph (ids tagged `?notice=<code>`, which Rollup cannot share
+ * between entries); the other languages stay the shared `i18n/` chunks that `strings.js` uses.
+ */
+function noticePerLanguage(): Plugin {
+  const tag = (id: string, code: string) => `${id}${id.includes('?') ? '&' : '?'}notice=${code}`;
+  return {
+    name: 'assent-notice-per-language',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      // Vite makes library entries absolute paths under the root.
+      const entry = /assent-notice-([a-z-]+)\.virtual$/.exec(source)?.[1];
+      if (entry) return NOTICE_PREFIX + entry;
+      const code = importer && /[?&]notice=([a-z-]+)/.exec(importer)?.[1];
+      if (!code || !/^\.{1,2}\//.test(source) || source.includes('/locales/')) return null;
+      const resolved = await this.resolve(source, importer.replace(/[?&]notice=[a-z-]+/, ''), {
+        ...options,
+        skipSelf: true,
+      });
+      return resolved && !resolved.external ? tag(resolved.id, code) : resolved;
+    },
+    load(id) {
+      if (!id.startsWith(NOTICE_PREFIX)) return null;
+      const code = id.slice(NOTICE_PREFIX.length);
+      const src = resolvePath('src');
+      return [
+        `import { registerStrings } from ${JSON.stringify(tag(`${src}/ui/i18n/ui-strings.ts`, code))};`,
+        `import strings from ${JSON.stringify(tag(`${src}/ui/i18n/locales/${code}.ts`, code))};`,
+        `registerStrings(${JSON.stringify(code)}, strings);`,
+        `export { showNotice } from ${JSON.stringify(tag(`${src}/ui/notice/index.ts`, code))};`,
+      ].join('\n');
+    },
   };
-  visit('src/ui/notice/index.ts');
-  return [...files];
 }
 
 /**
@@ -73,9 +131,14 @@ export default defineConfig(({ mode }) =>
   mode === 'console'
     ? consoleConfig
     : {
-        plugins: mode === 'loader' ? [loaderBoundary()] : [],
+        plugins: mode === 'loader' ? [loaderBoundary()] : [noticePerLanguage()],
         define:
-          mode === 'loader' ? { __ASSENT_FIRST_VISIT__: JSON.stringify(firstVisitFiles()) } : {},
+          mode === 'loader'
+            ? {
+                __ASSENT_BUNDLE_FILES__: JSON.stringify(bundleFiles()),
+                __ASSENT_NOTICE_LANGUAGES__: JSON.stringify(NOTICE_LANGUAGES),
+              }
+            : {},
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         build: {
           outDir: 'dist',
@@ -100,6 +163,13 @@ export default defineConfig(({ mode }) =>
                   entry: {
                     manager: 'src/manager/index.ts',
                     notice: 'src/ui/notice/index.ts',
+                    // The notice of each language in one file (noticePerLanguage above).
+                    ...Object.fromEntries(
+                      NOTICE_LANGUAGES.map((code) => [
+                        `notice-${code}`,
+                        `assent-notice-${code}.virtual`,
+                      ]),
+                    ),
                     // An entry, so that the loader can start the visitor's language on a first visit
                     // as soon as this small file is in, not after the whole notice.
                     strings: 'src/ui/i18n/ui-strings.ts',

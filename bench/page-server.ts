@@ -65,7 +65,7 @@ export async function startPageServer(assentOrigin: string): Promise<PageServer>
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const path = decodeURIComponent(url.pathname);
-      // Like the project's server: uncompressed, and revalidated on every visit.
+      // Uncompressed (the bench weighs files itself), and revalidated on every visit.
       const common = { 'Cache-Control': 'no-cache' };
       const page = /^\/bench\/([a-z]+)\.html$/.exec(path)?.[1] as Widget | undefined;
       if (page && WIDGETS.includes(page)) {

@@ -4,10 +4,7 @@
  * table of medians (min–max). BENCH_RUNS sets the runs per configuration (default 7).
  * Needs the built widget (`npm run build`; `npm run bench` builds first).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -15,6 +12,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../playwright.config.ts';
 import { startPageServer, WIDGETS, type Widget } from './page-server.ts';
 import { inPage, installProbe, readProbe, type ProbeResult } from './page-probe.ts';
+import { startAssentServer } from './server-process.ts';
 import { summarize } from './stats.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,48 +44,6 @@ interface Sample {
   returnGatedAt?: number;
   returnBrotliBytes?: number;
   returnFlashed?: boolean;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function startAssentServer(): Promise<{ origin: string; stop(): void }> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'assent-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ASSENT_DATA_DIR: dataDir,
-      // Every run is one visitor on loopback: the limits would take it for a flood.
-      ASSENT_RATE_LIMITS: 'off',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('the Assent server exited');
-    try {
-      if ((await fetch(`${origin}/site-v1/health`)).ok) break;
-    } catch {
-      if (i > 300) throw new Error('the Assent server did not start');
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  return {
-    origin,
-    stop() {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Bodies fetched once per URL: what a file weighs raw and brotli-compressed (quality 11). */

@@ -29,7 +29,8 @@ import { readBody } from './middleware/body-read.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
 import { siteCors, siteCorsBeforeRouting } from './middleware/site-cors.ts';
-import { staticFiles } from './http/static-files.ts';
+import { HASHED_FILE, IMMUTABLE, staticFiles } from './http/static-files.ts';
+import { loaderScriptRoutes } from './routes/site/loader-script.ts';
 
 /** What the site API is made of. Production passes the database and settings; tests pass fakes. */
 export interface AppDeps {
@@ -200,13 +201,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));
+    // The loader with the project's config embedded, before the widget's files.
+    app.route('/', loaderScriptRoutes(routeDeps, deps.staticDirs.assets));
     app.get(
       '/assent/*',
       staticFiles(deps.staticDirs.assets, {
         prefix: '/assent',
         // The widget is embedded from other origins and its ES module chunks load with CORS.
-        // `no-cache`: file names carry no hash, so the browser must revalidate each time.
+        // `no-cache` for the entry files, whose names carry no hash: revalidated (ETag) each
+        // time. Hashed chunks never change under their name: cached for a year.
         headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' },
+        cacheControl: (path) => (HASHED_FILE.test(path) ? IMMUTABLE : undefined),
       }),
     );
     const consoleDir = deps.staticDirs.console;

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
@@ -23,6 +24,11 @@ describe('static files', () => {
     await mkdir(join(dir, 'demo/shop'), { recursive: true });
     await writeFile(join(dir, 'dist/assent.js'), 'export {};');
     await writeFile(join(dir, 'dist/chunks/notice-1.js'), 'export {};');
+    await writeFile(
+      join(dir, 'dist/chunks/manager-AbC_12-z.js'),
+      `export const x = '${'x'.repeat(2000)}';`,
+    );
+    await writeFile(join(dir, 'dist/logo.png'), new Uint8Array(2000));
     await writeFile(join(dir, 'demo/index.html'), '<!doctype html><title>Northwind</title>');
     await writeFile(join(dir, 'demo/shop/index.html'), '<!doctype html>');
     await writeFile(join(dir, 'demo/style.css'), 'body{}');
@@ -45,6 +51,40 @@ describe('static files', () => {
     const chunk = await app.request('/assent/chunks/notice-1.js');
     expect(chunk.status).toBe(200);
     expect(chunk.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('compresses text with brotli or gzip as accepted, varying by Accept-Encoding', async () => {
+    const path = '/assent/chunks/manager-AbC_12-z.js';
+    const plain = await (await app.request(path)).text();
+    const br = await app.request(path, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(plain);
+    const gzip = await app.request(path, { headers: { 'Accept-Encoding': 'gzip;q=1, br;q=0' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(plain);
+    const none = await app.request(path, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(none.headers.get('content-encoding')).toBeNull();
+    expect(await none.text()).toBe(plain);
+    // Images are compressed already.
+    const png = await app.request('/assent/logo.png', { headers: { 'Accept-Encoding': 'br' } });
+    expect(png.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('caches hashed chunks for a year, immutable, and revalidates the rest with an ETag', async () => {
+    const chunk = await app.request('/assent/chunks/manager-AbC_12-z.js');
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const loader = await app.request('/assent/assent.js');
+    expect(loader.headers.get('cache-control')).toBe('no-cache');
+    const etag = loader.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.request('/assent/assent.js', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // An unhashed name in chunks/ is not taken for a hashed one.
+    expect((await app.request('/assent/chunks/notice-1.js')).headers.get('cache-control')).toBe(
+      'no-cache',
+    );
   });
 
   it('serves the demo site at / with index.html for folders and the right types', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Handler } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { compressedBody } from './compressed-body.ts';
 import { handleNotFound } from './http-error.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -21,18 +22,29 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** A built chunk whose name ends in its content hash (`chunks/x-AbC123_-.js`, `i18n/de-….js`). */
+export const HASHED_FILE = /^\/(?:chunks|i18n)\/[^/]+-[A-Za-z0-9_-]{8}\.js$/;
+/** For files that never change under their name. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export interface StaticFilesOptions {
   /** Part of the URL path that is not in the folder (`/assent` for `/assent/X` → `dist/X`). */
   prefix?: string;
   /** Headers added to every file served. */
   headers?: Record<string, string>;
+  /**
+   * `Cache-Control` per file (its path inside the folder), over `headers`' one: long-lived for
+   * files whose names carry a content hash.
+   */
+  cacheControl?: (path: string) => string | undefined;
   /** @default node:fs/promises readFile */
   read?: (path: string) => Promise<Uint8Array>;
 }
 
 /**
  * Serves the files of one folder; `/` and paths ending in `/` mean their `index.html`. Paths that
- * would leave the folder, and files that are not there, are the app's 404.
+ * would leave the folder, and files that are not there, are the app's 404. Text is sent brotli-
+ * or gzip-compressed when the client accepts it, every file with an `ETag` (`304` on a match).
  */
 export function staticFiles(root: string, options: StaticFilesOptions = {}): Handler<AppEnv> {
   const base = resolve(root);
@@ -53,10 +65,12 @@ export function staticFiles(root: string, options: StaticFilesOptions = {}): Han
     } catch {
       return handleNotFound(c);
     }
-    return c.body(new Uint8Array(body), 200, {
+    const cacheControl = options.cacheControl?.(path);
+    return compressedBody(c, body, {
       'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       ...options.headers,
+      ...(cacheControl && { 'Cache-Control': cacheControl }),
     });
   };
 }

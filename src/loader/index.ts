@@ -7,6 +7,7 @@ import { createSiteApi } from '../api/site-api.ts';
 import { noticeLabels } from '../core/choice.ts';
 import { planConsent } from '../core/consent-plan.ts';
 import { isAllowingState } from '../core/decision.ts';
+import { pickLanguage } from '../core/language.ts';
 import { createEmitter, type Emitter } from '../core/emitter.ts';
 import type { ConsentState, SiteConfig } from '../core/types.ts';
 import { connectDataLayer } from '../integrations/data-layer.ts';
@@ -21,7 +22,6 @@ import type {
   ManagerBundle,
   NoticeBundle,
   PreferencesBundle,
-  StringsBundle,
 } from '../runtime/bundles.ts';
 import { createRuntime, type AssentEvents } from '../runtime/runtime.ts';
 import { writeConfig } from '../storage/config-cache.ts';
@@ -41,10 +41,17 @@ declare global {
   }
 }
 
-/** Set by the build: the notice and every chunk it imports. */
-declare const __ASSENT_FIRST_VISIT__: string[] | undefined;
-const FIRST_VISIT =
-  typeof __ASSENT_FIRST_VISIT__ === 'undefined' ? ['notice.js'] : __ASSENT_FIRST_VISIT__;
+/**
+ * Set by the build: the chunks each bundle imports (imported with it, at once, not one after the
+ * other), and the languages that have a notice module of their own (`notice-<code>.js`).
+ */
+declare const __ASSENT_BUNDLE_FILES__: Record<string, string[]> | undefined;
+declare const __ASSENT_NOTICE_LANGUAGES__: string[] | undefined;
+const BUNDLE_FILES: Record<string, string[]> =
+  typeof __ASSENT_BUNDLE_FILES__ === 'undefined' ? {} : __ASSENT_BUNDLE_FILES__;
+const NOTICE_LANGUAGES = new Set(
+  typeof __ASSENT_NOTICE_LANGUAGES__ === 'undefined' ? ['en'] : __ASSENT_NOTICE_LANGUAGES__,
+);
 
 const PREFIX = '[assent]';
 /**
@@ -102,8 +109,26 @@ function boot(): void {
   const allowed = (label: string) => isAllowingState(states()[label]);
   const apply = () => runtime.apply();
 
-  const importBundle = <T>(name: string): Promise<T> =>
-    import(/* @vite-ignore */ `${options.assetBase}${name}.js`) as Promise<T>;
+  const importFile = (file: string) => import(/* @vite-ignore */ `${options.assetBase}${file}`);
+  const importBundle = <T>(name: string): Promise<T> => {
+    // Its chunks at once: otherwise each is discovered only once the file before it is in.
+    for (const file of BUNDLE_FILES[name] ?? []) void importFile(file).catch(() => {});
+    return importFile(`${name}.js`) as Promise<T>;
+  };
+  /**
+   * The notice of the visitor's language, code, CSS and strings in one file. Before the config
+   * is known (a first visit's prefetch) the project's own languages are not: the built-in one
+   * the visitor reads is the best guess.
+   */
+  const noticeBundle = (config?: SiteConfig) => {
+    const { builtIn } = pickLanguage(
+      runtime.languages,
+      config ? Object.keys(config.texts) : [],
+      config?.defaultLanguage ?? 'en',
+      NOTICE_LANGUAGES,
+    );
+    return importBundle<NoticeBundle>(`notice-${builtIn}`);
+  };
   let manager: Promise<Manager> | undefined;
   const loadManager = () =>
     (manager ??= importBundle<ManagerBundle>('manager').then((module) =>
@@ -165,7 +190,9 @@ function boot(): void {
       console.error(PREFIX, 'the script tag needs data-project="<project uuid>"');
       return fail('missing or malformed data-project');
     }
-    const fresh = runtime.api.getConfig();
+    // Embedded in a per-project loader: the config came with the code, nothing to fetch.
+    const embedded = options.embedded;
+    const fresh = embedded ? undefined : runtime.api.getConfig();
     // No decisions yet: this visit almost surely ends with the notice. Fetching its code (all
     // its files at once, and the visitor's language) while the configuration is on its way takes
     // round trips off the notice's path; a returning visitor still downloads only the loader.
@@ -174,12 +201,7 @@ function boot(): void {
     const prefetch = () => {
       if (prefetched) return;
       prefetched = true;
-      for (const file of FIRST_VISIT)
-        void import(/* @vite-ignore */ `${options.assetBase}${file}`).catch(() => {});
-      void importBundle<StringsBundle>('strings').then(
-        (strings) => strings.preloadStrings(runtime.languages),
-        () => {},
-      );
+      void noticeBundle(runtime.config).catch(() => {});
     };
     const applyCached = (config: SiteConfig | undefined, fetchedAt = 0) => {
       // A config fetched moments ago (the previous page) applies at once; the fresh one follows.
@@ -191,14 +213,13 @@ function boot(): void {
     // localStorage answers at once: a returning visitor's tags run without waiting for
     // IndexedDB, and a first visit (no copy) starts the notice's downloads.
     const mirror = readMirror(projectId);
+    if (mirror) runtime.decisions = mirror.decisions;
+    if (embedded) useConfig(embedded);
+    else if (mirror) applyCached(mirror.config, mirror.configFetchedAt);
     // Synchronous, before the page's ad tags look for it; a first visit's comes with the config.
-    if (usesGpp(mirror?.config)) installGppStub();
+    if (usesGpp(embedded ?? mirror?.config)) installGppStub();
     // A copy without decisions: a visitor who left an earlier page without choosing.
     if (mirror === null || (mirror && !Object.keys(mirror.decisions).length)) prefetch();
-    if (mirror) {
-      runtime.decisions = mirror.decisions;
-      applyCached(mirror.config, mirror.configFetchedAt);
-    }
     const stored = await readStoredState(projectId, runtime.store);
     if (!Object.keys(stored.decisions).length) prefetch();
     // IndexedDB is the record: its decisions win, and the copy follows them.
@@ -208,8 +229,10 @@ function boot(): void {
     healMirror(projectId, mirror, stored.decisions);
     applyCached(stored.config, stored.configFetchedAt);
     const cached = stored.config?.projectId === projectId ? stored.config : undefined;
-    const result = await fresh;
-    if (result.ok) {
+    const result = fresh ? await fresh : undefined;
+    if (!result) {
+      // The embedded config, applied above.
+    } else if (result.ok) {
       useConfig(result.value);
     } else if (cached) {
       // Offline or the API is down: the last config the visitor decided under.
@@ -251,7 +274,7 @@ function boot(): void {
     if (!runtime.config) return fail('the consent configuration is not available');
     try {
       // The notice shows without waiting for the manager, which it needs only once it records.
-      const notice = await importBundle<NoticeBundle>('notice');
+      const notice = await noticeBundle(runtime.config);
       await notice.showNotice(runtime, {
         onCustomize: (at) => void showPreferences(undefined, at),
         manager: () =>

@@ -1,3 +1,4 @@
+import { parseSiteConfig } from '../core/site-config.ts';
 import type { FloatingButtonPosition, NoticeLayout, SiteConfig, ThemeMode } from '../core/types.ts';
 
 /** Display options the script tag may set over the project config (`data-layout`, …). */
@@ -22,6 +23,21 @@ export interface ScriptTagOptions {
   preview: boolean;
   /** `data-layout`, `data-theme`, `data-blocking`, `data-floating-button`. */
   display: DisplayOverrides;
+  /**
+   * The project's config, embedded by the server in a per-project loader
+   * (`/assent/{projectId}/assent.js`): current as of the response, which HTTP caching keeps
+   * within the loader's freshness window. Absent with `data-region` (it asks for another
+   * geography) or a `data-project` naming another project.
+   */
+  embedded?: SiteConfig;
+}
+
+/** What `/assent/{projectId}/assent.js` sets on its `<script>` before the loader runs. */
+interface Embed {
+  projectId: string;
+  /** The widget's other files, relative to the script's URL. */
+  assets: string;
+  config: SiteConfig;
 }
 
 const LAYOUTS = ['bar-bottom', 'bar-top', 'box', 'modal'];
@@ -52,14 +68,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOptions {
   const src = new URL(script?.src || '/assent/assent.js', location.href);
+  const embed = (script as (HTMLScriptElement & { assentEmbed?: Embed }) | null)?.assentEmbed;
   // `assent.js?project=…` too: tag managers inject scripts without attributes (GTM's injectScript).
-  const project = script?.dataset.project || src.searchParams.get('project');
+  const project = script?.dataset.project || embed?.projectId || src.searchParams.get('project');
+  const projectId = project && UUID.test(project) ? project : undefined;
+  const region = script?.dataset.region || undefined;
+  const parsed =
+    embed && !region && embed.projectId.toLowerCase() === projectId?.toLowerCase()
+      ? parseSiteConfig(embed.config)
+      : undefined;
+  // Checked like a fetched one; a config that does not parse is fetched instead.
+  const embedded = typeof parsed === 'object' ? parsed : undefined;
   return {
-    projectId: project && UUID.test(project) ? project : undefined,
+    projectId,
     apiBase: script?.dataset.api || src.origin,
-    assetBase: new URL('./', src).href,
+    assetBase: new URL(embed?.assets ?? './', src).href,
+    ...(embedded && { embedded }),
     language: script?.dataset.language || undefined,
-    region: script?.dataset.region || undefined,
+    region,
     nonce: script?.nonce || undefined,
     preview: script?.hasAttribute('data-preview') ?? false,
     display: script ? readDisplay(script.dataset) : {},

@@ -4,6 +4,7 @@
  * Brazilian Portuguese. Each language is its own small module (`dist/i18n/<code>-<hash>.js`), so a
  * visitor downloads one language, not thirty-two.
  */
+import { languageForms, pickLanguage } from '../../core/language.ts';
 import type { NoticeTexts, SiteConfig } from '../../core/types.ts';
 import type { GateTexts } from '../../elements/gate-text.ts';
 import type { PreferenceTexts } from '../preferences/preference-texts.ts';
@@ -53,36 +54,23 @@ const BUILT_IN = new Set(Object.keys(LOCALES).map((path) => path.slice(10, -3)))
 /** Codes of the built-in languages (`pt-br` besides `pt`). */
 export const builtInLanguages = (): string[] => [...BUILT_IN].sort();
 
-/** `pt-BR` → [`pt-br`, `pt`]; `zh-Hans-CN` → [`zh-hans-cn`, `zh`]. */
-function forms(language: string): string[] {
-  const tag = language.toLowerCase().replace(/_/g, '-');
-  const primary = tag.split('-')[0]!;
-  return tag === primary ? [tag] : [tag, primary];
-}
-
 /**
  * The first of the visitor's languages the project has texts for or the widget has strings for,
- * else the project's default language. `languages` is `[data-language, <html lang>,
- * ...navigator.languages]`, most preferred first.
+ * else the project's default language (core/language.ts).
  */
-export function chooseLanguage(
+export const chooseLanguage = (
   languages: readonly string[],
   projectLanguages: readonly string[],
   defaultLanguage: string,
-): { language: string; textsKey: string | undefined; builtIn: string } {
-  const project = new Set(projectLanguages.map((language) => language.toLowerCase()));
-  const projectKey = (form: string) =>
-    projectLanguages.find((language) => language.toLowerCase() === form);
-  for (const language of [...languages, defaultLanguage]) {
-    for (const form of forms(language)) {
-      if (!project.has(form) && !BUILT_IN.has(form)) continue;
-      const all = forms(language);
-      const textsKey = all.map(projectKey).find((key) => key !== undefined);
-      const builtIn = all.find((candidate) => BUILT_IN.has(candidate)) ?? 'en';
-      return { language: form, textsKey, builtIn };
-    }
-  }
-  return { language: 'en', textsKey: projectKey('en'), builtIn: 'en' };
+) => pickLanguage(languages, projectLanguages, defaultLanguage, BUILT_IN);
+
+/**
+ * Strings bundled with the code that shows them: a notice module of one language
+ * (`notice-<code>.js`) carries its language's strings, so that it needs no request for them.
+ */
+const bundled: Record<string, UiStrings> = {};
+export function registerStrings(code: string, strings: UiStrings): void {
+  bundled[code] = strings;
 }
 
 /**
@@ -90,7 +78,7 @@ export function chooseLanguage(
  * config is known: the notice then finds them cached instead of waiting for one more request.
  */
 export function preloadStrings(languages: readonly string[]): void {
-  const builtIn = languages.flatMap(forms).find((form) => BUILT_IN.has(form));
+  const builtIn = languages.flatMap(languageForms).find((form) => BUILT_IN.has(form));
   if (builtIn) void LOCALES[`./locales/${builtIn}.ts`]!().catch(() => {});
 }
 
@@ -110,7 +98,7 @@ export async function loadStrings(
   );
   let strings: UiStrings;
   try {
-    strings = (await LOCALES[`./locales/${builtIn}.ts`]!()).default;
+    strings = bundled[builtIn] ?? (await LOCALES[`./locales/${builtIn}.ts`]!()).default;
   } catch {
     strings = (await LOCALES['./locales/en.ts']!()).default;
   }

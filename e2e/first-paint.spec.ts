@@ -1,0 +1,125 @@
+/**
+ * Issue 18: the notice at the page's first paint. A first visit fetches the loader and one more
+ * file before its notice shows; a returning visitor downloads the loader alone. Counted on the
+ * network, so that a regression (a new waterfall, a file more) fails `npm test`. The byte budgets
+ * are size-limit's (package.json).
+ */
+import { brotliCompressSync } from 'node:zlib';
+import type { Page, Request } from '@playwright/test';
+import { expect, PROJECT, test } from './fixtures.ts';
+
+const PER_PROJECT = `/assent/${PROJECT}/assent.js`;
+
+/** A strict-CSP article page with the loader at `src` and two gated scripts. */
+const pageWith = (src: string, attributes = '') => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'" />
+    <title>First paint</title>
+    <script src="${src}" ${attributes}></script>
+  </head>
+  <body>
+    <main><h1>An article</h1><p>Text under the notice.</p></main>
+    <script type="text/plain" data-consent="analytics" data-name="a1" src="/js/count.js"></script>
+    <script type="text/plain" data-consent="marketing" data-name="m1" src="/js/count.js"></script>
+  </body>
+</html>`;
+
+/** Serves the page at /first-paint.html on the demo origin; answers the requests it makes. */
+async function openPage(page: Page, src: string, attributes = '') {
+  const requests: Request[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() !== 'document') requests.push(request);
+  });
+  await page.route('**/first-paint.html', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: pageWith(src, attributes) }),
+  );
+  await page.goto('/first-paint.html');
+  return requests;
+}
+
+const paths = (requests: Request[]) => requests.map((request) => new URL(request.url()).pathname);
+const runsOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
+const noticeOf = (page: Page) => page.locator('#assent-notice .notice');
+
+/**
+ * The files the page had loaded when its notice entered the document, read in the page (a
+ * mutation observer's snapshot of the resource timings): what the notice waited for.
+ */
+async function requestsBeforeNotice(page: Page): Promise<string[]> {
+  await expect(noticeOf(page)).toBeVisible();
+  const paths = await page.evaluate(
+    () => (window as unknown as { __beforeNotice: string[] }).__beforeNotice,
+  );
+  // The browser's own request for an icon is not the page's.
+  return paths.filter((path) => path !== '/favicon.ico');
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('#assent-notice')) return;
+      observer.disconnect();
+      (window as unknown as { __beforeNotice: string[] }).__beforeNotice = performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname);
+    }).observe(document, { childList: true, subtree: true });
+  });
+});
+
+test.describe('first visit', () => {
+  test('with the per-project loader: two requests before the notice, the loader and its language', async ({
+    page,
+  }) => {
+    const requests = await openPage(page, PER_PROJECT);
+    const before = await requestsBeforeNotice(page);
+    expect(before).toEqual([PER_PROJECT, '/assent/notice-en.js']);
+    // Nothing gated ran before a choice; the config came with the loader: no site-client.
+    expect(await runsOf(page)).toEqual([]);
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    expect(paths(requests).filter((path) => path.endsWith('/site-client'))).toEqual([]);
+  });
+
+  test('with the plain loader: the loader, the config and the notice of the language, at once', async ({
+    page,
+  }) => {
+    await openPage(page, '/assent/assent.js', `data-project="${PROJECT}"`);
+    const before = await requestsBeforeNotice(page);
+    expect(before.sort()).toEqual(
+      ['/assent/assent.js', '/assent/notice-en.js', `/site-v1/${PROJECT}/site-client`].sort(),
+    );
+  });
+
+  test('the notice module is the visitor language’s own', async ({ page }) => {
+    await openPage(page, PER_PROJECT, 'data-language="de"');
+    const before = await requestsBeforeNotice(page);
+    expect(before).toEqual([PER_PROJECT, '/assent/notice-de.js']);
+    await expect(noticeOf(page).getByRole('button', { name: 'Alle akzeptieren' })).toBeVisible();
+  });
+});
+
+test('returning visitor: downloads the per-project loader alone, runs gated scripts at once, no notice', async ({
+  page,
+}) => {
+  const requests = await openPage(page, PER_PROJECT);
+  await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+  // Stored and sent before the next page.
+  await page.waitForTimeout(500);
+  const from = requests.length;
+  await page.reload();
+  await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#assent-notice')).toHaveCount(0);
+  const widget = requests.slice(from).filter((request) => /\.(js|css)$/.test(request.url()));
+  // The loader (revalidated or from the cache) and the page's own gated scripts.
+  expect(paths(widget).filter((path) => path.startsWith('/assent/'))).toEqual([PER_PROJECT]);
+  expect(paths(requests.slice(from)).filter((path) => path.startsWith('/site-v1/'))).toEqual([]);
+  // What it weighs compressed: the budget of package.json's size-limit, checked on the wire too.
+  const body = await (await page.request.get(PER_PROJECT)).body();
+  const brotli = brotliCompressSync(body).length;
+  expect(brotli).toBeLessThan(9000);
+});

@@ -115,45 +115,48 @@ export function RecordsPage() {
           {events.value.length === 0 ? (
             <p>{kind.value === 'id' && !person.value ? t.records.noEvent : t.records.none}</p>
           ) : (
-            <table data-testid="history">
-              <caption>
-                {t.records.history}: {person.value?.value}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.records.date}</th>
-                  <th scope="col">{t.records.type}</th>
-                  <th scope="col">{t.records.state}</th>
-                  <th scope="col">{t.records.action}</th>
-                  <th scope="col">{t.records.surface}</th>
-                  <th scope="col">{t.records.geography}</th>
-                  <th scope="col">{t.records.expires}</th>
-                  <th scope="col">{t.records.eventId}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.value.map((e) => (
-                  <tr
-                    key={e.id}
-                    class={e.id === found.value ? 'found' : undefined}
-                    aria-current={e.id === found.value ? 'true' : undefined}
-                  >
-                    <td>{e.consentDate.replace('T', ' ').slice(0, 19)}</td>
-                    <td>
-                      {e.label} v{e.version}
-                    </td>
-                    <td>{e.consentState}</td>
-                    <td>{e.consentAction}</td>
-                    <td>{e.surface ?? '–'}</td>
-                    <td>{e.session?.geography ?? '–'}</td>
-                    <td>{e.expirationDate.slice(0, 10)}</td>
-                    <td>
-                      <code>{e.id}</code>
-                    </td>
+            // Its own scroll box on a narrow screen, focusable so the keyboard can scroll it.
+            <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="history-caption">
+              <table data-testid="history">
+                <caption id="history-caption">
+                  {t.records.history}: {person.value?.value}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.records.date}</th>
+                    <th scope="col">{t.records.type}</th>
+                    <th scope="col">{t.records.state}</th>
+                    <th scope="col">{t.records.action}</th>
+                    <th scope="col">{t.records.surface}</th>
+                    <th scope="col">{t.records.geography}</th>
+                    <th scope="col">{t.records.expires}</th>
+                    <th scope="col">{t.records.eventId}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {events.value.map((e) => (
+                    <tr
+                      key={e.id}
+                      class={e.id === found.value ? 'found' : undefined}
+                      aria-current={e.id === found.value ? 'true' : undefined}
+                    >
+                      <td>{e.consentDate.replace('T', ' ').slice(0, 19)}</td>
+                      <td>
+                        {e.label} v{e.version}
+                      </td>
+                      <td>{e.consentState}</td>
+                      <td>{e.consentAction}</td>
+                      <td>{e.surface ?? '–'}</td>
+                      <td>{e.session?.geography ?? '–'}</td>
+                      <td>{e.expirationDate.slice(0, 10)}</td>
+                      <td>
+                        <code>{e.id}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {person.value && (
             <div class="actions">

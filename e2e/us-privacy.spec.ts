@@ -87,6 +87,7 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
       '✓ Opt-out preference signal honoured: Marketing',
     );
     await expect(center.getByRole('switch', { name: 'Marketing' })).toBeFocused();
+    await center.locator('.signal-honoured').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}/honoured-preference-center.png` });
 
     // An explicit opt-in afterwards: recorded as the visitor's, and the sections follow.

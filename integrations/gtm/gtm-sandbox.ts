@@ -27,7 +27,9 @@ export function readTests(tests: string): {
   for (const line of tests.split('\n')) {
     const name = /^- name: (.*)$/.exec(line);
     if (name) {
-      scenarios.push((target = { name: name[1]!.trim(), code: '' }));
+      const scenario = { name: name[1]!.trim(), code: '' };
+      scenarios.push(scenario);
+      target = scenario;
       indent = 0;
     } else if (/^ {2}code: \|-$/.test(line)) {
       indent = 4;

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
 import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
+import { privacyCollectionPointRoutes } from './routes/privacy/collection-points.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
@@ -196,6 +197,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyAnalyticsRoutes(routeDeps));
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
+  app.route('/', privacyCollectionPointRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

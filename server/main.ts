@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
 import { startWebhookDeliverer } from './webhooks/deliverer.ts';
+import { mailerFromEnv } from './mail/mailer.ts';
 import {
   DEMO_ORGANIZATION_ID,
   DEMO_OWNER_EMAIL,
@@ -46,9 +47,12 @@ const deliverer = startWebhookDeliverer({
   }),
 });
 
+const mailer = mailerFromEnv(env);
 const app = createApp({
   db,
   secret,
+  mailer,
+  ...(env.ASSENT_PUBLIC_URL && { publicUrl: env.ASSENT_PUBLIC_URL }),
   webhooks: { allowPrivate, wake: () => deliverer.wake() },
   storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',
   // Load tests only: one client on loopback would otherwise be limited like a flood.
@@ -85,6 +89,7 @@ function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close(() => {
+    mailer.close();
     deliverer
       .stop()
       .then(() => db.close())

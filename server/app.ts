@@ -16,6 +16,7 @@ import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
 import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents-data.ts';
 import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
 import { CONSENT_LINKS_PATH, consentLinkRoutes } from './routes/compat/consent-links.ts';
+import { linkPageRoutes } from './routes/compat/link-page.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
@@ -223,6 +224,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyMemberRoutes(routeDeps));
   app.route('/', privacyCollectionPointRoutes(routeDeps));
   app.route('/', privacyLinkSettingsRoutes(routeDeps));
+  // The hosted consent-link pages, `/{orgSlug}/{displayId}/{uuid}`: before the demo's files,
+  // and never under a path of another route (routes/compat/link-page.ts).
+  app.route('/', linkPageRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

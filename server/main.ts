@@ -48,10 +48,15 @@ const deliverer = startWebhookDeliverer({
 });
 
 const mailer = mailerFromEnv(env);
+// e2e only (`NODE_ENV=test`): the server's clock runs this far ahead, so that a test can restart
+// it past a consent link's expiry. Ignored anywhere else.
+const clockOffsetMs =
+  env.NODE_ENV === 'test' ? Number(env.ASSENT_TEST_CLOCK_OFFSET_MS || 0) || 0 : 0;
 const app = createApp({
   db,
   secret,
   mailer,
+  ...(clockOffsetMs !== 0 && { now: () => new Date(Date.now() + clockOffsetMs) }),
   ...(env.ASSENT_PUBLIC_URL && { publicUrl: env.ASSENT_PUBLIC_URL }),
   webhooks: { allowPrivate, wake: () => deliverer.wake() },
   storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',

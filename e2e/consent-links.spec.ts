@@ -59,7 +59,8 @@ test('a mailed consent link opens the hosted page, records both choices and expi
     await expect(page.getByRole('status')).toHaveText('Your choices are saved.');
     // The page shows what is recorded: the switches follow the stored decisions.
     await expect(center.getByRole('switch', { name: 'Analytics' })).toBeChecked();
-    await expect(center.getByText('Accepted', { exact: false }).first()).toBeVisible();
+    await expect(center.getByText('Allowed', { exact: true })).toBeVisible();
+    await expect(center.getByText('Not allowed', { exact: true })).toBeVisible();
 
     const listed = await fetch(
       `${server.url}/privacy-v1/organizations/${ORG}/projects/${PROJECT}/consent-events?phoneNumber=${encodeURIComponent(PHONE)}&view=full`,

@@ -24,6 +24,7 @@ import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyCollectionPointRoutes } from './routes/privacy/collection-points.ts';
 import { privacyLinkSettingsRoutes } from './routes/privacy/link-settings.ts';
+import { privacyDemoMailRoutes, type DemoMail } from './routes/privacy/demo-mail.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
@@ -97,6 +98,12 @@ export interface AppDeps {
    * @default the origin of the request that asks for the link
    */
   publicUrl?: string;
+  /**
+   * `ASSENT_DEMO_MAIL=1`: the mail the demo's loopback catcher received, shown to the console's
+   * Links page (`GET /privacy-v1/organizations/{id}/demo-mail`); absent, that route does not exist.
+   * @default undefined
+   */
+  demoMail?: () => readonly DemoMail[];
   /**
    * How long a project and its consent types are used from this instance's memory before they
    * are read again; a change made elsewhere shows within this time. Event writes check the
@@ -224,6 +231,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyMemberRoutes(routeDeps));
   app.route('/', privacyCollectionPointRoutes(routeDeps));
   app.route('/', privacyLinkSettingsRoutes(routeDeps));
+  if (deps.demoMail) app.route('/', privacyDemoMailRoutes(routeDeps, deps.demoMail));
   // The hosted consent-link pages, `/{orgSlug}/{displayId}/{uuid}`: before the demo's files,
   // and never under a path of another route (routes/compat/link-page.ts).
   app.route('/', linkPageRoutes(routeDeps));

@@ -27,6 +27,7 @@ function shell(language: string, title: string, body: string): string {
 <meta name="robots" content="noindex">
 <meta name="referrer" content="no-referrer">
 <title>${e(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${LINK_PAGE_CSS_PATH}">
 </head>
 <body>

@@ -149,3 +149,14 @@ export async function setDefaultCallingCode(db: Queryable, organizationId: strin
     code,
   ]);
 }
+
+/** Message-IDs of the mails sent for an organization's links (the demo's mail view). */
+export async function listSentMessageIds(db: Queryable, organizationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ message_id: string }>(
+    `select a.detail->>'message_id' as message_id
+       from consent_link_audit a join consent_links l on l.id = a.link_id
+      where l.organization_id = $1 and a.kind = 'email_sent'`,
+    [organizationId],
+  );
+  return rows.map((row) => row.message_id);
+}

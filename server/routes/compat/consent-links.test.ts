@@ -404,7 +404,10 @@ describe('consent links: mail', () => {
   beforeAll(async () => {
     catcher = await startSmtpCatcher();
     refusing = await startSmtpCatcher({ refuse: true });
-    t = await createTestContext({ mailer: createMailer({ smtpUrl: catcher.url }) });
+    t = await createTestContext({
+      mailer: createMailer({ smtpUrl: catcher.url }),
+      demoMail: () => catcher.mails,
+    });
     tRefused = await createTestContext({ mailer: createMailer({ smtpUrl: refusing.url }) });
     tUnconfigured = await createTestContext();
     for (const context of [t, tRefused, tUnconfigured]) await prepare(context);
@@ -445,6 +448,36 @@ describe('consent links: mail', () => {
     expect(mail.headers['content-language']).toBe('en');
     const trail = await trailOf(t, body.event_id);
     expect(trail.events.map((event) => event.type)).toEqual(['created', 'email_sent']);
+  });
+
+  it('shows the demo catcher’s mail to the link’s organization only', async () => {
+    const mine = await t.app.request(
+      `/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}/demo-mail`,
+      { headers: { 'x-api-key': DEMO_API_KEY } },
+    );
+    const body = (await mine.json()) as { count: number; items: { to: string[]; html: string }[] };
+    expect(body.count).toBe(1);
+    expect(body.items[0]!.to).toEqual(['person@example.com']);
+    const theirs = await t.app.request(
+      `/privacy-v1/organizations/${OTHER_ORGANIZATION_ID}/demo-mail`,
+      { headers: { 'x-api-key': OTHER_KEY } },
+    );
+    expect(((await theirs.json()) as { count: number }).count).toBe(0);
+    await expectError(
+      await t.app.request(`/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}/demo-mail`, {
+        headers: { 'x-api-key': OTHER_KEY },
+      }),
+      403,
+    );
+    // Without ASSENT_DEMO_MAIL the route does not exist.
+    expect(
+      (
+        await tUnconfigured.app.request(
+          `/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}/demo-mail`,
+          { headers: { 'x-api-key': DEMO_API_KEY } },
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('answers failed, with the reason in the trail, when the server refuses', async () => {

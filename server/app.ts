@@ -24,6 +24,7 @@ import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyCollectionPointRoutes } from './routes/privacy/collection-points.ts';
 import { privacyLinkSettingsRoutes } from './routes/privacy/link-settings.ts';
+import { privacyConsentLinkRoutes } from './routes/privacy/consent-links.ts';
 import { privacyDemoMailRoutes, type DemoMail } from './routes/privacy/demo-mail.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
@@ -231,6 +232,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyMemberRoutes(routeDeps));
   app.route('/', privacyCollectionPointRoutes(routeDeps));
   app.route('/', privacyLinkSettingsRoutes(routeDeps));
+  app.route('/', privacyConsentLinkRoutes(routeDeps));
   if (deps.demoMail) app.route('/', privacyDemoMailRoutes(routeDeps, deps.demoMail));
   // The hosted consent-link pages, `/{orgSlug}/{displayId}/{uuid}`: before the demo's files,
   // and never under a path of another route (routes/compat/link-page.ts).

@@ -240,6 +240,24 @@ describe('the hosted consent-link page', () => {
     expect(trail.events.find((event) => event.type === 'decision')!.event_ids).toHaveLength(3);
   });
 
+  it('lists the organization’s links with their status, to that organization only', async () => {
+    const response = await t.app.request(
+      `/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}/consent-links`,
+      { headers: { 'x-api-key': DEMO_API_KEY } },
+    );
+    const { items } = (await response.json()) as {
+      items: { eventId: string; status: string; phone: string; collectionPointDisplayId: string }[];
+    };
+    const mine = items.find((item) => item.eventId === link.event_id)!;
+    expect(mine).toMatchObject({ status: 'opened', collectionPointDisplayId: 'CP001' });
+    expect(mine.phone).toBe('+91•••••••210');
+    const other = await t.app.request(
+      `/privacy-v1/organizations/00000000-0000-4000-8000-0000000000aa/consent-links`,
+      { headers: { 'x-api-key': DEMO_API_KEY } },
+    );
+    expect(other.status).toBe(403);
+  });
+
   it('answers 410 once the link has expired, for the page and for choices', async () => {
     t.clock.now = new Date(START.getTime() + 2 * 3600_000);
     try {

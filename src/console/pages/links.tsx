@@ -139,7 +139,7 @@ export function LinksPage() {
           <fieldset>
             <legend>{s.types}</legend>
             {types.value.map((type) => (
-              <label key={type.id}>
+              <label class="check" key={type.id}>
                 <input type="checkbox" name="type" value={type.id} /> {type.name}
               </label>
             ))}

@@ -14,7 +14,8 @@ const PHONE = '+919876543210';
 test('a mailed consent link opens the hosted page, records both choices and expires', async ({
   page,
 }, info) => {
-  test.setTimeout(120_000);
+  // Two server starts (one past expiry) on a busy machine.
+  test.setTimeout(300_000);
   const catcher = await startSmtpCatcher();
   const port = privatePort(info.parallelIndex);
   const env = { ASSENT_SMTP_URL: catcher.url, NODE_ENV: 'test' };

@@ -174,6 +174,8 @@ export default defineConfig(({ mode }) =>
                     // as soon as this small file is in, not after the whole notice.
                     strings: 'src/ui/i18n/ui-strings.ts',
                     preferences: 'src/ui/preferences/index.tsx',
+                    // The hosted consent-link page's script: imports preferences.js by URL.
+                    'link-page': 'src/ui/link-page/index.ts',
                     // Deleting a withdrawn type's cookies: imported on a change, when a project lists any.
                     cookies: 'src/integrations/cookie-clearing.ts',
                     // Plain DOM, no Preact: imported only when a page holds an `<assent-gate>`, or

@@ -6,12 +6,13 @@ import { expect, notice, ORGANIZATION, PROJECT, test, visitorOf } from './fixtur
 
 const SHOTS = process.env.ASSENT_SHOTS_DIR ?? 'test-results/console-shots';
 const OWNER = 'owner@demo.example';
-const PAGES = ['overview', 'records', 'types', 'notice', 'settings', 'snippet'] as const;
+const PAGES = ['overview', 'records', 'types', 'notice', 'links', 'settings', 'snippet'] as const;
 const NAV = {
   overview: 'Overview',
   records: 'Records',
   types: 'Consent types',
   notice: 'Notice',
+  links: 'Links',
   settings: 'Settings',
   snippet: 'Snippet',
 } as const;

@@ -14,12 +14,19 @@ import { privacyConsentTypeRoutes } from './routes/privacy/consent-types.ts';
 import { privacyWebhookRoutes } from './routes/privacy/webhooks.ts';
 import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents-data.ts';
 import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
+import { CONSENT_LINKS_PATH, consentLinkRoutes } from './routes/compat/consent-links.ts';
+import { linkPageRoutes } from './routes/compat/link-page.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
 import { privacyChainVerificationRoutes } from './routes/privacy/chain-verification.ts';
 import { privacyOrganizationRoutes } from './routes/privacy/organizations.ts';
 import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
+import { privacyCollectionPointRoutes } from './routes/privacy/collection-points.ts';
+import { privacyLinkSettingsRoutes } from './routes/privacy/link-settings.ts';
+import { privacyConsentLinkRoutes } from './routes/privacy/consent-links.ts';
+import { privacyDemoMailRoutes, type DemoMail } from './routes/privacy/demo-mail.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
@@ -82,7 +89,25 @@ export interface AppDeps {
     loginPerAccount?: RateLimit | false;
     /** Login attempts per client address, whatever the account. */
     loginPerAddress?: RateLimit | false;
+    /** Consent links made per API key or member (seed 004). */
+    consentLinks?: RateLimit | false;
   };
+  /**
+   * Outbound mail (consent links): `mailerFromEnv(process.env)` in main.ts.
+   * @default a mailer with no SMTP server, whose every send fails with that reason
+   */
+  mailer?: Mailer;
+  /**
+   * The base of the links Assent hands out (`ASSENT_PUBLIC_URL`, e.g. `https://consent.example`).
+   * @default the origin of the request that asks for the link
+   */
+  publicUrl?: string;
+  /**
+   * `ASSENT_DEMO_MAIL=1`: the mail the demo's loopback catcher received, shown to the console's
+   * Links page (`GET /privacy-v1/organizations/{id}/demo-mail`); absent, that route does not exist.
+   * @default undefined
+   */
+  demoMail?: () => readonly DemoMail[];
   /**
    * How long a project and its consent types are used from this instance's memory before they
    * are read again; a change made elsewhere shows within this time. Event writes check the
@@ -124,6 +149,8 @@ const DEFAULT_LIMITS = {
   // Ten guesses at an account, then one a minute: an online attack on one password is hopeless.
   loginPerAccount: { burst: 10, perSecond: 1 / 60 },
   loginPerAddress: { burst: 30, perSecond: 1 / 10 },
+  // A backend sending links after calls or at a counter: bursts of 60, then one a second.
+  consentLinks: { burst: 60, perSecond: 1 },
 };
 
 /** The site API and, when given folders, the widget and demo files. Does no I/O until a request. */
@@ -150,6 +177,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }),
     },
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
+    mailer: deps.mailer ?? createMailer(),
+    ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }),
+    linkLimit: limits.consentLinks ? createRateLimiter(limits.consentLinks, now) : undefined,
   };
   const app = new Hono<AppEnv>();
   app.onError(handleError(deps.logError ?? ((error) => console.error('assent:', error))));
@@ -172,12 +202,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/consents/*', perIp);
     app.use(CONSENTS_DATA_PATH, perIp);
     app.use('/auth/v1/*', perIp);
+    app.use(`${CONSENT_LINKS_PATH}/*`, perIp);
+    app.use(CONSENT_LINKS_PATH, perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
   app.use('/consents/*', limit);
   app.use(CONSENTS_DATA_PATH, limit);
   app.use('/auth/v1/*', limit);
+  app.use(CONSENT_LINKS_PATH, limit);
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
@@ -191,6 +224,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The seeds' own paths (routes/compat/).
   app.route('/', consentsDataRoutes(routeDeps));
   app.route('/', consentsEventsRoutes(routeDeps));
+  app.route('/', consentLinkRoutes(routeDeps));
   app.route('/', authRoutes(routeDeps));
   app.route('/', privacyProjectRoutes(routeDeps));
   app.route('/', privacyAnalyticsRoutes(routeDeps));
@@ -198,6 +232,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyOrganizationRoutes(routeDeps));
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
+  app.route('/', privacyCollectionPointRoutes(routeDeps));
+  app.route('/', privacyLinkSettingsRoutes(routeDeps));
+  app.route('/', privacyConsentLinkRoutes(routeDeps));
+  if (deps.demoMail) app.route('/', privacyDemoMailRoutes(routeDeps, deps.demoMail));
+  // The hosted consent-link pages, `/{orgSlug}/{displayId}/{uuid}`: before the demo's files,
+  // and never under a path of another route (routes/compat/link-page.ts).
+  app.route('/', linkPageRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

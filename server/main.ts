@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
 import { startWebhookDeliverer } from './webhooks/deliverer.ts';
+import { createMailer, mailerFromEnv } from './mail/mailer.ts';
 import {
   DEMO_ORGANIZATION_ID,
   DEMO_OWNER_EMAIL,
@@ -46,9 +47,24 @@ const deliverer = startWebhookDeliverer({
   }),
 });
 
+// `ASSENT_DEMO_MAIL=1` (and no SMTP server named): a mail catcher on loopback receives the demo's
+// mail, which the console's Links page shows. smtp-server is a dev dependency: imported only then.
+const demoCatcher =
+  env.ASSENT_DEMO_MAIL === '1' && !env.ASSENT_SMTP_URL
+    ? await (await import('./testing/smtp-catcher.ts')).startSmtpCatcher()
+    : undefined;
+const mailer = demoCatcher ? createMailer({ smtpUrl: demoCatcher.url }) : mailerFromEnv(env);
+// e2e only (`NODE_ENV=test`): the server's clock runs this far ahead, so that a test can restart
+// it past a consent link's expiry. Ignored anywhere else.
+const clockOffsetMs =
+  env.NODE_ENV === 'test' ? Number(env.ASSENT_TEST_CLOCK_OFFSET_MS || 0) || 0 : 0;
 const app = createApp({
   db,
   secret,
+  mailer,
+  ...(demoCatcher && { demoMail: () => demoCatcher.mails }),
+  ...(clockOffsetMs !== 0 && { now: () => new Date(Date.now() + clockOffsetMs) }),
+  ...(env.ASSENT_PUBLIC_URL && { publicUrl: env.ASSENT_PUBLIC_URL }),
   webhooks: { allowPrivate, wake: () => deliverer.wake() },
   storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',
   // Load tests only: one client on loopback would otherwise be limited like a flood.
@@ -66,6 +82,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Assent demo:     ${origin}/`);
   console.log(`Site API:        ${origin}/site-v1/health`);
   console.log(`Database:        ${location}`);
+  if (demoCatcher)
+    console.log(`Demo mail:       ${demoCatcher.url} (shown at ${origin}/admin/#/links)`);
   console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
   console.log(`Project id:      ${DEMO_PROJECT_ID}`);
   console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);
@@ -85,6 +103,8 @@ function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close(() => {
+    mailer.close();
+    void demoCatcher?.close();
     deliverer
       .stop()
       .then(() => db.close())

@@ -1,5 +1,6 @@
 import type { ConsentEventWriter } from '../consent-events/writer.ts';
 import type { Database } from '../db/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { createRateLimiter } from '../middleware/rate-limit.ts';
 import type { ProjectCache } from '../projects/cache.ts';
 
@@ -30,4 +31,10 @@ export interface RouteDeps {
     perAccount?: ReturnType<typeof createRateLimiter>;
     perAddress?: ReturnType<typeof createRateLimiter>;
   };
+  /** Outbound mail (consent links); a not-configured mailer fails every send with the reason. */
+  mailer: Mailer;
+  /** `ASSENT_PUBLIC_URL`: the base of the links Assent hands out; absent, the request's origin. */
+  publicUrl?: string;
+  /** Consent links made per API key or member; absent: unlimited. */
+  linkLimit: ReturnType<typeof createRateLimiter> | undefined;
 }

@@ -93,7 +93,13 @@ export async function createTestContext(deps: Partial<AppDeps> = {}): Promise<Te
     now: () => clock.now,
     logError: (error) => errors.push(error),
     // The test clock stands still, so buckets would never refill; rate-limit tests set their own.
-    rateLimits: { perIp: false, perSession: false, loginPerAccount: false, loginPerAddress: false },
+    rateLimits: {
+      perIp: false,
+      perSession: false,
+      loginPerAccount: false,
+      loginPerAddress: false,
+      consentLinks: false,
+    },
     ...deps,
   });
   return { db, app, clock, errors };

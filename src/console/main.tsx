@@ -10,12 +10,14 @@ import { TypesPage } from './pages/types.tsx';
 import { NoticePage } from './pages/notice.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SnippetPage } from './pages/snippet.tsx';
+import { LinksPage } from './pages/links.tsx';
 
 const PAGES = {
   overview: OverviewPage,
   records: RecordsPage,
   types: TypesPage,
   notice: NoticePage,
+  links: LinksPage,
   settings: SettingsPage,
   snippet: SnippetPage,
 };

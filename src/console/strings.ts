@@ -10,6 +10,7 @@ export const en = {
     records: 'Records',
     types: 'Consent types',
     notice: 'Notice',
+    links: 'Links',
     settings: 'Settings',
     snippet: 'Snippet',
   },

@@ -2,7 +2,13 @@
  * What each bundle the loader imports by URL (`manager.js`, `notice.js`, …) exports. The loader
  * may not import the manager or the UI, not even their types; they implement these instead.
  */
-import type { ConsentAction, ConsentState } from '../core/types.ts';
+import type {
+  ConsentAction,
+  ConsentState,
+  ConsentType,
+  Decision,
+  NoticeTexts,
+} from '../core/types.ts';
 import type { Runtime } from './runtime.ts';
 
 /** The one place a decision is made: validate, store, apply, send, emit. */
@@ -66,10 +72,31 @@ export interface NoticeBundle {
   showNotice(runtime: Runtime, options: NoticeOptions): Promise<void>;
 }
 
+/** What the hosted consent-link page (issue 16) gives the preference center. */
+export interface LinkPreferencesOptions {
+  /** The collection point's types, in its order. */
+  types: ConsentType[];
+  /** The person's valid decisions, by label, as the server has them. */
+  decisions: Record<string, Decision>;
+  /** The project's own notice texts by language, and its default language. */
+  texts: Record<string, NoticeTexts>;
+  defaultLanguage: string;
+  /** The page's language (`Accept-Language` or the switcher). */
+  language: string;
+  accent?: string;
+  /** Records the choice on the server; the page shows the outcome. */
+  onChoose(states: Record<string, ConsentState>): void;
+}
+
 /** `preferences.js` */
 export interface PreferencesBundle {
   /** `at: 'opt-out'` focuses the first choice Global Privacy Control covers (issue 21). */
   showPreferences(runtime: Runtime, container?: Element, at?: 'opt-out'): Promise<void>;
+  /**
+   * The same preference center, inline in `container`, for a person the server knows (the hosted
+   * consent-link page): no runtime, no visitor session; the page records what is chosen.
+   */
+  showLinkPreferences(container: Element, options: LinkPreferencesOptions): Promise<void>;
 }
 
 /** `gate.js` */

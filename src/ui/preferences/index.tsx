@@ -144,3 +144,33 @@ export const showPreferences: PreferencesBundle['showPreferences'] = async (
   }
   runtime.emitter.emit('preferences:show', {});
 };
+
+/**
+ * The hosted consent-link page's center (issue 16): the same component, styles and strings, for
+ * a person the server knows. The page hands the choice to its server, which records it.
+ */
+export const showLinkPreferences: PreferencesBundle['showLinkPreferences'] = async (
+  container,
+  options,
+) => {
+  const strings = await loadStrings(options, [options.language]);
+  const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
+  container.setAttribute('lang', strings.language);
+  container.setAttribute('dir', strings.dir);
+  adoptStyles(root, themeCss + widgetCss + css, options.accent);
+  const decisions = signal(options.decisions);
+  const initial = signal(initialChoices(options.decisions));
+  render(
+    <PreferenceCenter
+      types={options.types}
+      decisions={decisions}
+      initial={initial}
+      texts={strings.notice}
+      preferenceTexts={strings.preferences}
+      languages={[strings.language]}
+      idPrefix={`assent-preferences-${++renderedCount}`}
+      onChoose={(states) => options.onChoose(states)}
+    />,
+    root,
+  );
+};

@@ -169,6 +169,7 @@ export const showLinkPreferences: PreferencesBundle['showLinkPreferences'] = asy
       preferenceTexts={strings.preferences}
       languages={[strings.language]}
       idPrefix={`assent-preferences-${++renderedCount}`}
+      usPrivacy={strings.usPrivacy}
       onChoose={(states) => options.onChoose(states)}
     />,
     root,

@@ -3,8 +3,15 @@ import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
 import { labelRecord, isTypeInForce } from '../core/decision.ts';
-import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
-import type { Manager, ManagerBundle } from '../runtime/bundles.ts';
+import { noticeSnapshotText } from '../core/proof.ts';
+import type {
+  ConsentAction,
+  ConsentEventInput,
+  ConsentProof,
+  ConsentState,
+  Decision,
+} from '../core/types.ts';
+import type { ChoiceOrigin, Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { clearVisitor, writeDecisions } from '../storage/decisions.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -73,6 +80,44 @@ export function createManager(
     return { events, decisions };
   }
 
+  /**
+   * The proof of a choice: where, in which language, with which signals, and the hash of what
+   * was shown. The hash needs `crypto.subtle` (secure contexts only): without it the proof says
+   * the rest.
+   */
+  async function proofOf(origin: ChoiceOrigin): Promise<ConsentProof> {
+    const gpc = globalThis.navigator?.globalPrivacyControl === true || runtime.config?.gpc === true;
+    const proof: ConsentProof = {
+      ...(origin.surface && { surface: origin.surface }),
+      ...(origin.notice && { language: origin.notice.language }),
+      signals: { gpc },
+    };
+    if (!origin.notice || !globalThis.crypto?.subtle) return proof;
+    try {
+      const text = new TextEncoder().encode(noticeSnapshotText(origin.notice));
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', text));
+      proof.noticeHash = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    } catch {
+      // Proof without the hash rather than no decision.
+    }
+    return proof;
+  }
+
+  /** Each event carries the proof; the first also the snapshot, which the server stores once. */
+  async function withProof(
+    events: ConsentEventInput[],
+    origin: ChoiceOrigin,
+  ): Promise<ConsentEventInput[]> {
+    const proof = await proofOf(origin);
+    return events.map((event, index) => ({
+      ...event,
+      proof:
+        index === 0 && proof.noticeHash && origin.notice
+          ? { ...proof, notice: origin.notice }
+          : proof,
+    }));
+  }
+
   /** The context of the choice rules (core/choice.ts) on this page, now. */
   const context = (): ChoiceContext => ({
     types: runtime.config?.consentTypes ?? [],
@@ -83,7 +128,7 @@ export function createManager(
   });
 
   const manager: Manager = {
-    async choose(chosen, action = 'user_click') {
+    async choose(chosen, action = 'user_click', origin = { surface: 'api' }) {
       // Whatever the visitor chose with, they were shown the pending disclosures too.
       const states = action === 'user_click' ? withDisclosures(chosen, context()) : chosen;
       const built = buildEvents(states, action);
@@ -97,7 +142,7 @@ export function createManager(
         writeDecisions(runtime.projectId, built.decisions, runtime.store).catch(() =>
           report('could not store the consent decision in this browser'),
         ),
-        outbox.enqueue(built.events),
+        withProof(built.events, origin).then((events) => outbox.enqueue(events)),
       ]);
       return true;
     },
@@ -113,7 +158,7 @@ export function createManager(
       runtime.visitorSecret = undefined;
       runtime.forget();
     },
-    async recordViewed(labels) {
+    async recordViewed(labels, origin = { surface: 'notice' }) {
       // A type that cannot be `viewed` (a required one accepting only `accepted`) records nothing.
       const viewable = (runtime.config?.consentTypes ?? []).filter(
         (type) => labels.includes(type.label) && type.validStates.includes('viewed'),
@@ -124,7 +169,7 @@ export function createManager(
         'implied',
       );
       if (typeof built === 'string') return report(built);
-      await outbox.enqueue(built.events);
+      await outbox.enqueue(await withProof(built.events, origin));
     },
     async identify(input) {
       // Only an identity the site's backend signed; its claims are checked before anything is

@@ -2,8 +2,16 @@
  * What each bundle the loader imports by URL (`manager.js`, `notice.js`, …) exports. The loader
  * may not import the manager or the UI, not even their types; they implement these instead.
  */
-import type { ConsentAction, ConsentState } from '../core/types.ts';
+import type { ConsentAction, ConsentState, NoticeSnapshot, ProofSurface } from '../core/types.ts';
 import type { Runtime } from './runtime.ts';
+
+/** Where a choice was made and what that surface showed: the event's proof (issue 17). */
+export interface ChoiceOrigin {
+  /** Absent for what the loader implies from the visitor's jurisdiction: no surface decided. */
+  surface?: ProofSurface;
+  /** What the surface showed; hashed into the proof's `noticeHash` and sent once with it. */
+  notice?: NoticeSnapshot;
+}
 
 /** The one place a decision is made: validate, store, apply, send, emit. */
 export interface Manager {
@@ -11,7 +19,12 @@ export interface Manager {
    * Records a state per label; refuses the whole choice (nothing stored) if any part is invalid.
    * A visitor's choice (`user_click`, the default) also acknowledges the pending disclosures.
    */
-  choose(states: Record<string, ConsentState>, action?: ConsentAction): Promise<boolean>;
+  choose(
+    states: Record<string, ConsentState>,
+    action?: ConsentAction,
+    /** @default { surface: 'api' } */
+    origin?: ChoiceOrigin,
+  ): Promise<boolean>;
   /** `assent.accept(labels)`: the named types, or every type the notice shows. */
   accept(labels?: string[]): Promise<boolean>;
   /** `assent.decline(labels)`: the named types, or every type the notice shows but required ones. */
@@ -19,7 +32,7 @@ export interface Manager {
   /** `assent.reset()`: forgets the visitor's decisions, id and dead letters in this browser. */
   reset(): Promise<void>;
   /** Records that the visitor was shown these types (`viewed`, action `implied`). */
-  recordViewed(labels: string[]): Promise<void>;
+  recordViewed(labels: string[], origin?: ChoiceOrigin): Promise<void>;
   /**
    * Links this visitor to the site's identifiers for the person and adopts the person's more
    * recent decisions from other browsers. `false` (and an `error` event) when it could not.

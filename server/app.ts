@@ -23,6 +23,8 @@ import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
+import { privacyReceiptRoutes } from './routes/privacy/receipts.ts';
+import { siteReceiptRoutes } from './routes/site/receipts.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
@@ -172,6 +174,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/consents/*', perIp);
     app.use(CONSENTS_DATA_PATH, perIp);
     app.use('/auth/v1/*', perIp);
+    app.use('/receipt-v1/*', perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
@@ -196,6 +199,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyAnalyticsRoutes(routeDeps));
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
+  app.route('/', privacyReceiptRoutes(routeDeps));
+  app.route('/', siteReceiptRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

@@ -113,6 +113,9 @@ export default defineConfig(({ mode }) =>
                     // Identity tokens and cross-device adoption: imported by the manager only when
                     // the site calls `assent.identify`, not on the notice's first load.
                     identity: 'src/manager/identity.ts',
+                    // An event's proof (issue 17): imported by the manager after the notice
+                    // shows, to hash what it showed; nothing waits for it to render.
+                    proof: 'src/manager/proof.ts',
                   },
                   formats: ['es' as const],
                 },

@@ -3,14 +3,7 @@ import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
 import { labelRecord, isTypeInForce } from '../core/decision.ts';
-import { noticeSnapshotText } from '../core/proof.ts';
-import type {
-  ConsentAction,
-  ConsentEventInput,
-  ConsentProof,
-  ConsentState,
-  Decision,
-} from '../core/types.ts';
+import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
 import type { ChoiceOrigin, Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { clearVisitor, writeDecisions } from '../storage/decisions.ts';
@@ -80,41 +73,23 @@ export function createManager(
     return { events, decisions };
   }
 
-  /**
-   * The proof of a choice: where, in which language, with which signals, and the hash of what
-   * was shown. The hash needs `crypto.subtle` (secure contexts only): without it the proof says
-   * the rest.
-   */
-  async function proofOf(origin: ChoiceOrigin): Promise<ConsentProof> {
-    const gpc = globalThis.navigator?.globalPrivacyControl === true || runtime.config?.gpc === true;
-    const proof: ConsentProof = {
-      ...(origin.surface && { surface: origin.surface }),
-      ...(origin.notice && { language: origin.notice.language }),
-      signals: { gpc },
-    };
-    if (!origin.notice || !globalThis.crypto?.subtle) return proof;
-    try {
-      const text = new TextEncoder().encode(noticeSnapshotText(origin.notice));
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', text));
-      proof.noticeHash = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-    } catch {
-      // Proof without the hash rather than no decision.
-    }
-    return proof;
-  }
-
   /** Each event carries the proof; the first also the snapshot, which the server stores once. */
   async function withProof(
     events: ConsentEventInput[],
     origin: ChoiceOrigin,
   ): Promise<ConsentEventInput[]> {
-    const proof = await proofOf(origin);
+    const gpc = globalThis.navigator?.globalPrivacyControl === true || runtime.config?.gpc === true;
+    let made: Awaited<ReturnType<typeof import('./proof.ts').proofOf>>;
+    try {
+      made = await (await import('./proof.ts')).proofOf(origin, gpc);
+    } catch {
+      // The module did not download: the decision still goes, with what is known without it.
+      made = { proof: { ...(origin.surface && { surface: origin.surface }), signals: { gpc } } };
+    }
+    const { proof, notice } = made;
     return events.map((event, index) => ({
       ...event,
-      proof:
-        index === 0 && proof.noticeHash && origin.notice
-          ? { ...proof, notice: origin.notice }
-          : proof,
+      proof: index === 0 && notice ? { ...proof, notice } : proof,
     }));
   }
 

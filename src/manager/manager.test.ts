@@ -238,10 +238,15 @@ describe('choose', () => {
 });
 
 describe('proof', () => {
-  const notice: NoticeSnapshot = {
-    surface: 'notice',
+  const shown = {
     language: 'fr',
     texts: { title: 'Votre vie privée', acceptAll: 'Tout accepter' },
+    types: [config.consentTypes[1]!],
+    buttons: ['acceptAll'],
+  };
+  const notice: NoticeSnapshot = {
+    ...shown,
+    surface: 'notice',
     types: [
       {
         id: 'id-analytics',
@@ -252,14 +257,13 @@ describe('proof', () => {
         description: '',
       },
     ],
-    buttons: ['acceptAll'],
   };
 
   it('carries the surface, language, signals and hash of what was shown, with the snapshot once', async () => {
     const { manager, sent } = setup();
     await manager.choose({ necessary: 'accepted', analytics: 'accepted' }, 'user_click', {
       surface: 'notice',
-      notice,
+      shown,
     });
     await manager.flush();
     const hash = createHash('sha256').update(noticeSnapshotText(notice)).digest('hex');

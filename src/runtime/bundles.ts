@@ -2,15 +2,24 @@
  * What each bundle the loader imports by URL (`manager.js`, `notice.js`, …) exports. The loader
  * may not import the manager or the UI, not even their types; they implement these instead.
  */
-import type { ConsentAction, ConsentState, NoticeSnapshot, ProofSurface } from '../core/types.ts';
+import type {
+  ConsentAction,
+  ConsentState,
+  ConsentType,
+  NoticeSnapshot,
+  ProofSurface,
+} from '../core/types.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Where a choice was made and what that surface showed: the event's proof (issue 17). */
 export interface ChoiceOrigin {
   /** Absent for what the loader implies from the visitor's jurisdiction: no surface decided. */
   surface?: ProofSurface;
-  /** What the surface showed; hashed into the proof's `noticeHash` and sent once with it. */
-  notice?: NoticeSnapshot;
+  /**
+   * What the surface showed, the snapshot's fields with the whole types: the manager's proof
+   * module makes the snapshot, hashes it into `noticeHash` and sends it once.
+   */
+  shown?: Omit<NoticeSnapshot, 'surface' | 'types'> & { types: ConsentType[] };
 }
 
 /** The one place a decision is made: validate, store, apply, send, emit. */

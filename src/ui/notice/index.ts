@@ -1,6 +1,5 @@
 import { noticeLabels, pendingDisclosures } from '../../core/choice.ts';
-import { snapshotTypes } from '../../core/proof.ts';
-import type { NoticeSnapshot } from '../../core/types.ts';
+import type { ChoiceOrigin } from '../../runtime/bundles.ts';
 import type { NoticeBundle } from '../../runtime/bundles.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
@@ -84,21 +83,22 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
     .filter((type) => type !== undefined);
   const { title, description, rejectAll, acceptAll, customize, privacyPolicy } = strings.notice;
   const policyShown = !shownTypes.some((type) => type.category === 'disclosure' && type.url);
-  const notice: NoticeSnapshot = {
+  const origin: ChoiceOrigin = {
     surface: 'notice',
-    language: strings.language,
-    texts: {
-      title,
-      description,
-      rejectAll,
-      acceptAll,
-      customize,
-      ...(policyShown && config.privacyPolicyUrl && { privacyPolicy }),
+    shown: {
+      language: strings.language,
+      texts: {
+        title,
+        description,
+        rejectAll,
+        acceptAll,
+        customize,
+        ...(policyShown && config.privacyPolicyUrl && { privacyPolicy }),
+      },
+      types: shownTypes,
+      buttons: ['rejectAll', 'acceptAll', 'customize'],
     },
-    types: snapshotTypes(shownTypes),
-    buttons: ['rejectAll', 'acceptAll', 'customize'],
   };
-  const origin = { surface: 'notice' as const, notice };
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
   adoptStyles(shadow, themeCss + widgetCss + css, config.theme?.accent);

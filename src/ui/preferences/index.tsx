@@ -7,8 +7,7 @@
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { initialChoices, preferenceLabels } from '../../core/choice.ts';
-import { snapshotTypes } from '../../core/proof.ts';
-import type { NoticeSnapshot } from '../../core/types.ts';
+import type { ChoiceOrigin } from '../../runtime/bundles.ts';
 import { managerFor } from '../../manager/index.ts';
 import type { PreferencesBundle } from '../../runtime/bundles.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
@@ -50,18 +49,20 @@ function mount(
   const idPrefix = `assent-preferences-${++renderedCount}`;
   // What the center shows, as an event's proof keeps it (issue 17).
   const { rejectAll, acceptAll, save } = strings.notice;
-  const notice: NoticeSnapshot = {
+  const origin: ChoiceOrigin = {
     surface: 'preferences',
-    language: strings.language,
-    texts: {
-      title: strings.preferences.title,
-      intro: strings.preferences.intro,
-      rejectAll,
-      acceptAll,
-      save,
+    shown: {
+      language: strings.language,
+      texts: {
+        title: strings.preferences.title,
+        intro: strings.preferences.intro,
+        rejectAll,
+        acceptAll,
+        save,
+      },
+      types,
+      buttons: ['rejectAll', 'acceptAll', 'save'],
     },
-    types: snapshotTypes(types),
-    buttons: ['rejectAll', 'acceptAll', 'save'],
   };
   adoptStyles(root, themeCss + widgetCss + css, config.theme?.accent);
   const center = (
@@ -75,7 +76,7 @@ function mount(
       idPrefix={idPrefix}
       onChoose={(states) => {
         // The manager adds the pending disclosures to whatever the visitor chose.
-        void manager.choose(states, 'user_click', { surface: 'preferences', notice });
+        void manager.choose(states, 'user_click', origin);
         onDone?.();
       }}
       {...(onDone ? { onClose: onDone } : {})}

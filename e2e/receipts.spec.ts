@@ -24,9 +24,11 @@ test('a receipt shows the French notice the visitor accepted, still after the te
   try {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    const notice = page.locator('assent-notice');
-    await expect(notice.getByRole('heading', { name: 'Votre vie privée compte' })).toBeVisible();
+    await page.goto(`${server.url}/fixtures/widget.html?language=fr`);
+    const notice = page.locator('#assent-notice');
+    await expect(notice.getByRole('heading', { name: 'Votre vie privée compte' })).toBeVisible({
+      timeout: 20_000,
+    });
     await notice.getByRole('button', { name: 'Tout accepter' }).click();
 
     // What reached the server: the accepted analytics event, with its proof.
@@ -85,9 +87,9 @@ test('a receipt shows the French notice the visitor accepted, still after the te
     expect(patched.status).toBe(200);
     // A new visitor sees the new text; the old receipt keeps the old one.
     const later = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-    await later.goto(`${server.url}/`);
+    await later.goto(`${server.url}/fixtures/widget.html?language=fr`);
     await expect(
-      later.locator('assent-notice').getByRole('heading', { name: 'Vos données, vos choix' }),
+      later.locator('#assent-notice').getByRole('heading', { name: 'Vos données, vos choix' }),
     ).toBeVisible();
     const after = await receiptOf();
     expect(after.notice?.content.texts.title).toBe('Votre vie privée compte');

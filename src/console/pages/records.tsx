@@ -3,6 +3,7 @@ import { projectPath, request } from '../api.ts';
 import { download } from '../csv.ts';
 import { project } from '../state.ts';
 import { t } from '../strings.ts';
+import { NoticeShown, type ShownNotice } from './notice-shown.tsx';
 
 interface EventRecord {
   id: string;
@@ -13,6 +14,8 @@ interface EventRecord {
   expirationDate: string;
   version: number;
   session?: { geography?: string };
+  /** With `view=full` (issue 17). */
+  proof?: { noticeHash?: string };
 }
 
 const KINDS = ['concordId', 'email', 'phoneNumber', 'userId', 'projectUserId'] as const;
@@ -23,6 +26,7 @@ export function RecordsPage() {
   const value = useSignal('');
   const events = useSignal<EventRecord[] | null>(null);
   const error = useSignal('');
+  const shown = useSignal<ShownNotice | null>(null);
   const base = `${projectPath(p.organizationId, p.id)}/consent-events`;
   const query = () => `${kind.value}=${encodeURIComponent(value.value.trim())}`;
 
@@ -34,7 +38,7 @@ export function RecordsPage() {
       let cursor: string | null = null;
       do {
         const page: { items: EventRecord[]; nextCursor: string | null } = await request(
-          `${base}?${query()}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          `${base}?${query()}&view=full&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
         );
         items.push(...page.items);
         cursor = page.nextCursor;
@@ -43,6 +47,16 @@ export function RecordsPage() {
     } catch (failure) {
       error.value = (failure as Error).message;
       events.value = null;
+    }
+  }
+
+  async function showNotice(hash: string) {
+    try {
+      shown.value = await request<ShownNotice>(
+        `${projectPath(p.organizationId, p.id)}/notice-snapshots/${hash}`,
+      );
+    } catch (failure) {
+      error.value = (failure as Error).message;
     }
   }
 
@@ -104,6 +118,7 @@ export function RecordsPage() {
                   <th scope="col">{t.records.geography}</th>
                   <th scope="col">{t.records.expires}</th>
                   <th scope="col">{t.records.eventId}</th>
+                  <th scope="col">{t.records.proof}</th>
                 </tr>
               </thead>
               <tbody>
@@ -120,11 +135,26 @@ export function RecordsPage() {
                     <td>
                       <code>{e.id}</code>
                     </td>
+                    <td>
+                      {e.proof?.noticeHash && (
+                        <button type="button" onClick={() => void showNotice(e.proof!.noticeHash!)}>
+                          {t.records.showNotice}
+                        </button>
+                      )}{' '}
+                      <a
+                        href={`${base}/${e.id}/receipt?format=html`}
+                        target="_blank"
+                        rel="noopener"
+                      >
+                        {t.records.receipt}
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+          {shown.value && <NoticeShown notice={shown.value} />}
           <div class="actions">
             <button type="button" onClick={() => void exportAs('csv')}>
               {t.records.exportCsv}

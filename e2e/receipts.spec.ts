@@ -18,7 +18,10 @@ test('a receipt shows the French notice the visitor accepted, still after the te
   browser,
 }, info) => {
   test.setTimeout(180_000);
-  const server = await startServer(privatePort(info.parallelIndex));
+  const password = 'receipts-owner-password';
+  const server = await startServer(privatePort(info.parallelIndex), undefined, undefined, {
+    ASSENT_ADMIN_PASSWORD: password,
+  });
   const api = `${server.url}/privacy-v1/organizations/${ORG}/projects/${PROJECT}`;
   const headers = { 'x-api-key': E2E_ADMIN_KEY, 'content-type': 'application/json' };
   try {
@@ -32,14 +35,14 @@ test('a receipt shows the French notice the visitor accepted, still after the te
     await notice.getByRole('button', { name: 'Tout accepter' }).click();
 
     // What reached the server: the accepted analytics event, with its proof.
-    let accepted: { id: string; proof?: Record<string, unknown> } | undefined;
+    let accepted: { id: string; concordId: string; proof?: Record<string, unknown> } | undefined;
     await expect(async () => {
       const response = await fetch(
         `${api}/consent-events?view=full&label=analytics&consentState=accepted`,
         { headers },
       );
       const { items } = (await response.json()) as {
-        items: { id: string; proof?: Record<string, unknown> }[];
+        items: { id: string; concordId: string; proof?: Record<string, unknown> }[];
       };
       accepted = items[0];
       expect(accepted).toBeDefined();
@@ -99,6 +102,22 @@ test('a receipt shows the French notice the visitor accepted, still after the te
       receiptPage.getByRole('heading', { name: 'Votre vie privée compte' }),
     ).toBeVisible();
     await viewer.close();
+
+    // The console's Records page renders the notice the person saw, in French.
+    const concordId = accepted!.concordId;
+    const admin = await (await browser.newContext()).newPage();
+    await admin.goto(`${server.url}/admin/`);
+    await admin.getByLabel('Email').fill('owner@demo.example');
+    await admin.getByLabel('Password').fill(password);
+    await admin.getByLabel('Password').press('Enter');
+    await admin.getByRole('link', { name: 'Records' }).click();
+    await admin.getByLabel('Person identifier').fill(concordId);
+    await admin.getByLabel('Person identifier').press('Enter');
+    await admin.getByRole('button', { name: 'Show notice' }).first().click();
+    const shown = admin.getByTestId('notice-shown');
+    await expect(shown.getByRole('heading', { name: 'Votre vie privée compte' })).toBeVisible();
+    await expect(shown).toContainText('Tout accepter');
+    await admin.screenshot({ path: `${SHOTS}/records-notice.png`, fullPage: true });
     await context.close();
   } finally {
     await server.stop();

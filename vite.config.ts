@@ -187,6 +187,9 @@ export default defineConfig(({ mode }) =>
                     identity: 'src/manager/identity.ts',
                     // The IAB GPP CMP API (issue 21): only for GPP projects' US visitors.
                     gpp: 'src/gpp/index.ts',
+                    // An event's proof (issue 17): imported by the manager after the notice
+                    // shows, to hash what it showed; nothing waits for it to render.
+                    proof: 'src/manager/proof.ts',
                   },
                   formats: ['es' as const],
                 },

@@ -31,6 +31,8 @@ import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
+import { privacyReceiptRoutes } from './routes/privacy/receipts.ts';
+import { siteReceiptRoutes } from './routes/site/receipts.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
 import { readBody } from './middleware/body-read.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
@@ -204,6 +206,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/auth/v1/*', perIp);
     app.use(`${CONSENT_LINKS_PATH}/*`, perIp);
     app.use(CONSENT_LINKS_PATH, perIp);
+    app.use('/receipt-v1/*', perIp);
   }
   app.use('/site-v1/*', limit);
   app.use('/privacy-v1/*', limit);
@@ -239,6 +242,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The hosted consent-link pages, `/{orgSlug}/{displayId}/{uuid}`: before the demo's files,
   // and never under a path of another route (routes/compat/link-page.ts).
   app.route('/', linkPageRoutes(routeDeps));
+  app.route('/', privacyReceiptRoutes(routeDeps));
+  app.route('/', siteReceiptRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

@@ -66,9 +66,9 @@ export function rollupCounts(events: NewConsentEvent[], types: ConsentType[]): R
     const count: RollupCount = {
       day: event.createdAt.slice(0, 10),
       sessionId: event.sessionId ?? null,
-      // Filled once events carry their proof's language and surface (DESIGN.md, proof).
-      language: '',
-      surface: '',
+      // From the event's proof (issue 17); a server-made event's surface is its path's.
+      language: event.proof?.language ?? '',
+      surface: event.proof?.surface ?? event.surface ?? '',
       label,
       state,
       n: 1,

@@ -7,7 +7,7 @@ import {
   maxDurationFor,
   refuseRetiredType,
 } from '../../src/core/consent-rules.ts';
-import type { ConsentEventInput, ConsentType } from '../../src/core/types.ts';
+import type { ConsentEventInput, ConsentProof, ConsentType } from '../../src/core/types.ts';
 import { IDENTIFIER_MAX_LENGTH, PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import { httpError } from '../http/http-error.ts';
@@ -151,6 +151,11 @@ function callerDates(
   return { consentDate, expirationDate };
 }
 
+/** The proof as the row keeps it: the snapshot itself is stored once, apart, by its hash. */
+function storedProof({ notice: _notice, ...proof }: ConsentProof): ConsentProof {
+  return proof;
+}
+
 /** Checks one item against the session and the project, and makes the row to insert. */
 function prepare(
   item: ConsentEventBatchItem,
@@ -199,6 +204,7 @@ function prepare(
     ...(session && { sessionId: session.id }),
     ...(batch.surface !== undefined && { surface: batch.surface }),
     ...(item.metadata !== undefined && { metadata: item.metadata }),
+    ...(item.proof !== undefined && { proof: storedProof(item.proof) }),
     bodyHash: sha256(canonicalJson(item.body ?? item)),
     createdAt: now.toISOString(),
   };

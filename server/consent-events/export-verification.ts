@@ -24,6 +24,8 @@ interface ExportedRow {
   [field: string]: unknown;
 }
 
+const isObject = (value: unknown): value is Record<string, never> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The row as the chain hashed it (`NewConsentEvent`), from its exported fields. */
@@ -52,6 +54,9 @@ function chainedEvent(row: ExportedRow): NewConsentEvent {
     expirationDate: str(row.expirationDate)!,
     ...optional('clientConsentDate', row.clientConsentDate),
     ...optional('sessionId', session?.id),
+    ...optional('surface', row.surface),
+    ...(isObject(row.metadata) && { metadata: row.metadata }),
+    ...(isObject(row.proof) && { proof: row.proof }),
     bodyHash: str(row.bodyHash)!,
     createdAt: str(row.dateCreated)!,
   };

@@ -36,6 +36,7 @@ const CSV_COLUMNS = [
   // Issue 22 §5: the row's place in the hash chain, so that an export can be checked on its own
   // (`npm run verify -- --file`, NDJSON; CSV mangles formula-like values, see csvField).
   'clientConsentDate',
+  'proof',
   'bodyHash',
   'seq',
   'prevHash',
@@ -75,6 +76,7 @@ function csvRow(event: StoredConsentEvent): string {
     domain: record.session?.domain,
     geography: record.session?.geography,
     clientConsentDate: event.clientConsentDate,
+    proof: event.proof,
     bodyHash: event.bodyHash,
     seq: event.seq,
     prevHash: event.prevHash,
@@ -85,17 +87,20 @@ function csvRow(event: StoredConsentEvent): string {
 
 /**
  * One NDJSON line: seed 001's record, the person's identifiers, and what the chain hashed beside
- * them (`clientConsentDate`, `bodyHash`) with the row's `seq`, `prevHash` and `rowHash`: every
+ * them (`clientConsentDate`, `surface`, `metadata`, `proof`, `bodyHash`) with the row's `seq`, `prevHash` and `rowHash`: every
  * field the row hash covers, so that `consent-events/export-verification.ts` can recompute it.
  * Assent's own format; the seeds' schemas apply to the API answers, not to this.
  */
 function ndjsonRow(event: StoredConsentEvent): string {
-  const { seq, bodyHash, clientConsentDate, prevHash, rowHash } = event;
+  const { seq, bodyHash, clientConsentDate, prevHash, rowHash, surface, metadata, proof } = event;
   return `${JSON.stringify({
     seq,
     ...event.record,
     ...event.person,
     ...(clientConsentDate !== undefined && { clientConsentDate }),
+    ...(surface !== undefined && { surface }),
+    ...(metadata !== undefined && { metadata }),
+    ...(proof !== undefined && { proof }),
     bodyHash,
     prevHash,
     rowHash,

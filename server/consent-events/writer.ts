@@ -16,6 +16,11 @@ import {
   type StoredConsentEvent,
 } from '../db/repositories/consent-events.ts';
 import { insertWebhookDeliveries } from '../db/repositories/webhooks.ts';
+import {
+  findKnownSnapshotHashes,
+  insertNoticeSnapshots,
+} from '../db/repositories/notice-snapshots.ts';
+import { batchSnapshots, unknownSnapshot, type BatchSnapshots } from './notice-snapshots.ts';
 import { consentEventPayload } from '../webhooks/payload.ts';
 
 /** Records consent event batches; one per instance, shared by the Site and Privacy APIs. */
@@ -36,6 +41,8 @@ interface Pending {
   events: NewConsentEvent[];
   /** Each event's {@link linkText}, made before the batch waits for the chain lock. */
   links: string[];
+  /** The notice snapshots the batch sent (stored with its events) and named. */
+  snapshots: BatchSnapshots;
   /** Written in a transaction of its own, after a group that held it failed. */
   alone?: boolean;
   resolve: (records: ConsentEventRecord[]) => void;
@@ -174,6 +181,11 @@ export function createConsentEventWriter(
         }
       });
       if (fresh.length > 0) {
+        // The notices first, in the same transaction: no event ever names a missing snapshot.
+        const snapshots = group.flatMap((pending, index) =>
+          outcomes[index] ? [] : pending.snapshots.sent,
+        );
+        await insertNoticeSnapshots(tx, projectId, snapshots, fresh[0]!.createdAt);
         const inserted = await insertConsentEvents(tx, projectId, fresh);
         for (const event of inserted) stored.set(event.record.id, event);
         // The transactional outbox: a webhook delivery per new event and endpoint, committed
@@ -210,6 +222,16 @@ export function createConsentEventWriter(
         if (!config) throw httpError(404, `project ${batch.projectId} not found`);
         events = prepareConsentEvents(batch, config);
       }
+      const snapshots = batchSnapshots(batch.items, config);
+      if (snapshots.named.size > 0) {
+        // Snapshots are never changed once stored: a read outside the write's transaction holds.
+        const known = await findKnownSnapshotHashes(db, batch.projectId, [
+          ...snapshots.named.keys(),
+        ]);
+        for (const [hash, at] of snapshots.named) {
+          if (!known.has(hash)) throw unknownSnapshot(at, hash);
+        }
+      }
       return new Promise((resolve, reject) => {
         const pending = {
           batch,
@@ -217,6 +239,7 @@ export function createConsentEventWriter(
           types: config.types,
           events,
           links: events.map(linkText),
+          snapshots,
           resolve,
           reject,
         };

@@ -6,6 +6,7 @@
  */
 
 import { IDENTIFIER_MAX_LENGTH, PERSON_IDENTIFIERS } from './identifiers.ts';
+import { NOTICE_HASH_PATTERN } from './proof.ts';
 
 const anyValue = {
   oneOf: [
@@ -87,8 +88,77 @@ export const privacyConsentEventsRequestSchema = {
   additionalProperties: false,
 };
 
+const proofSurface = {
+  type: 'string',
+  enum: ['notice', 'preferences', 'api', 'gate', 'link', 'import', 'signal'],
+};
+const language = { type: 'string', maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$' };
+
+/** A notice snapshot (`NoticeSnapshot` in types.ts): what a surface showed. */
+export const noticeSnapshotSchema = {
+  type: 'object',
+  properties: {
+    surface: proofSurface,
+    language,
+    texts: {
+      type: 'object',
+      maxProperties: 64,
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_.]{0,63}$' },
+      additionalProperties: { type: 'string', maxLength: 5000 },
+    },
+    types: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: {
+          id: uuid,
+          label: { type: 'string', pattern: '^[a-z0-9_]{1,36}$' },
+          version: { type: 'integer' },
+          category,
+          name: { type: 'string', maxLength: 100 },
+          description: { type: 'string', maxLength: 2000 },
+          required: { type: 'boolean' },
+          url: { type: 'string', maxLength: 2000 },
+        },
+        required: ['id', 'label', 'version', 'category', 'name', 'description'],
+        additionalProperties: false,
+      },
+    },
+    buttons: {
+      type: 'array',
+      maxItems: 16,
+      items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' },
+    },
+  },
+  required: ['surface', 'language', 'texts', 'types', 'buttons'],
+  additionalProperties: false,
+};
+
 /**
- * The Site API's `POST …/consent-events`: seed 000's items plus a client-made `id`, 1–100 items,
+ * An event's proof (`ConsentProof` in types.ts): a closed set of optional keys. A feature that
+ * proves more adds its key here and to the type, never beside it.
+ */
+export const proofSchema = {
+  type: 'object',
+  properties: {
+    noticeHash: { type: 'string', pattern: NOTICE_HASH_PATTERN },
+    language,
+    surface: proofSurface,
+    signals: {
+      type: 'object',
+      properties: { gpc: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    notice: noticeSnapshotSchema,
+  },
+  additionalProperties: false,
+  dependencies: { notice: ['noticeHash'] },
+};
+
+/**
+ * The Site API's `POST …/consent-events`: seed 000's items plus a client-made `id` and the
+ * event's `proof` (issue 17), 1–100 items,
  * and identifiers of at most {@link IDENTIFIER_MAX_LENGTH} characters (issue 22 §5; the Privacy
  * API keeps seed 000's schema and checks the same limit on each item).
  */
@@ -104,6 +174,7 @@ export const siteConsentEventsRequestSchema = {
         properties: {
           id: uuid,
           ...consentEventItemSchema.properties,
+          proof: proofSchema,
           ...Object.fromEntries(
             PERSON_IDENTIFIERS.map((name) => [
               name,

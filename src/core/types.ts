@@ -105,6 +105,72 @@ export interface ConsentEventInput extends PersonIdentifiers {
   consentDate?: string;
   /** When the decision stops being valid (ISO 8601 date-time). */
   expirationDate?: string;
+  /**
+   * What the person saw and where (Assent's own addition, Site API only: seed 000's paths keep
+   * their exact schema).
+   */
+  proof?: ConsentProof;
+}
+
+/** Where a decision was made. */
+export type ProofSurface = 'notice' | 'preferences' | 'api' | 'gate' | 'link' | 'import' | 'signal';
+
+/** The privacy signals the browser sent when the decision was made. */
+export interface ProofSignals {
+  /** Global Privacy Control was on (`navigator.globalPrivacyControl` or `Sec-GPC: 1`). */
+  gpc?: boolean;
+}
+
+/**
+ * An event's proof: what the person saw, in which language, where, and with which signals.
+ * A closed set of optional keys (`proofSchema` in `schemas.ts` has `additionalProperties: false`):
+ * a feature that proves more (a TCF or GPP string, a consent link's collection point) adds its
+ * key here, to `proofSchema` and to the README's table of proof keys, never an ad hoc field. The
+ * server stores it with the event and the chain's hash covers it.
+ */
+export interface ConsentProof {
+  /** SHA-256 (hex) of the notice snapshot shown (`noticeSnapshotText` in `proof.ts`). */
+  noticeHash?: string;
+  /** BCP 47 tag of the language shown. */
+  language?: string;
+  /** Where the decision was made. */
+  surface?: ProofSurface;
+  /** Privacy signals present. */
+  signals?: ProofSignals;
+  /**
+   * The snapshot itself, sent with the first event that names its hash: the server checks it
+   * hashes to `noticeHash`, stores it once per project and keeps only the hash with the event.
+   */
+  notice?: NoticeSnapshot;
+}
+
+/** One consent type as a notice showed it. */
+export interface NoticeSnapshotType {
+  id: string;
+  label: string;
+  version: number;
+  category: string;
+  name: string;
+  description: string;
+  required?: boolean;
+  url?: string;
+}
+
+/**
+ * The exact content a surface showed, canonical and hashable: the texts in the language shown,
+ * the types with their versions and descriptions, and the buttons offered.
+ */
+export interface NoticeSnapshot {
+  /** The surface that showed it (`notice`, `preferences`, `gate`, `link`). */
+  surface: ProofSurface;
+  /** BCP 47 tag of the language shown. */
+  language: string;
+  /** The texts shown, by their name in the widget's strings (`title`, `description`, …). */
+  texts: Record<string, string>;
+  /** The types shown, in order. */
+  types: NoticeSnapshotType[];
+  /** The buttons offered, in order, by the name of their text (`rejectAll`, `acceptAll`, …). */
+  buttons: string[];
 }
 
 /** A consent event as the server stores and returns it: exactly seed 001's response. */

@@ -163,7 +163,10 @@ function boot(): void {
     for (const label of plan.gpcDecline) automatic[label] = 'declined';
     if (plan.imply.length || plan.gpcDecline.length) {
       try {
-        await (await loadManager()).choose(automatic, 'implied');
+        // A GPC decline is the signal's doing (the proof's surface `signal`, issue 17); what the
+        // jurisdiction implies was decided on no surface.
+        const origin = plan.gpcDecline.length ? { surface: 'signal' as const } : {};
+        await (await loadManager()).choose(automatic, 'implied', origin);
       } catch (error) {
         reportImport(error);
       }

@@ -4,7 +4,7 @@ import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
 import { labelRecord, isTypeInForce } from '../core/decision.ts';
 import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
-import type { Manager, ManagerBundle } from '../runtime/bundles.ts';
+import type { ChoiceOrigin, Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { clearVisitor, writeDecisions } from '../storage/decisions.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -73,6 +73,26 @@ export function createManager(
     return { events, decisions };
   }
 
+  /** Each event carries the proof; the first also the snapshot, which the server stores once. */
+  async function withProof(
+    events: ConsentEventInput[],
+    origin: ChoiceOrigin,
+  ): Promise<ConsentEventInput[]> {
+    const gpc = globalThis.navigator?.globalPrivacyControl === true || runtime.config?.gpc === true;
+    let made: Awaited<ReturnType<typeof import('./proof.ts').proofOf>>;
+    try {
+      made = await (await import('./proof.ts')).proofOf(origin, gpc);
+    } catch {
+      // The module did not download: the decision still goes, with what is known without it.
+      made = { proof: { ...(origin.surface && { surface: origin.surface }), signals: { gpc } } };
+    }
+    const { proof, notice } = made;
+    return events.map((event, index) => ({
+      ...event,
+      proof: index === 0 && notice ? { ...proof, notice } : proof,
+    }));
+  }
+
   /** The context of the choice rules (core/choice.ts) on this page, now. */
   const context = (): ChoiceContext => ({
     types: runtime.config?.consentTypes ?? [],
@@ -83,7 +103,7 @@ export function createManager(
   });
 
   const manager: Manager = {
-    async choose(chosen, action = 'user_click') {
+    async choose(chosen, action = 'user_click', origin = { surface: 'api' }) {
       // Whatever the visitor chose with, they were shown the pending disclosures too.
       const states = action === 'user_click' ? withDisclosures(chosen, context()) : chosen;
       const built = buildEvents(states, action);
@@ -97,7 +117,7 @@ export function createManager(
         writeDecisions(runtime.projectId, built.decisions, runtime.store).catch(() =>
           report('could not store the consent decision in this browser'),
         ),
-        outbox.enqueue(built.events),
+        withProof(built.events, origin).then((events) => outbox.enqueue(events)),
       ]);
       return true;
     },
@@ -113,7 +133,7 @@ export function createManager(
       runtime.visitorSecret = undefined;
       runtime.forget();
     },
-    async recordViewed(labels) {
+    async recordViewed(labels, origin = { surface: 'notice' }) {
       // A type that cannot be `viewed` (a required one accepting only `accepted`) records nothing.
       const viewable = (runtime.config?.consentTypes ?? []).filter(
         (type) => labels.includes(type.label) && type.validStates.includes('viewed'),
@@ -124,7 +144,7 @@ export function createManager(
         'implied',
       );
       if (typeof built === 'string') return report(built);
-      await outbox.enqueue(built.events);
+      await outbox.enqueue(await withProof(built.events, origin));
     },
     async identify(input) {
       // Only an identity the site's backend signed; its claims are checked before anything is

@@ -1,4 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { noticeSnapshotText } from '../core/proof.ts';
+import type { NoticeSnapshot } from '../core/types.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, SiteApi } from '../api/site-api.ts';
 import { createEmitter } from '../core/emitter.ts';
@@ -232,6 +234,61 @@ describe('choose', () => {
     expect(sent[0]!.map((e) => `${e.label}:${e.consentState}:${e.consentAction}`)).toEqual([
       'analytics:viewed:implied',
     ]);
+  });
+});
+
+describe('proof', () => {
+  const shown = {
+    language: 'fr',
+    texts: { title: 'Votre vie privée', acceptAll: 'Tout accepter' },
+    types: [config.consentTypes[1]!],
+    buttons: ['acceptAll'],
+  };
+  const notice: NoticeSnapshot = {
+    ...shown,
+    surface: 'notice',
+    types: [
+      {
+        id: 'id-analytics',
+        label: 'analytics',
+        version: 1,
+        category: 'privacy_setting',
+        name: 'analytics',
+        description: '',
+      },
+    ],
+  };
+
+  it('carries the surface, language, signals and hash of what was shown, with the snapshot once', async () => {
+    const { manager, sent } = setup();
+    await manager.choose({ necessary: 'accepted', analytics: 'accepted' }, 'user_click', {
+      surface: 'notice',
+      shown,
+    });
+    await manager.flush();
+    const hash = createHash('sha256').update(noticeSnapshotText(notice)).digest('hex');
+    const proofs = sent[0]!.map((event) => event.proof);
+    expect(proofs[0]).toEqual({
+      surface: 'notice',
+      language: 'fr',
+      signals: { gpc: false },
+      noticeHash: hash,
+      notice,
+    });
+    expect(proofs[1]).toEqual({
+      surface: 'notice',
+      language: 'fr',
+      signals: { gpc: false },
+      noticeHash: hash,
+    });
+  });
+
+  it('says the window API decided when no surface is named, and records GPC', async () => {
+    const { manager, sent, runtime } = setup();
+    runtime.config = { ...runtime.config!, gpc: true };
+    await manager.accept(['analytics']);
+    await manager.flush();
+    expect(sent[0]![0]!.proof).toEqual({ surface: 'api', signals: { gpc: true } });
   });
 });
 

@@ -8,8 +8,21 @@ import type {
   ConsentType,
   Decision,
   NoticeTexts,
+  NoticeSnapshot,
+  ProofSurface,
 } from '../core/types.ts';
 import type { Runtime } from './runtime.ts';
+
+/** Where a choice was made and what that surface showed: the event's proof (issue 17). */
+export interface ChoiceOrigin {
+  /** Absent for what the loader implies from the visitor's jurisdiction: no surface decided. */
+  surface?: ProofSurface;
+  /**
+   * What the surface showed, the snapshot's fields with the whole types: the manager's proof
+   * module makes the snapshot, hashes it into `noticeHash` and sends it once.
+   */
+  shown?: Omit<NoticeSnapshot, 'surface' | 'types'> & { types: ConsentType[] };
+}
 
 /** The one place a decision is made: validate, store, apply, send, emit. */
 export interface Manager {
@@ -17,7 +30,12 @@ export interface Manager {
    * Records a state per label; refuses the whole choice (nothing stored) if any part is invalid.
    * A visitor's choice (`user_click`, the default) also acknowledges the pending disclosures.
    */
-  choose(states: Record<string, ConsentState>, action?: ConsentAction): Promise<boolean>;
+  choose(
+    states: Record<string, ConsentState>,
+    action?: ConsentAction,
+    /** @default { surface: 'api' } */
+    origin?: ChoiceOrigin,
+  ): Promise<boolean>;
   /** `assent.accept(labels)`: the named types, or every type the notice shows. */
   accept(labels?: string[]): Promise<boolean>;
   /** `assent.decline(labels)`: the named types, or every type the notice shows but required ones. */
@@ -25,7 +43,7 @@ export interface Manager {
   /** `assent.reset()`: forgets the visitor's decisions, id and dead letters in this browser. */
   reset(): Promise<void>;
   /** Records that the visitor was shown these types (`viewed`, action `implied`). */
-  recordViewed(labels: string[]): Promise<void>;
+  recordViewed(labels: string[], origin?: ChoiceOrigin): Promise<void>;
   /**
    * Links this visitor to the site's identifiers for the person and adopts the person's more
    * recent decisions from other browsers. `false` (and an `error` event) when it could not.

@@ -1,5 +1,9 @@
 import { isIPv4 } from 'node:net';
-import type { ConsentEventRecord, PersonIdentifiers } from '../../../src/core/types.ts';
+import type {
+  ConsentEventRecord,
+  ConsentProof,
+  PersonIdentifiers,
+} from '../../../src/core/types.ts';
 import type { Queryable } from '../database.ts';
 import { toIso } from './timestamp.ts';
 
@@ -32,6 +36,11 @@ export interface NewConsentEvent {
   surface?: string;
   /** What the caller sent beside an event's fields (seeds 002 and 003). */
   metadata?: Record<string, unknown>;
+  /**
+   * What the person saw (issue 17; migration 070), without the snapshot itself (stored once by
+   * hash in `notice_snapshots`); absent on older rows, which hash as they did.
+   */
+  proof?: ConsentProof;
   bodyHash: string;
   createdAt: string;
 }
@@ -47,6 +56,8 @@ export interface StoredConsentEvent {
   /** Also outside seed 001's record (its schema is closed). */
   surface?: string;
   metadata?: Record<string, unknown>;
+  /** What the person saw (migration 070). */
+  proof?: ConsentProof;
   /** The browser's own `consentDate` when the server stored its time instead (migration 036). */
   clientConsentDate?: string;
   /** Its place in the project's hash chain; `null` for rows from before the chain. */
@@ -78,6 +89,7 @@ interface ConsentEventRow {
   session_id: string | null;
   surface: string | null;
   metadata: Record<string, unknown> | null;
+  proof: ConsentProof | null;
   session_ip_address: string | null;
   session_domain: string | null;
   session_geography: string | null;
@@ -91,7 +103,7 @@ const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.co
   e.user_id, e.email, e.phone_number, e.project_user_id,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
-  e.surface, e.metadata, e.client_consent_date, e.prev_hash, e.row_hash,
+  e.surface, e.metadata, e.proof, e.client_consent_date, e.prev_hash, e.row_hash,
   s.ip_address as session_ip_address, s.domain as session_domain,
   s.geography as session_geography, s.user_agent as session_user_agent`;
 
@@ -144,6 +156,7 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
     },
     ...(row.surface !== null && { surface: row.surface }),
     ...(row.metadata !== null && { metadata: row.metadata }),
+    ...(row.proof !== null && { proof: row.proof }),
   };
 }
 
@@ -241,21 +254,22 @@ export async function insertConsentEvents(
               $10::text[], $11::text::jsonb[], $12::text[], $13::text[], $14::text[],
               $15::text::timestamptz[], $16::text::timestamptz[], $17::text::timestamptz[],
               $18::text::uuid[], $19::text[], $20::text::jsonb[], $21::text[],
-              $22::text::timestamptz[], $23::text[], $24::text[])
+              $22::text::timestamptz[], $23::text[], $24::text[], $27::text::jsonb[])
          with ordinality as x(id, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
               consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash, ord)
+              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash, proof,
+              ord)
      ),
      e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
          consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-         session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash)
+         session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash)
        select id, $25::uuid, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
               consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-              session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash
+              session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash
          from x order by ord
        returning project_id, seq, id, session_id, created_at
      ),
@@ -299,6 +313,7 @@ export async function insertConsentEvents(
       arrayLiteral(column((e) => e.rowHash)),
       projectId,
       events.at(-1)!.rowHash,
+      arrayLiteral(column((e) => json(e.proof))),
     ],
   );
   // `seq` is given in insertion order, so the rows come back in the events' order.
@@ -340,6 +355,7 @@ function storedFrom(
     session_id: event.sessionId ?? null,
     surface: event.surface ?? null,
     metadata: event.metadata ?? null,
+    proof: event.proof ?? null,
     session_ip_address: back.session_ip_address,
     session_domain: back.session_domain,
     session_geography: back.session_geography,
@@ -406,6 +422,7 @@ export async function listChainRows(
     session_id: string | null;
     surface: string | null;
     metadata: Record<string, unknown> | null;
+    proof: ConsentProof | null;
     body_hash: string;
     created_at: Date;
     prev_hash: string | null;
@@ -414,7 +431,7 @@ export async function listChainRows(
     `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
             phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
             consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-            session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash
+            session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash
        from consent_events e where e.project_id = $1 and e.seq > $2::bigint
       order by e.seq limit $3`,
     [projectId, afterSeq, limit],
@@ -449,6 +466,7 @@ export async function listChainRows(
       ...optional('sessionId', row.session_id),
       ...optional('surface', row.surface),
       ...(row.metadata !== null && { metadata: row.metadata }),
+      ...(row.proof !== null && { proof: row.proof }),
       bodyHash: row.body_hash,
       createdAt: toIso(row.created_at),
     },

@@ -4,6 +4,7 @@ import { download } from '../csv.ts';
 import { project } from '../state.ts';
 import { t } from '../strings.ts';
 import { ChainCheck } from './chain-check.tsx';
+import { NoticeShown, type ShownNotice } from './notice-shown.tsx';
 
 interface EventRecord {
   id: string;
@@ -16,6 +17,8 @@ interface EventRecord {
   concordId: string;
   surface?: string;
   session?: { geography?: string };
+  /** With `view=full` (issue 17). */
+  proof?: { noticeHash?: string };
 }
 
 /** What the search takes: a person identifier, or one event's id (then that person's history). */
@@ -32,6 +35,7 @@ export function RecordsPage() {
   /** The person the history is of (what the export filters by). */
   const person = useSignal<{ kind: Kind; value: string } | null>(null);
   const error = useSignal('');
+  const shown = useSignal<ShownNotice | null>(null);
   const base = `${projectPath(p.organizationId, p.id)}/consent-events`;
   const query = () =>
     person.value ? `${person.value.kind}=${encodeURIComponent(person.value.value)}` : '';
@@ -69,6 +73,16 @@ export function RecordsPage() {
       error.value = (failure as Error).message;
       events.value = null;
       person.value = null;
+    }
+  }
+
+  async function showNotice(hash: string) {
+    try {
+      shown.value = await request<ShownNotice>(
+        `${projectPath(p.organizationId, p.id)}/notice-snapshots/${hash}`,
+      );
+    } catch (failure) {
+      error.value = (failure as Error).message;
     }
   }
 
@@ -131,6 +145,7 @@ export function RecordsPage() {
                     <th scope="col">{t.records.geography}</th>
                     <th scope="col">{t.records.expires}</th>
                     <th scope="col">{t.records.eventId}</th>
+                    <th scope="col">{t.records.proof}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -152,6 +167,23 @@ export function RecordsPage() {
                       <td>
                         <code>{e.id}</code>
                       </td>
+                      <td>
+                        {e.proof?.noticeHash && (
+                          <button
+                            type="button"
+                            onClick={() => void showNotice(e.proof!.noticeHash!)}
+                          >
+                            {t.records.showNotice}
+                          </button>
+                        )}{' '}
+                        <a
+                          href={`${base}/${e.id}/receipt?format=html`}
+                          target="_blank"
+                          rel="noopener"
+                        >
+                          {t.records.receipt}
+                        </a>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -168,6 +200,7 @@ export function RecordsPage() {
               </button>
             </div>
           )}
+          {shown.value && <NoticeShown notice={shown.value} />}
         </>
       )}
       <ChainCheck />

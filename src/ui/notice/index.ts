@@ -1,4 +1,5 @@
 import { noticeLabels, pendingDisclosures } from '../../core/choice.ts';
+import type { ChoiceOrigin } from '../../runtime/bundles.ts';
 import type { NoticeBundle } from '../../runtime/bundles.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
@@ -75,6 +76,29 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
     now: runtime.now(),
   });
   const blocking = config.layout === 'modal' && config.blocking === true;
+  // What this notice shows, as its proof keeps it (issue 17): the texts rendered, the types
+  // asked about and the disclosures linked, the buttons offered.
+  const shownTypes = [...labels, ...disclosures]
+    .map((label) => config.consentTypes.find((type) => type.label === label))
+    .filter((type) => type !== undefined);
+  const { title, description, rejectAll, acceptAll, customize, privacyPolicy } = strings.notice;
+  const policyShown = !shownTypes.some((type) => type.category === 'disclosure' && type.url);
+  const origin: ChoiceOrigin = {
+    surface: 'notice',
+    shown: {
+      language: strings.language,
+      texts: {
+        title,
+        description,
+        rejectAll,
+        acceptAll,
+        customize,
+        ...(policyShown && config.privacyPolicyUrl && { privacyPolicy }),
+      },
+      types: shownTypes,
+      buttons: ['rejectAll', 'acceptAll', 'customize'],
+    },
+  };
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
   adoptStyles(shadow, themeCss + widgetCss + css, config.theme?.accent);
@@ -97,7 +121,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
       // The manager adds the disclosures shown here to whatever the visitor chose.
       onChoose: (states) =>
         void options.manager().then(
-          (manager) => manager.choose(states),
+          (manager) => manager.choose(states, 'user_click', origin),
           () => {},
         ),
       onCustomize: options.onCustomize,
@@ -119,7 +143,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
   }
   runtime.emitter.emit('notice:show', { labels });
   void options.manager().then(
-    (manager) => manager.recordViewed([...labels, ...disclosures]),
+    (manager) => manager.recordViewed([...labels, ...disclosures], origin),
     () => {},
   );
 };

@@ -7,6 +7,7 @@
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { initialChoices, preferenceLabels } from '../../core/choice.ts';
+import type { ChoiceOrigin } from '../../runtime/bundles.ts';
 import { managerFor } from '../../manager/index.ts';
 import type { PreferencesBundle } from '../../runtime/bundles.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
@@ -47,6 +48,23 @@ function mount(
     .map((label) => config.consentTypes.find((type) => type.label === label)!)
     .filter(Boolean);
   const idPrefix = `assent-preferences-${++renderedCount}`;
+  // What the center shows, as an event's proof keeps it (issue 17).
+  const { rejectAll, acceptAll, save } = strings.notice;
+  const origin: ChoiceOrigin = {
+    surface: 'preferences',
+    shown: {
+      language: strings.language,
+      texts: {
+        title: strings.preferences.title,
+        intro: strings.preferences.intro,
+        rejectAll,
+        acceptAll,
+        save,
+      },
+      types,
+      buttons: ['rejectAll', 'acceptAll', 'save'],
+    },
+  };
   adoptStyles(root, themeCss + widgetCss + css, config.theme?.accent);
   const center = (
     <PreferenceCenter
@@ -62,7 +80,7 @@ function mount(
       focusLabels={at ? config.gpcDeclines : undefined}
       onChoose={(states) => {
         // The manager adds the pending disclosures to whatever the visitor chose.
-        void manager.choose(states);
+        void manager.choose(states, 'user_click', origin);
         onDone?.();
       }}
       {...(onDone ? { onClose: onDone } : {})}

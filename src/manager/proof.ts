@@ -1,0 +1,29 @@
+/**
+ * An event's proof (issue 17), made after the choice: its own small module (`dist/proof.js`),
+ * imported by the manager once a visitor has seen or chosen something, so that it weighs nothing
+ * on what it takes to show the notice. `crypto.subtle` hashes the snapshot (secure contexts
+ * only; elsewhere the proof says the rest without the hash).
+ */
+import { noticeSnapshotText, snapshotTypes } from '../core/proof.ts';
+import type { ConsentProof, NoticeSnapshot } from '../core/types.ts';
+import type { ChoiceOrigin } from '../runtime/bundles.ts';
+
+/** The proof of a choice, with the snapshot it hashed (sent once, with the first event). */
+export async function proofOf(
+  origin: ChoiceOrigin,
+  gpc: boolean,
+): Promise<{ proof: ConsentProof; notice?: NoticeSnapshot }> {
+  const { surface, shown } = origin;
+  const proof: ConsentProof = {
+    ...(surface && { surface }),
+    ...(shown && { language: shown.language }),
+    signals: { gpc },
+  };
+  if (!shown || !surface || !globalThis.crypto?.subtle) return { proof };
+  const notice: NoticeSnapshot = { ...shown, surface, types: snapshotTypes(shown.types) };
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(noticeSnapshotText(notice))),
+  );
+  proof.noticeHash = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return { proof, notice };
+}

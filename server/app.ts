@@ -20,6 +20,7 @@ import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
 import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
+import { privacyPeopleRoutes } from './routes/privacy/people.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
@@ -196,6 +197,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyAnalyticsRoutes(routeDeps));
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
+  app.route('/', privacyPeopleRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

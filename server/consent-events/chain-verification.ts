@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/database.ts';
-import { CHAIN_START, linkHash } from './chain.ts';
+import { CHAIN_START, identifierCommitment, linkHash, sealHash } from './chain.ts';
+import { listPersonIdentifierKeys } from '../db/repositories/person-identifiers.ts';
 import {
+  findChainCheckpoint,
   findChainHead,
   listChainedProjects,
   listChainRows,
@@ -20,6 +22,10 @@ export interface ChainReport {
   /** Events checked (rows written before the chain existed are counted apart). */
   events: number;
   unchained: number;
+  /** Of `events`, version-1 rows whose identifiers were erased, checked by their seal. */
+  sealed?: number;
+  /** Projects whose chain starts at a retention checkpoint (the rows before it were purged). */
+  checkpoints?: number;
   /** The first broken link, if any; checking stops there. */
   broken?: BrokenLink;
 }
@@ -34,8 +40,11 @@ export async function verifyChains(db: Queryable, pageSize = 1000): Promise<Chai
   const report: ChainReport = { projects: 0, events: 0, unchained: 0 };
   for (const projectId of await listChainedProjects(db)) {
     report.projects += 1;
-    let prev: string | undefined;
-    let lastSeq = '0';
+    // After a retention purge the first remaining row links to the checkpoint's hash.
+    const checkpoint = await findChainCheckpoint(db, projectId);
+    if (checkpoint) report.checkpoints = (report.checkpoints ?? 0) + 1;
+    let prev: string | undefined = checkpoint?.hash;
+    let lastSeq = checkpoint?.seq ?? '0';
     for (;;) {
       const page = await listChainRows(db, projectId, lastSeq, pageSize);
       if (page.length === 0) break;
@@ -58,13 +67,39 @@ export async function verifyChains(db: Queryable, pageSize = 1000): Promise<Chai
           };
           return report;
         }
-        if (linkHash(expectedPrev, row.event) !== row.rowHash) {
+        if (row.seal !== undefined && row.event.chainVersion === undefined) {
+          // A version-1 row whose identifiers were erased: its seal covers the rest.
+          if (sealHash(expectedPrev, row.rowHash, row.event) !== row.seal) {
+            report.broken = {
+              ...at,
+              reason: 'the row content does not match the seal its erasure left (edited)',
+            };
+            return report;
+          }
+          report.sealed = (report.sealed ?? 0) + 1;
+        } else if (linkHash(expectedPrev, row.event) !== row.rowHash) {
           report.broken = { ...at, reason: 'the row content does not match its hash (edited)' };
           return report;
         }
         prev = row.rowHash;
         report.events += 1;
       }
+    }
+    // The rows hash commitments (migration 075): each identifier must still be the value its
+    // commitment was made from, or an edited email would pass unseen.
+    for (let after = ''; ;) {
+      const keys = await listPersonIdentifierKeys(db, projectId, after, pageSize);
+      if (keys.length === 0) break;
+      for (const { kind, value, key, commitment } of keys) {
+        if (identifierCommitment(key, kind, value) !== commitment) {
+          report.broken = {
+            projectId,
+            reason: `a ${kind} of person_identifiers is not the value its commitment was made from (edited)`,
+          };
+          return report;
+        }
+      }
+      after = keys.at(-1)!.commitment;
     }
     const head = await findChainHead(db, projectId);
     if (prev !== undefined && (!head || head.hash !== prev || head.seq !== lastSeq)) {

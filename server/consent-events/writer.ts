@@ -1,7 +1,13 @@
 import type { ConsentEventRecord, ConsentType } from '../../src/core/types.ts';
 import { rollupCounts } from '../analytics/outcome.ts';
 import { addToRollup } from '../db/repositories/consent-rollups.ts';
-import { prepareConsentEvents, type ConsentEventBatch } from './batch.ts';
+import {
+  eventIdentifiers,
+  keyedEvent,
+  prepareConsentEvents,
+  type ConsentEventBatch,
+} from './batch.ts';
+import { ensurePersonIdentifiers } from '../db/repositories/person-identifiers.ts';
 import type { Database } from '../db/database.ts';
 import { linkHash } from './chain.ts';
 import { httpError } from '../http/http-error.ts';
@@ -129,11 +135,23 @@ export function createConsentEventWriter(
           }
         });
       }
+      // Chain version 2 (migration 075): the identifiers' commitments, made in this
+      // transaction, so that a rolled-back write leaves no key behind and a retry makes new ones.
+      const commitments = await ensurePersonIdentifiers(
+        tx,
+        projectId,
+        group.flatMap((pending, index) =>
+          outcomes[index] ? [] : pending.events.flatMap(eventIdentifiers),
+        ),
+      );
+      const keyed = group.map((pending, index) =>
+        outcomes[index] ? [] : pending.events.map((event) => keyedEvent(event, commitments)),
+      );
       // Only a client-made id can already be stored; the server's own are fresh random uuids.
       const ids = new Set<string>();
       group.forEach((pending, index) => {
         if (outcomes[index]) return;
-        pending.events.forEach((event, i) => {
+        keyed[index]!.forEach((event, i) => {
           if (pending.batch.items[i]!.id) ids.add(event.id);
         });
       });
@@ -148,7 +166,7 @@ export function createConsentEventWriter(
         if (outcomes[index]) return;
         const mark = { head, length: fresh.length };
         const added: string[] = [];
-        for (const [i, event] of pending.events.entries()) {
+        for (const [i, event] of keyed[index]!.entries()) {
           const known = bodies.get(event.id);
           if (known !== undefined) {
             if (known === event.bodyHash) continue;
@@ -188,7 +206,7 @@ export function createConsentEventWriter(
       }
       return group.map(
         (pending, index) =>
-          outcomes[index] ?? pending.events.map((event) => stored.get(event.id)!.record),
+          outcomes[index] ?? keyed[index]!.map((event) => stored.get(event.id)!.record),
       );
     });
   }

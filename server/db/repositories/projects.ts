@@ -39,7 +39,15 @@ export interface Project {
   /** Which policy applies where; the built-in table when absent. */
   policies?: PolicyTable;
   display?: ProjectDisplay;
+  /**
+   * How long a consent record is kept after it expires (ISO 8601, migration 076).
+   * @default 'P5Y'
+   */
+  retention?: string;
 }
+
+/** The retention of a project that sets none (migration 076's default). */
+export const DEFAULT_RETENTION = 'P5Y';
 
 interface ProjectRow {
   id: string;
@@ -56,12 +64,13 @@ interface ProjectRow {
   reload_on_withdrawal: boolean;
   policies: PolicyTable | null;
   display: ProjectDisplay | null;
+  retention: string;
   config_version: string;
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
   notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
-  reload_on_withdrawal, policies, display, config_version::text as config_version`;
+  reload_on_withdrawal, policies, display, retention, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
   return {
@@ -79,6 +88,7 @@ function toProject(row: ProjectRow): Project {
     ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
     ...(row.policies !== null && { policies: row.policies }),
     ...(row.display !== null && { display: row.display }),
+    retention: row.retention,
   };
 }
 
@@ -254,6 +264,7 @@ export interface ProjectChange {
   texts?: Record<string, NoticeTexts>;
   defaultLanguage?: string;
   privacyPolicyUrl?: string | null;
+  retention?: string;
 }
 
 const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
@@ -265,6 +276,7 @@ const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean
   texts: ['notice_texts', true],
   defaultLanguage: ['default_language', false],
   privacyPolicyUrl: ['privacy_policy_url', false],
+  retention: ['retention', false],
 };
 
 /** Applies a change to a project; `false` when there is no such project. */

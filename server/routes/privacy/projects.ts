@@ -14,6 +14,7 @@ import {
   isProjectSlugTaken,
   listOrganizationProjectIds,
   updateProject,
+  DEFAULT_RETENTION,
   type Project,
   type ProjectChange,
 } from '../../db/repositories/projects.ts';
@@ -94,6 +95,8 @@ const checkChange = compileSchema<ProjectChange>({
     },
     defaultLanguage: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     privacyPolicyUrl: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 2000 }] },
+    // How long a record is kept after it expires (issue 17): whole years, months or days.
+    retention: { type: 'string', pattern: '^P(?!$)(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?$' },
   },
 });
 
@@ -111,6 +114,7 @@ function projectView(project: Project) {
     defaultLanguage: project.defaultLanguage,
     privacyPolicyUrl: project.privacyPolicyUrl ?? null,
     defaultConsentDuration: project.defaultConsentDuration,
+    retention: project.retention ?? DEFAULT_RETENTION,
   };
 }
 

@@ -21,6 +21,9 @@ import { privacyApiKeyRoutes } from './routes/privacy/api-keys.ts';
 import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { privacyPeopleRoutes } from './routes/privacy/people.ts';
+import { privacyRequestRoutes } from './routes/privacy/privacy-requests.ts';
+import { sitePrivacyRequestRoutes } from './routes/site/privacy-requests.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
@@ -96,6 +99,11 @@ export interface AppDeps {
    * @default { allowPrivate: false }
    */
   webhooks?: { allowPrivate?: boolean; wake?: () => void };
+  /**
+   * Outbound mail (privacy-request codes); main.ts passes `mailerFromEnv` (`ASSENT_SMTP_URL`).
+   * @default a mailer with no server, whose every send fails
+   */
+  mailer?: Mailer;
 }
 
 /**
@@ -136,6 +144,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     events: createConsentEventWriter(deps.db, projects, undefined, wake),
     webhooks: { allowPrivate: deps.webhooks?.allowPrivate ?? false, wake },
     now,
+    mailer: deps.mailer ?? createMailer(),
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
     perSessionLimit: limits.perSession ? createRateLimiter(limits.perSession, now) : undefined,
@@ -198,6 +207,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyApiKeyRoutes(routeDeps));
   app.route('/', privacyMemberRoutes(routeDeps));
   app.route('/', privacyPeopleRoutes(routeDeps));
+  app.route('/', privacyRequestRoutes(routeDeps));
+  app.route('/', sitePrivacyRequestRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

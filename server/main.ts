@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
 import { startWebhookDeliverer } from './webhooks/deliverer.ts';
 import { purgeExpired } from './consent-events/retention.ts';
+import { mailerFromEnv } from './mail/mailer.ts';
 import {
   DEMO_ORGANIZATION_ID,
   DEMO_OWNER_EMAIL,
@@ -51,6 +52,7 @@ const app = createApp({
   db,
   secret,
   webhooks: { allowPrivate, wake: () => deliverer.wake() },
+  mailer: mailerFromEnv(env),
   storeRawUserAgent: env.ASSENT_STORE_RAW_USER_AGENT === '1',
   // Load tests only: one client on loopback would otherwise be limited like a flood.
   ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database.ts';
 import { listPersonEvents, type StoredConsentEvent } from '../db/repositories/consent-events.ts';
 import type { StoredProfileLink } from '../db/repositories/people.ts';
 import { findPersonReach, type PersonQuery } from './person-reach.ts';
+import { listPrivacyRequests, type PrivacyRequest } from '../db/repositories/privacy-requests.ts';
 import { fullRecord, type FullConsentEventRecord } from '../consent-events/full-record.ts';
 
 export type { PersonQuery };
@@ -26,6 +27,8 @@ export interface PersonExport {
   concordIds: string[];
   profileLinks: StoredProfileLink[];
   events: ExportedPersonEvent[];
+  /** The privacy requests filed with one of the person's emails. */
+  privacyRequests: PrivacyRequest[];
 }
 
 function exported(event: StoredConsentEvent): ExportedPersonEvent {
@@ -71,10 +74,23 @@ export async function exportPerson(
       afterSeq = page.at(-1)!.seq;
     }
   }
+  const emails = new Set(
+    [
+      ...(query.kind === 'email' ? [query.value] : []),
+      ...reach.identifiers.filter((row) => row.kind === 'email').map((row) => row.value),
+    ].map((email) => email.toLowerCase()),
+  );
+  const privacyRequests = new Map<string, PrivacyRequest>();
+  for (const email of emails) {
+    for (const request of await listPrivacyRequests(db, projectId, { email })) {
+      privacyRequests.set(request.id, request);
+    }
+  }
   return {
     identifiers: reach.identifiers.map(({ kind, value }) => ({ kind, value })),
     concordIds: reach.concordIds,
     profileLinks: reach.profileLinks,
     events,
+    privacyRequests: [...privacyRequests.values()],
   };
 }

@@ -2,6 +2,7 @@ import type { ConsentEventWriter } from '../consent-events/writer.ts';
 import type { Database } from '../db/database.ts';
 import type { createRateLimiter } from '../middleware/rate-limit.ts';
 import type { ProjectCache } from '../projects/cache.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 /**
  * What the routes are given by `createApp`, defaults resolved. Kept apart from `AppEnv`
@@ -15,6 +16,8 @@ export interface RouteDeps {
   /** Where event batches are written (group commit per project). */
   events: ConsentEventWriter;
   now: () => Date;
+  /** Outbound mail (privacy-request codes). */
+  mailer: Mailer;
   secret: string;
   storeRawUserAgent: boolean;
   perSessionLimit: ReturnType<typeof createRateLimiter> | undefined;

@@ -57,7 +57,7 @@ export async function listAuditEntries(
     created_at: Date | string;
   }>(
     `select * from audit_entries where project_id = $1 and ($2::text is null or subject = $2)
-      order by created_at, id`,
+      order by created_at, seq`,
     [projectId, subject ?? null],
   );
   return rows.map((row) => ({

@@ -32,7 +32,9 @@ describe('the retention purge', () => {
   async function partitions(): Promise<string[]> {
     const { rows } = await t.db.query<{ name: string }>(
       `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-        join pg_class p on p.oid = i.inhparent where p.relname = 'consent_events' order by 1`,
+        join pg_class p on p.oid = i.inhparent
+       where p.relname = 'consent_events' and p.relnamespace = current_schema()::regnamespace
+       order by 1`,
     );
     return rows.map((row) => row.name);
   }

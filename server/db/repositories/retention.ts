@@ -134,7 +134,8 @@ export async function listEmptyPartitions(db: Queryable): Promise<string[]> {
     `select c.relname as name from pg_inherits i
        join pg_class c on c.oid = i.inhrelid
        join pg_class p on p.oid = i.inhparent
-      where p.relname = 'consent_events' and c.relname ~ '^consent_events_[0-9]{4}_[0-9]{2}$'
+      where p.relname = 'consent_events' and p.relnamespace = current_schema()::regnamespace
+        and c.relname ~ '^consent_events_[0-9]{4}_[0-9]{2}$'
       order by 1`,
   );
   const empty: string[] = [];

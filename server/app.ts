@@ -16,7 +16,6 @@ import { CONSENTS_DATA_PATH, consentsDataRoutes } from './routes/compat/consents
 import { consentsEventsRoutes } from './routes/compat/consents-events.ts';
 import { CONSENT_LINKS_PATH, consentLinkRoutes } from './routes/compat/consent-links.ts';
 import { linkPageRoutes } from './routes/compat/link-page.ts';
-import { createMailer, type Mailer } from './mail/mailer.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { privacyAnalyticsRoutes } from './routes/privacy/analytics.ts';
 import { privacyChainVerificationRoutes } from './routes/privacy/chain-verification.ts';
@@ -28,6 +27,10 @@ import { privacyLinkSettingsRoutes } from './routes/privacy/link-settings.ts';
 import { privacyConsentLinkRoutes } from './routes/privacy/consent-links.ts';
 import { privacyDemoMailRoutes, type DemoMail } from './routes/privacy/demo-mail.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
+import { privacyPeopleRoutes } from './routes/privacy/people.ts';
+import { privacyRequestRoutes } from './routes/privacy/privacy-requests.ts';
+import { sitePrivacyRequestRoutes } from './routes/site/privacy-requests.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
@@ -95,7 +98,7 @@ export interface AppDeps {
     consentLinks?: RateLimit | false;
   };
   /**
-   * Outbound mail (consent links): `mailerFromEnv(process.env)` in main.ts.
+   * Outbound mail (consent links, privacy-request codes): `mailerFromEnv(process.env)` in main.ts.
    * @default a mailer with no SMTP server, whose every send fails with that reason
    */
   mailer?: Mailer;
@@ -167,6 +170,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     events: createConsentEventWriter(deps.db, projects, undefined, wake),
     webhooks: { allowPrivate: deps.webhooks?.allowPrivate ?? false, wake },
     now,
+    mailer: deps.mailer ?? createMailer(),
     secret: deps.secret ?? createSecret(),
     storeRawUserAgent: deps.storeRawUserAgent ?? false,
     perSessionLimit: limits.perSession ? createRateLimiter(limits.perSession, now) : undefined,
@@ -179,7 +183,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }),
     },
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
-    mailer: deps.mailer ?? createMailer(),
     ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }),
     linkLimit: limits.consentLinks ? createRateLimiter(limits.consentLinks, now) : undefined,
   };
@@ -244,6 +247,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', linkPageRoutes(routeDeps));
   app.route('/', privacyReceiptRoutes(routeDeps));
   app.route('/', siteReceiptRoutes(routeDeps));
+  app.route('/', privacyPeopleRoutes(routeDeps));
+  app.route('/', privacyRequestRoutes(routeDeps));
+  app.route('/', sitePrivacyRequestRoutes(routeDeps));
   if (deps.staticDirs) {
     // The demo shop's login; a real site signs identities on its own backend.
     app.route('/', demoIdentityTokenRoutes(routeDeps));

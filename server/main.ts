@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database.ts';
 import { readOrCreateSecret } from './crypto/server-secret.ts';
 import { startWebhookDeliverer } from './webhooks/deliverer.ts';
 import { createMailer, mailerFromEnv } from './mail/mailer.ts';
+import { purgeExpired } from './consent-events/retention.ts';
 import {
   DEMO_ORGANIZATION_ID,
   DEMO_OWNER_EMAIL,
@@ -76,6 +77,21 @@ const app = createApp({
     console: join(root, 'dist', 'console'),
   },
 });
+
+// The retention purge (issue 17), a minute after start and then daily; `npm run admin -- purge`
+// runs it by hand. Idempotent, so instances running it at the same time only wait on the lock.
+const purgeEvery = Number(env.ASSENT_PURGE_INTERVAL_HOURS || 24) * 3_600_000;
+function purgeNow() {
+  purgeExpired(db, { now: new Date() }).then(
+    (report) => {
+      if (report.removed > 0)
+        console.log(`assent: retention purge removed ${report.removed} events`);
+    },
+    (error: unknown) => console.error('assent: retention purge failed', error),
+  );
+}
+setTimeout(purgeNow, 60_000).unref();
+setInterval(purgeNow, purgeEvery).unref();
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;

@@ -29,6 +29,7 @@ import { createSecret } from '../crypto/random-secret.ts';
 import { sha256 } from '../crypto/sha256.ts';
 import { requireUuid } from '../http/uuid.ts';
 import { ENGLISH_NOTICE_TEXTS } from '../../src/core/english-notice-texts.ts';
+import { purgeExpired } from '../consent-events/retention.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   create-organization <name> [--slug <slug>]
@@ -50,6 +51,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   identity-secret <projectId>              prints the secret the site's backend signs
                                            identify() tokens with
   rotate-identity-secret <projectId>       replaces it: tokens signed with the old one fail
+  purge [--dry-run]                        removes every project's months of consent events
+                                           that expired longer ago than its retention (default
+                                           P5Y), leaving a checkpoint that verify starts from
   list`;
 
 /** A mistake in the command line, shown with the usage. */
@@ -269,6 +273,22 @@ export async function runAdminCommand(db: Database, args: string[]): Promise<str
         }
       }
       return `Identity secret of project ${projectId} (keep it on the site's backend):\n${secret}`;
+    }
+    case 'purge': {
+      const dryRun = rest.includes('--dry-run');
+      const report = await purgeExpired(db, { now: new Date(), dryRun });
+      const lines = report.projects.map(
+        (project) =>
+          `  Project ${project.projectId}: ${project.removed} events of ${project.months.join(', ')}` +
+          (project.checkpoint ? ` (checkpoint seq ${project.checkpoint.seq})` : ''),
+      );
+      if (report.partitionsDropped.length > 0) {
+        lines.push(`  Dropped partitions: ${report.partitionsDropped.join(', ')}`);
+      }
+      return [
+        `${dryRun ? 'Would remove' : 'Removed'} ${report.removed} expired events.`,
+        ...lines,
+      ].join('\n');
     }
     case 'list': {
       const lines: string[] = [];

@@ -14,9 +14,11 @@ import { httpError } from '../http/http-error.ts';
 import { isAllowedOrigin } from '../http/origin-rule.ts';
 import type { ProjectConfig } from '../projects/cache.ts';
 import type { NewConsentEvent } from '../db/repositories/consent-events.ts';
+import { identifierKey } from '../db/repositories/person-identifiers.ts';
 import type { Session } from '../db/repositories/sessions.ts';
 import { personConcordId } from '../people/person-id.ts';
 import { sha256 } from '../crypto/sha256.ts';
+import { KEYED_CHAIN_VERSION } from './chain.ts';
 
 /** An item of a batch, with what the seeds' own paths (routes/compat/) keep beside it. */
 export interface ConsentEventBatchItem extends ConsentEventInput {
@@ -156,6 +158,63 @@ function storedProof({ notice: _notice, ...proof }: ConsentProof): ConsentProof 
   return proof;
 }
 
+/**
+ * The body as hashed into `bodyHash`: every string equal to one of the item's identifiers is
+ * replaced by the identifier's kind, so that the stored hash cannot be used to test a guess of an
+ * erased person's email (issue 17). {@link keyedEvent} adds the identifiers' commitments back.
+ */
+function withoutIdentifiers(body: unknown, item: ConsentEventInput): unknown {
+  const values = new Map<string, string>();
+  for (const name of PERSON_IDENTIFIERS) {
+    if (item[name] !== undefined) values.set(item[name], `$${name}`);
+  }
+  const redact = (value: unknown): unknown => {
+    if (typeof value === 'string') return values.get(value) ?? value;
+    if (Array.isArray(value)) return value.map(redact);
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redact(entry)]));
+    }
+    return value;
+  };
+  return values.size === 0 ? body : redact(body);
+}
+
+/** The identifiers an event names, for `ensurePersonIdentifiers`. */
+export function eventIdentifiers(
+  event: NewConsentEvent,
+): { kind: (typeof PERSON_IDENTIFIERS)[number]; value: string }[] {
+  return PERSON_IDENTIFIERS.flatMap((kind) =>
+    event[kind] !== undefined ? [{ kind, value: event[kind] }] : [],
+  );
+}
+
+/**
+ * The row as chain version 2 stores it (migration 075): the commitment of each identifier, a
+ * `bodyHash` that covers them (so that another email under the same event id is still another
+ * body), and for an import without a concordId, one derived from a commitment. The identifiers
+ * stay on the object for the answer and the webhooks; the row and its hash leave them out.
+ */
+export function keyedEvent(
+  event: NewConsentEvent,
+  commitments: Map<string, string>,
+): NewConsentEvent {
+  const identifierCommitments: Partial<Record<(typeof PERSON_IDENTIFIERS)[number], string>> = {};
+  for (const { kind, value } of eventIdentifiers(event)) {
+    identifierCommitments[kind] = commitments.get(identifierKey(kind, value))!;
+  }
+  const named = Object.keys(identifierCommitments).length > 0;
+  const concordId = event.concordId ?? personConcordId(event.projectId, identifierCommitments);
+  return {
+    ...event,
+    ...(concordId !== undefined && { concordId }),
+    chainVersion: KEYED_CHAIN_VERSION,
+    ...(named && {
+      identifierCommitments,
+      bodyHash: sha256(`${event.bodyHash}\n${canonicalJson(identifierCommitments)}`),
+    }),
+  };
+}
+
 /** Checks one item against the session and the project, and makes the row to insert. */
 function prepare(
   item: ConsentEventBatchItem,
@@ -186,7 +245,11 @@ function prepare(
     id: item.id?.toLowerCase() ?? randomUUID(),
     projectId: project.id,
     organizationId: project.organizationId,
-    concordId: session?.concordId ?? personConcordId(project.id, item),
+    // An import that names its person by another identifier gets a concordId derived from that
+    // identifier's commitment, when the writer has it (keyedEvent).
+    ...((session?.concordId ?? item.concordId) !== undefined && {
+      concordId: session?.concordId ?? item.concordId!.toLowerCase(),
+    }),
     ...(item.userId !== undefined && { userId: item.userId }),
     ...(item.email !== undefined && { email: item.email }),
     ...(item.phoneNumber !== undefined && { phoneNumber: item.phoneNumber }),
@@ -205,7 +268,7 @@ function prepare(
     ...(batch.surface !== undefined && { surface: batch.surface }),
     ...(item.metadata !== undefined && { metadata: item.metadata }),
     ...(item.proof !== undefined && { proof: storedProof(item.proof) }),
-    bodyHash: sha256(canonicalJson(item.body ?? item)),
+    bodyHash: sha256(canonicalJson(withoutIdentifiers(item.body ?? item, item))),
     createdAt: now.toISOString(),
   };
 }

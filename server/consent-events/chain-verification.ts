@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/database.ts';
-import { CHAIN_START, linkHash } from './chain.ts';
+import { CHAIN_START, identifierCommitment, linkHash, sealHash } from './chain.ts';
+import { listPersonIdentifierKeys } from '../db/repositories/person-identifiers.ts';
 import {
+  findChainCheckpoint,
   findChainHead,
   listChainedProjects,
   listChainRows,
@@ -20,6 +22,10 @@ export interface ChainReport {
   /** Events checked (rows written before the chain existed are counted apart). */
   events: number;
   unchained: number;
+  /** Of `events`, version-1 rows whose identifiers were erased, checked by their seal. */
+  sealed?: number;
+  /** Projects whose chain starts at a retention checkpoint (the rows before it were purged). */
+  checkpoints?: number;
   /** The first broken link, if any; checking stops there. */
   broken?: BrokenLink;
 }
@@ -28,6 +34,10 @@ export interface ChainReport {
 export interface ProjectChainReport {
   events: number;
   unchained: number;
+  /** Of `events`, version-1 rows whose identifiers were erased, checked by their seal. */
+  sealed?: number;
+  /** Whether the chain starts at a retention checkpoint. */
+  checkpoint?: boolean;
   broken?: BrokenLink;
 }
 
@@ -49,7 +59,8 @@ export interface ProjectChainOptions {
  * Recomputes one project's hash chain, a page of rows at a time, and reports the first broken
  * link: a row whose content no longer gives its hash (edited), whose `prev_hash` is not the
  * previous row's hash (removed or inserted rows), or a head that is not the last row (rows
- * removed at the end).
+ * removed at the end). After a retention purge the chain starts at the checkpoint's hash; an
+ * erased version-1 row is checked by its seal; every identifier against its commitment.
  */
 export async function verifyProjectChain(
   db: Queryable,
@@ -57,8 +68,10 @@ export async function verifyProjectChain(
   { pageSize = 1000, upTo, onPage }: ProjectChainOptions = {},
 ): Promise<ProjectChainReport> {
   const report: ProjectChainReport = { events: 0, unchained: 0 };
-  let prev: string | undefined;
-  let lastSeq = '0';
+  const checkpoint = await findChainCheckpoint(db, projectId);
+  if (checkpoint) report.checkpoint = true;
+  let prev: string | undefined = checkpoint?.hash;
+  let lastSeq = checkpoint?.seq ?? '0';
   pages: for (;;) {
     const page = await listChainRows(db, projectId, lastSeq, pageSize);
     if (page.length === 0) break;
@@ -82,7 +95,17 @@ export async function verifyProjectChain(
         };
         return report;
       }
-      if (linkHash(expectedPrev, row.event) !== row.rowHash) {
+      if (row.seal !== undefined && row.event.chainVersion === undefined) {
+        // A version-1 row whose identifiers were erased: its seal covers the rest.
+        if (sealHash(expectedPrev, row.rowHash, row.event) !== row.seal) {
+          report.broken = {
+            ...at,
+            reason: 'the row content does not match the seal its erasure left (edited)',
+          };
+          return report;
+        }
+        report.sealed = (report.sealed ?? 0) + 1;
+      } else if (linkHash(expectedPrev, row.event) !== row.rowHash) {
         report.broken = { ...at, reason: 'the row content does not match its hash (edited)' };
         return report;
       }
@@ -91,6 +114,22 @@ export async function verifyProjectChain(
     }
     await onPage?.(report.events + report.unchained);
     if (page.length < pageSize) break;
+  }
+  // The rows hash commitments (migration 075): each identifier must still be the value its
+  // commitment was made from, or an edited email would pass unseen.
+  for (let after = ''; ;) {
+    const keys = await listPersonIdentifierKeys(db, projectId, after, pageSize);
+    if (keys.length === 0) break;
+    for (const { kind, value, key, commitment } of keys) {
+      if (identifierCommitment(key, kind, value) !== commitment) {
+        report.broken = {
+          projectId,
+          reason: `a ${kind} of person_identifiers is not the value its commitment was made from (edited)`,
+        };
+        return report;
+      }
+    }
+    after = keys.at(-1)!.commitment;
   }
   const head = upTo ?? (await findChainHead(db, projectId));
   if (prev !== undefined && (!head || head.hash !== prev || head.seq !== lastSeq)) {
@@ -110,6 +149,8 @@ export async function verifyChains(db: Queryable, pageSize = 1000): Promise<Chai
     const project = await verifyProjectChain(db, projectId, { pageSize });
     report.events += project.events;
     report.unchained += project.unchained;
+    if (project.sealed) report.sealed = (report.sealed ?? 0) + project.sealed;
+    if (project.checkpoint) report.checkpoints = (report.checkpoints ?? 0) + 1;
     if (project.broken) {
       report.broken = project.broken;
       return report;

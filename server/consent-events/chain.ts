@@ -1,18 +1,50 @@
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import type { NewConsentEvent } from '../db/repositories/consent-events.ts';
+import { PERSON_IDENTIFIERS, type PersonIdentifier } from '../../src/core/identifiers.ts';
 import { sha256 } from '../crypto/sha256.ts';
 
 /** The `prev_hash` of a project's first event. */
 export const CHAIN_START = '';
 
 /**
- * What a row's link covers besides the previous hash: every stored column of the event, as
- * canonical JSON (absent values left out). The writer makes it once per event, when the batch is
- * checked, before it waits for the project's chain lock (issue 19): under the lock only
- * {@link linkHashOf} is left to do.
+ * The chain version of rows written since migration 075: the hash covers each identifier's
+ * commitment ({@link identifierCommitment}) rather than the identifier. Rows without a version
+ * (version 1) hashed the identifiers in clear.
+ */
+export const KEYED_CHAIN_VERSION = 2;
+
+/**
+ * The commitment to one identifier that a version-2 row carries: sha-256 over the identifier's
+ * own random key (`person_identifiers.key`), its kind and its value. Migration 075 computes the
+ * same in SQL. A secret prefix of 256 bits: length extension gives nothing here, since nobody is
+ * asked to accept a longer message, and without the key a guess of the value cannot be tested.
+ */
+export function identifierCommitment(key: string, kind: PersonIdentifier, value: string): string {
+  return sha256(`${key}\n${kind}\n${value}`);
+}
+
+function omit(event: NewConsentEvent, keys: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...event };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+/**
+ * What a row's hash covers: a version-2 row, everything but the identifiers (their commitments
+ * stand for them); a version-1 row, everything it stored before migration 075, the identifiers in
+ * clear and without the columns that migration added.
+ */
+function hashedContent(event: NewConsentEvent): Record<string, unknown> {
+  return event.chainVersion === KEYED_CHAIN_VERSION
+    ? omit(event, PERSON_IDENTIFIERS)
+    : omit(event, ['chainVersion', 'identifierCommitments']);
+}
+
+/**
+ * What a row's link covers besides the previous hash, as canonical JSON: {@link hashedContent}.
  */
 export function linkText(event: NewConsentEvent): string {
-  return canonicalJson(event);
+  return canonicalJson(hashedContent(event));
 }
 
 /** The link from the previous row's hash and this row's {@link linkText}. */
@@ -27,4 +59,14 @@ export function linkHashOf(prevHash: string, text: string): string {
  */
 export function linkHash(prevHash: string, event: NewConsentEvent): string {
   return linkHashOf(prevHash, linkText(event));
+}
+
+/**
+ * The seal erasure writes for a version-1 row whose identifiers it removes (migration 075): the
+ * row's links and every hashed column but the identifiers, so that the rest of the row stays
+ * checkable once its version-1 hash no longer can be.
+ */
+export function sealHash(prevHash: string, rowHash: string, event: NewConsentEvent): string {
+  const rest = omit(event, [...PERSON_IDENTIFIERS, 'chainVersion']);
+  return sha256(`seal\n${prevHash}\n${rowHash}\n${canonicalJson(rest)}`);
 }

@@ -1,4 +1,5 @@
-import { linkHash } from './chain.ts';
+import { KEYED_CHAIN_VERSION, identifierCommitment, linkHash, sealHash } from './chain.ts';
+import { PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 import type { NewConsentEvent } from '../db/repositories/consent-events.ts';
 
 /** Where an exported file first fails. */
@@ -59,6 +60,11 @@ function chainedEvent(row: ExportedRow): NewConsentEvent {
     ...(isObject(row.proof) && { proof: row.proof }),
     bodyHash: str(row.bodyHash)!,
     createdAt: str(row.dateCreated)!,
+    ...(row.chainVersion === KEYED_CHAIN_VERSION && { chainVersion: KEYED_CHAIN_VERSION }),
+    ...(typeof row.identifierCommitments === 'object' &&
+      row.identifierCommitments !== null && {
+        identifierCommitments: row.identifierCommitments as Record<string, string>,
+      }),
   };
 }
 
@@ -108,7 +114,29 @@ export async function verifyExport(
         row.id,
       );
     }
-    if (linkHash(row.prevHash, chainedEvent(row)) !== row.rowHash) {
+    const event = chainedEvent(row);
+    // A version-2 row's hash covers commitments: each identifier must be the one its
+    // commitment stands for, under the key the export carries.
+    if (event.chainVersion === KEYED_CHAIN_VERSION) {
+      const keys = (row.identifierKeys ?? {}) as Record<string, unknown>;
+      for (const kind of PERSON_IDENTIFIERS) {
+        const value = event[kind];
+        if (value === undefined) continue;
+        const key = keys[kind];
+        if (
+          typeof key !== 'string' ||
+          identifierCommitment(key, kind, value) !== event.identifierCommitments?.[kind]
+        ) {
+          return broken(`the row's ${kind} is not the one its commitment stands for`, row.id);
+        }
+      }
+    }
+    if (typeof row.seal === 'string' && event.chainVersion === undefined) {
+      // A version-1 row whose identifiers were erased (migration 075): its seal covers the rest.
+      if (sealHash(row.prevHash, row.rowHash, event) !== row.seal) {
+        return broken('the row content does not match the seal its erasure left (edited)', row.id);
+      }
+    } else if (linkHash(row.prevHash, event) !== row.rowHash) {
       return broken('the row content does not match its hash (edited)', row.id);
     }
     previous = row.rowHash;

@@ -87,12 +87,13 @@ function csvRow(event: StoredConsentEvent): string {
 
 /**
  * One NDJSON line: seed 001's record, the person's identifiers, and what the chain hashed beside
- * them (`clientConsentDate`, `surface`, `metadata`, `proof`, `bodyHash`) with the row's `seq`, `prevHash` and `rowHash`: every
+ * them (`clientConsentDate`, `surface`, `metadata`, `proof`, `bodyHash`, `chainVersion`, `identifierCommitments`) with the row's `seq`, `prevHash` and `rowHash`: every
  * field the row hash covers, so that `consent-events/export-verification.ts` can recompute it.
  * Assent's own format; the seeds' schemas apply to the API answers, not to this.
  */
 function ndjsonRow(event: StoredConsentEvent): string {
   const { seq, bodyHash, clientConsentDate, prevHash, rowHash, surface, metadata, proof } = event;
+  const { chainVersion, identifierCommitments, seal, identifierKeys } = event;
   return `${JSON.stringify({
     seq,
     ...event.record,
@@ -102,6 +103,12 @@ function ndjsonRow(event: StoredConsentEvent): string {
     ...(metadata !== undefined && { metadata }),
     ...(proof !== undefined && { proof }),
     bodyHash,
+    // Migration 075: what a version-2 row's hash covers instead of the identifiers, and the seal
+    // of a version-1 row whose identifiers were erased.
+    ...(chainVersion !== undefined && { chainVersion }),
+    ...(identifierCommitments !== undefined && { identifierCommitments }),
+    ...(seal !== undefined && { seal }),
+    ...(identifierKeys !== undefined && { identifierKeys }),
     prevHash,
     rowHash,
   })}\n`;

@@ -1,7 +1,13 @@
 import type { ConsentEventRecord, ConsentType } from '../../src/core/types.ts';
 import { rollupCounts } from '../analytics/outcome.ts';
 import { addToRollup } from '../db/repositories/consent-rollups.ts';
-import { prepareConsentEvents, type ConsentEventBatch } from './batch.ts';
+import {
+  eventIdentifiers,
+  keyedEvent,
+  prepareConsentEvents,
+  type ConsentEventBatch,
+} from './batch.ts';
+import { ensurePersonIdentifiers } from '../db/repositories/person-identifiers.ts';
 import type { Database } from '../db/database.ts';
 import { linkHashOf, linkText } from './chain.ts';
 import { httpError } from '../http/http-error.ts';
@@ -39,8 +45,6 @@ interface Pending {
   /** The project's consent types the events were checked against (for the rollup). */
   types: ConsentType[];
   events: NewConsentEvent[];
-  /** Each event's {@link linkText}, made before the batch waits for the chain lock. */
-  links: string[];
   /** The notice snapshots the batch sent (stored with its events) and named. */
   snapshots: BatchSnapshots;
   /** Written in a transaction of its own, after a group that held it failed. */
@@ -132,18 +136,29 @@ export function createConsentEventWriter(
           try {
             if (!config) throw httpError(404, `project ${projectId} not found`);
             pending.events = prepareConsentEvents(pending.batch, config);
-            pending.links = pending.events.map(linkText);
             pending.types = config.types;
           } catch (error) {
             outcomes[index] = error as Error;
           }
         });
       }
+      // Chain version 2 (migration 075): the identifiers' commitments, made in this
+      // transaction, so that a rolled-back write leaves no key behind and a retry makes new ones.
+      const commitments = await ensurePersonIdentifiers(
+        tx,
+        projectId,
+        group.flatMap((pending, index) =>
+          outcomes[index] ? [] : pending.events.flatMap(eventIdentifiers),
+        ),
+      );
+      const keyed = group.map((pending, index) =>
+        outcomes[index] ? [] : pending.events.map((event) => keyedEvent(event, commitments)),
+      );
       // Only a client-made id can already be stored; the server's own are fresh random uuids.
       const ids = new Set<string>();
       group.forEach((pending, index) => {
         if (outcomes[index]) return;
-        pending.events.forEach((event, i) => {
+        keyed[index]!.forEach((event, i) => {
           if (pending.batch.items[i]!.id) ids.add(event.id);
         });
       });
@@ -158,7 +173,7 @@ export function createConsentEventWriter(
         if (outcomes[index]) return;
         const mark = { head, length: fresh.length };
         const added: string[] = [];
-        for (const [i, event] of pending.events.entries()) {
+        for (const [i, event] of keyed[index]!.entries()) {
           const known = bodies.get(event.id);
           if (known !== undefined) {
             if (known === event.bodyHash) continue;
@@ -175,7 +190,8 @@ export function createConsentEventWriter(
           bodies.set(event.id, event.bodyHash);
           added.push(event.id);
           if (pending.batch.disableIntegrations) quiet.add(event.id);
-          const rowHash = linkHashOf(head, pending.links[i]!);
+          // After the commitments: a version-2 row's hash covers them, not the identifiers.
+          const rowHash = linkHashOf(head, linkText(event));
           fresh.push({ ...event, prevHash: head, rowHash });
           head = rowHash;
         }
@@ -203,7 +219,7 @@ export function createConsentEventWriter(
       }
       return group.map(
         (pending, index) =>
-          outcomes[index] ?? pending.events.map((event) => stored.get(event.id)!.record),
+          outcomes[index] ?? keyed[index]!.map((event) => stored.get(event.id)!.record),
       );
     });
   }
@@ -238,7 +254,6 @@ export function createConsentEventWriter(
           version: config.version,
           types: config.types,
           events,
-          links: events.map(linkText),
           snapshots,
           resolve,
           reject,

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChains } from '../consent-events/chain-verification.ts';
 import { CHAIN_START, linkHash } from '../consent-events/chain.ts';
 import { findConsentEvent, type NewConsentEvent } from './repositories/consent-events.ts';
-import { DEMO_CONSENT_TYPES, DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID } from '../projects/seed.ts';
+import {
+  DEMO_CONSENT_TYPES,
+  DEMO_ORGANIZATION_ID,
+  DEMO_PROJECT_ID,
+  seedDemo,
+} from '../projects/seed.ts';
+import { erasePerson } from '../people/erasure.ts';
+import { sha256 } from '../crypto/sha256.ts';
+import { countRows, memoryKeyStore } from '../testing/test-context.ts';
 import type { Database } from './database.ts';
 import { migrate, readMigrations } from './migrations.ts';
 import { createPgliteDatabase } from './pglite-database.ts';
@@ -155,5 +163,121 @@ describe('migration 031 (monthly event partitions)', () => {
       ),
     ).rejects.toThrow();
     await expect(db.exec('truncate consent_events_2025_01')).rejects.toThrow(/append-only/);
+  }, 60_000);
+});
+
+describe('migration 075 (identifiers out of the chained rows)', () => {
+  let db: Database;
+  beforeAll(() => {
+    db = createPgliteDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('moves version-1 identifiers out, keeps their hashes checkable, and erasure seals them', async () => {
+    const all = await readMigrations();
+    await migrate(
+      db,
+      all.filter((migration) => migration.name < '075'),
+    );
+    await seedDemo(db, { keyStore: memoryKeyStore(), ownerPassword: 'x'.repeat(12) });
+    const [type] = DEMO_CONSENT_TYPES;
+    const createdAt = new Date().toISOString();
+    await db.query('select consent_events_ensure_partition($1::timestamptz)', [createdAt]);
+    let head = CHAIN_START;
+    const events: NewConsentEvent[] = ['Ada@Example.com', 'bob@example.com'].map((email) => ({
+      id: randomUUID(),
+      projectId: DEMO_PROJECT_ID,
+      organizationId: DEMO_ORGANIZATION_ID,
+      concordId: randomUUID(),
+      email,
+      consentTypeId: type!.id,
+      version: type!.version,
+      category: type!.category,
+      label: type!.label,
+      consentState: 'accepted',
+      consentAction: 'import',
+      consentDate: createdAt,
+      expirationDate: '2099-06-01T00:00:00.000Z',
+      bodyHash: sha256(email),
+      createdAt,
+    }));
+    for (const event of events) {
+      const rowHash = linkHash(head, event);
+      await db.query(
+        `insert into consent_events (id, project_id, organization_id, concord_id, email,
+           consent_type_id, version, category, label, consent_state, consent_action,
+           consent_date, expiration_date, body_hash, created_at, prev_hash, row_hash)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [
+          event.id,
+          event.projectId,
+          event.organizationId,
+          event.concordId,
+          event.email,
+          event.consentTypeId,
+          event.version,
+          event.category,
+          event.label,
+          event.consentState,
+          event.consentAction,
+          event.consentDate,
+          event.expirationDate,
+          event.bodyHash,
+          event.createdAt,
+          head,
+          rowHash,
+        ],
+      );
+      head = rowHash;
+    }
+    await db.query(
+      `insert into consent_event_chains (project_id, head_hash, head_seq)
+       select $1, $2, max(seq) from consent_events`,
+      [DEMO_PROJECT_ID, head],
+    );
+    await db.exec(`insert into consent_event_ids (project_id, id, seq, created_at)
+      select project_id, id, seq, created_at from consent_events`);
+
+    await migrate(db);
+    const { rows } = await db.query<{ email: string | null; kinds: string[] }>(
+      `select email, (select array_agg(k) from jsonb_object_keys(identifier_commitments) k) as kinds
+         from consent_events order by seq`,
+    );
+    expect(rows).toEqual([
+      { email: null, kinds: ['email'] },
+      { email: null, kinds: ['email'] },
+    ]);
+    expect(await countRows(db, 'person_identifiers')).toBe(2);
+    expect(await verifyChains(db)).toEqual({ projects: 1, events: 2, unchained: 0 });
+    expect((await findConsentEvent(db, DEMO_PROJECT_ID, events[0]!.id))?.person).toEqual({
+      email: 'Ada@Example.com',
+    });
+
+    const report = await erasePerson(db, {
+      organizationId: DEMO_ORGANIZATION_ID,
+      projectId: DEMO_PROJECT_ID,
+      kind: 'email',
+      value: 'ada@example.com',
+      actor: 'system',
+      now: new Date(),
+    });
+    expect(report).toMatchObject({ identifiers: { email: 1 }, events: 1, sealed: 1 });
+    expect((await findConsentEvent(db, DEMO_PROJECT_ID, events[0]!.id))?.person).toEqual({});
+    expect(await verifyChains(db)).toEqual({ projects: 1, events: 2, unchained: 0, sealed: 1 });
+
+    // The seal still finds an edit of the sealed row, and the commitments an edited identifier.
+    await db.exec(`begin; set local assent.maintenance = 'on';
+      update consent_events set consent_state = 'declined' where seq = (select min(seq) from consent_events);
+      commit;`);
+    expect((await verifyChains(db)).broken?.reason).toContain('seal');
+    await db.exec(`begin; set local assent.maintenance = 'on';
+      update consent_events set consent_state = 'accepted' where seq = (select min(seq) from consent_events);
+      commit;`);
+    await db.query(`update person_identifiers set value = 'eve@example.com'`);
+    // Bob's version-1 row hashed his email in clear: the row itself no longer checks.
+    expect((await verifyChains(db)).broken?.reason).toContain('does not match its hash');
+    await expect(db.exec('update consent_events set consent_state = 1')).rejects.toThrow(
+      /append-only/,
+    );
   }, 60_000);
 });

@@ -31,7 +31,7 @@ export interface RouteDeps {
     perAccount?: ReturnType<typeof createRateLimiter>;
     perAddress?: ReturnType<typeof createRateLimiter>;
   };
-  /** Outbound mail (consent links); a not-configured mailer fails every send with the reason. */
+  /** Outbound mail (consent links, privacy-request codes); a not-configured mailer fails every send with the reason. */
   mailer: Mailer;
   /** `ASSENT_PUBLIC_URL`: the base of the links Assent hands out; absent, the request's origin. */
   publicUrl?: string;

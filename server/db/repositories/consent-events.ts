@@ -4,6 +4,7 @@ import type {
   ConsentProof,
   PersonIdentifiers,
 } from '../../../src/core/types.ts';
+import { PERSON_IDENTIFIERS, type PersonIdentifier } from '../../../src/core/identifiers.ts';
 import type { Queryable } from '../database.ts';
 import { toIso } from './timestamp.ts';
 
@@ -43,6 +44,13 @@ export interface NewConsentEvent {
   proof?: ConsentProof;
   bodyHash: string;
   createdAt: string;
+  /**
+   * 2 for rows whose hash covers `identifierCommitments` instead of the identifiers (migration
+   * 075, consent-events/chain.ts); absent on version-1 rows.
+   */
+  chainVersion?: 2;
+  /** The commitment to each identifier the event names (`person_identifiers.commitment`). */
+  identifierCommitments?: Partial<Record<PersonIdentifier, string>>;
 }
 
 /** A stored event: its API record plus what the server keeps beside it. */
@@ -63,6 +71,16 @@ export interface StoredConsentEvent {
   /** Its place in the project's hash chain; `null` for rows from before the chain. */
   prevHash: string | null;
   rowHash: string | null;
+  /** 2 when the row's hash covers identifier commitments (migration 075). */
+  chainVersion?: 2;
+  identifierCommitments?: Partial<Record<PersonIdentifier, string>>;
+  /** The seal erasure left on a version-1 row (migration 075). */
+  seal?: string;
+  /**
+   * The key of each identifier the event still names, for the NDJSON export: with it a file
+   * checked on its own shows that each identifier is the one its commitment stands for.
+   */
+  identifierKeys?: Partial<Record<PersonIdentifier, string>>;
 }
 
 interface ConsentEventRow {
@@ -97,10 +115,36 @@ interface ConsentEventRow {
   client_consent_date: Date | string | null;
   prev_hash: string | null;
   row_hash: string | null;
+  chain_version: number | null;
+  identifier_commitments: Partial<Record<PersonIdentifier, string>> | null;
+  seal?: string | null;
+  identifier_keys?: Partial<Record<PersonIdentifier, string>> | null;
 }
 
+/**
+ * An identifier of the event, read back from `person_identifiers` through its commitment
+ * (migration 075): null once erased.
+ */
+const identifierColumn = (kind: PersonIdentifier, column: string) =>
+  `(select p.value from person_identifiers p where p.project_id = e.project_id
+     and p.commitment = e.identifier_commitments ->> '${kind}') as ${column}`;
+
+/** The four identifier columns, as {@link identifierColumn}s. */
+export const IDENTIFIER_COLUMNS = [
+  identifierColumn('userId', 'user_id'),
+  identifierColumn('email', 'email'),
+  identifierColumn('phoneNumber', 'phone_number'),
+  identifierColumn('projectUserId', 'project_user_id'),
+].join(', ');
+
 const COLUMNS = `e.seq::text as seq, e.id, e.project_id, e.organization_id, e.concord_id,
-  e.user_id, e.email, e.phone_number, e.project_user_id,
+  ${IDENTIFIER_COLUMNS}, e.chain_version, e.identifier_commitments,
+  (select seal from consent_event_seals x where x.project_id = e.project_id and x.seq = e.seq)
+    as seal,
+  (select jsonb_object_agg(p.kind, p.key) from person_identifiers p
+    where p.project_id = e.project_id
+      and p.commitment in (select value from jsonb_each_text(e.identifier_commitments)))
+    as identifier_keys,
   e.consent_type_id, e.version, e.category, e.subcategory, e.label, e.consent_state,
   e.consent_action, e.consent_date, e.expiration_date, e.body_hash, e.created_at, e.session_id,
   e.surface, e.metadata, e.proof, e.client_consent_date, e.prev_hash, e.row_hash,
@@ -128,6 +172,14 @@ function toStored(row: ConsentEventRow): StoredConsentEvent {
     }),
     prevHash: row.prev_hash,
     rowHash: row.row_hash,
+    ...(row.chain_version === 2 && { chainVersion: 2 as const }),
+    ...(row.identifier_commitments !== null &&
+      row.identifier_commitments !== undefined && {
+        identifierCommitments: row.identifier_commitments,
+      }),
+    ...(row.seal !== null && row.seal !== undefined && { seal: row.seal }),
+    ...(row.identifier_keys !== null &&
+      row.identifier_keys !== undefined && { identifierKeys: row.identifier_keys }),
     record: {
       id: row.id,
       // Site API events always carry the visitor's id; the column is nullable for imports.
@@ -254,22 +306,25 @@ export async function insertConsentEvents(
               $10::text[], $11::text::jsonb[], $12::text[], $13::text[], $14::text[],
               $15::text::timestamptz[], $16::text::timestamptz[], $17::text::timestamptz[],
               $18::text::uuid[], $19::text[], $20::text::jsonb[], $21::text[],
-              $22::text::timestamptz[], $23::text[], $24::text[], $27::text::jsonb[])
+              $22::text::timestamptz[], $23::text[], $24::text[], $27::text::jsonb[],
+              $28::text::smallint[], $29::text::jsonb[])
          with ordinality as x(id, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
               consent_state, consent_action, consent_date, expiration_date, client_consent_date,
               session_id, surface, metadata, body_hash, created_at, prev_hash, row_hash, proof,
-              ord)
+              chain_version, identifier_commitments, ord)
      ),
      e as (
        insert into consent_events (id, project_id, organization_id, concord_id, user_id, email,
          phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
          consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-         session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash)
+         session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash,
+         chain_version, identifier_commitments)
        select id, $25::uuid, organization_id, concord_id, user_id, email, phone_number,
               project_user_id, consent_type_id, version, category, subcategory, label,
               consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-              session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash
+              session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash,
+              chain_version, identifier_commitments
          from x order by ord
        returning project_id, seq, id, session_id, created_at
      ),
@@ -290,10 +345,11 @@ export async function insertConsentEvents(
       arrayLiteral(column((e) => e.id)),
       arrayLiteral(column((e) => e.organizationId)),
       arrayLiteral(column((e) => e.concordId)),
-      arrayLiteral(column((e) => e.userId)),
-      arrayLiteral(column((e) => e.email)),
-      arrayLiteral(column((e) => e.phoneNumber)),
-      arrayLiteral(column((e) => e.projectUserId)),
+      // Version-2 rows keep identifiers in person_identifiers only (migration 075).
+      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.userId))),
+      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.email))),
+      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.phoneNumber))),
+      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.projectUserId))),
       arrayLiteral(column((e) => e.consentTypeId)),
       arrayLiteral(column((e) => e.version)),
       arrayLiteral(column((e) => e.category)),
@@ -314,6 +370,8 @@ export async function insertConsentEvents(
       projectId,
       events.at(-1)!.rowHash,
       arrayLiteral(column((e) => json(e.proof))),
+      arrayLiteral(column((e) => e.chainVersion)),
+      arrayLiteral(column((e) => json(e.identifierCommitments))),
     ],
   );
   // `seq` is given in insertion order, so the rows come back in the events' order.
@@ -337,10 +395,14 @@ function storedFrom(
     project_id: event.projectId,
     organization_id: event.organizationId,
     concord_id: event.concordId ?? null,
+    // What the response and the webhooks show: the identifiers as sent (the row keeps a
+    // version-2 event's in person_identifiers only).
     user_id: event.userId ?? null,
     email: event.email ?? null,
     phone_number: event.phoneNumber ?? null,
     project_user_id: event.projectUserId ?? null,
+    chain_version: event.chainVersion ?? null,
+    identifier_commitments: event.identifierCommitments ?? null,
     consent_type_id: event.consentTypeId,
     version: event.version,
     category: event.category as ConsentEventRecord['category'],
@@ -390,14 +452,22 @@ export interface ChainRow {
   prevHash: string | null;
   rowHash: string | null;
   event: NewConsentEvent;
+  /** The seal of a version-1 row whose identifiers were erased (chain.ts `sealHash`). */
+  seal?: string;
+  /** The row's partition key, for statements that address the row. */
+  createdAt: string;
 }
 
-/** The next `limit` rows of a project's chain after `afterSeq`, in `seq` order. */
+/**
+ * The next `limit` rows of a project's chain after `afterSeq`, in `seq` order; with `where`, only
+ * the rows that match it (SQL over `e`, whose parameters follow the first three).
+ */
 export async function listChainRows(
   db: Queryable,
   projectId: string,
   afterSeq: string,
   limit: number,
+  where?: { sql: string; params: unknown[] },
 ): Promise<ChainRow[]> {
   const { rows } = await db.query<{
     seq: string;
@@ -427,14 +497,18 @@ export async function listChainRows(
     created_at: Date;
     prev_hash: string | null;
     row_hash: string | null;
+    chain_version: number | null;
+    identifier_commitments: Partial<Record<PersonIdentifier, string>> | null;
+    seal: string | null;
   }>(
-    `select seq::text as seq, id, project_id, organization_id, concord_id, user_id, email,
-            phone_number, project_user_id, consent_type_id, version, category, subcategory, label,
+    `select seq::text as seq, id, project_id, organization_id, concord_id, ${IDENTIFIER_COLUMNS},
+            consent_type_id, version, category, subcategory, label,
             consent_state, consent_action, consent_date, expiration_date, client_consent_date,
             session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash
        from consent_events e where e.project_id = $1 and e.seq > $2::bigint
+        ${where ? `and (${where.sql})` : ''}
       order by e.seq limit $3`,
-    [projectId, afterSeq, limit],
+    [projectId, afterSeq, limit, ...(where?.params ?? [])],
   );
   const optional = <K extends string>(key: K, value: string | null) =>
     value === null ? {} : ({ [key]: value } as Record<K, string>);
@@ -442,6 +516,8 @@ export async function listChainRows(
     seq: row.seq,
     prevHash: row.prev_hash,
     rowHash: row.row_hash,
+    ...(row.seal !== null && { seal: row.seal }),
+    createdAt: toIso(row.created_at),
     event: {
       id: row.id,
       projectId: row.project_id,
@@ -469,6 +545,10 @@ export async function listChainRows(
       ...(row.proof !== null && { proof: row.proof }),
       bodyHash: row.body_hash,
       createdAt: toIso(row.created_at),
+      ...(row.chain_version === 2 && { chainVersion: 2 as const }),
+      ...(row.identifier_commitments !== null && {
+        identifierCommitments: row.identifier_commitments,
+      }),
     },
   }));
 }
@@ -594,6 +674,28 @@ export interface ConsentEventFilter {
   to?: string;
 }
 
+/**
+ * The SQL condition "the event names one of these commitments" (`placeholder` is a JSON array of
+ * commitments), one index lookup per kind of identifier.
+ */
+export function commitmentsCondition(placeholder: string): string {
+  return PERSON_IDENTIFIERS.map(
+    (kind) =>
+      `e.identifier_commitments ->> '${kind}' in (select value from jsonb_array_elements_text(${placeholder}::text::jsonb))`,
+  ).join(' or ');
+}
+
+/**
+ * The SQL condition "the event names this identifier" (`$1` is the project): through the
+ * identifier's commitments, an email in any letter case as before migration 075.
+ */
+export function identifierCondition(kind: PersonIdentifier, placeholder: string): string {
+  const match =
+    kind === 'email' ? `lower(p.value) = lower(${placeholder})` : `p.value = ${placeholder}`;
+  return `e.identifier_commitments ->> '${kind}' in (select p.commitment from person_identifiers p
+     where p.project_id = $1 and p.kind = '${kind}' and ${match})`;
+}
+
 /** One page of a project's events in insertion order, starting after `afterSeq`. */
 export async function listConsentEvents(
   db: Queryable,
@@ -619,11 +721,9 @@ export async function listConsentEvents(
   }
   if (filter.consentState !== undefined) add((p) => `e.consent_state = ${p}`, filter.consentState);
   if (filter.concordId !== undefined) add((p) => `e.concord_id = ${p}`, filter.concordId);
-  if (filter.userId !== undefined) add((p) => `e.user_id = ${p}`, filter.userId);
-  if (filter.email !== undefined) add((p) => `lower(e.email) = ${p}`, filter.email.toLowerCase());
-  if (filter.phoneNumber !== undefined) add((p) => `e.phone_number = ${p}`, filter.phoneNumber);
-  if (filter.projectUserId !== undefined) {
-    add((p) => `e.project_user_id = ${p}`, filter.projectUserId);
+  for (const kind of PERSON_IDENTIFIERS) {
+    const value = filter[kind];
+    if (value !== undefined) add((p) => identifierCondition(kind, p), value);
   }
   if (filter.from !== undefined) add((p) => `e.consent_date >= ${p}::timestamptz`, filter.from);
   if (filter.to !== undefined) add((p) => `e.consent_date < ${p}::timestamptz`, filter.to);
@@ -634,6 +734,50 @@ export async function listConsentEvents(
       where e.project_id = $1${where.map((condition) => ` and ${condition}`).join('')}
       order by e.seq limit $${params.length}`,
     params,
+  );
+  return rows.map(toStored);
+}
+
+/** The latest retention checkpoint of a project (migration 076), if a purge ever ran. */
+export async function findChainCheckpoint(
+  db: Queryable,
+  projectId: string,
+): Promise<{ seq: string; hash: string } | undefined> {
+  const { rows } = await db.query<{ seq: string; hash: string }>(
+    `select seq::text as seq, hash from consent_event_checkpoints
+      where project_id = $1 order by seq desc limit 1`,
+    [projectId],
+  );
+  return rows[0];
+}
+
+/**
+ * One page of the events of a person (issue 17): those that name one of `commitments` or were
+ * made by one of `concordIds`, in insertion order after `afterSeq`.
+ */
+export async function listPersonEvents(
+  db: Queryable,
+  query: {
+    projectId: string;
+    commitments: string[];
+    concordIds: string[];
+    afterSeq: string;
+    limit: number;
+  },
+): Promise<StoredConsentEvent[]> {
+  const { rows } = await db.query<ConsentEventRow>(
+    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
+      where e.project_id = $1 and e.seq > $4::bigint
+        and ((${commitmentsCondition('$2')})
+             or e.concord_id in (select value::uuid from jsonb_array_elements_text($3::text::jsonb)))
+      order by e.seq limit $5`,
+    [
+      query.projectId,
+      JSON.stringify(query.commitments),
+      JSON.stringify(query.concordIds),
+      query.afterSeq,
+      query.limit,
+    ],
   );
   return rows.map(toStored);
 }

@@ -42,7 +42,15 @@ export interface Project {
   display?: ProjectDisplay;
   /** IAB GPP (issue 21); off when absent. */
   gpp?: GppSettings;
+  /**
+   * How long a consent record is kept after it expires (ISO 8601, migration 076).
+   * @default 'P5Y'
+   */
+  retention?: string;
 }
+
+/** The retention of a project that sets none (migration 076's default). */
+export const DEFAULT_RETENTION = 'P5Y';
 
 interface ProjectRow {
   id: string;
@@ -60,12 +68,13 @@ interface ProjectRow {
   policies: PolicyTable | null;
   display: ProjectDisplay | null;
   gpp: GppSettings | null;
+  retention: string;
   config_version: string;
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
   notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
-  reload_on_withdrawal, policies, display, gpp, config_version::text as config_version`;
+  reload_on_withdrawal, policies, display, gpp, retention, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
   return {
@@ -84,6 +93,7 @@ function toProject(row: ProjectRow): Project {
     ...(row.policies !== null && { policies: row.policies }),
     ...(row.display !== null && { display: row.display }),
     ...(row.gpp !== null && { gpp: row.gpp }),
+    retention: row.retention,
   };
 }
 
@@ -260,6 +270,7 @@ export interface ProjectChange {
   defaultLanguage?: string;
   privacyPolicyUrl?: string | null;
   gpp?: GppSettings;
+  retention?: string;
 }
 
 const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
@@ -272,6 +283,7 @@ const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean
   defaultLanguage: ['default_language', false],
   privacyPolicyUrl: ['privacy_policy_url', false],
   gpp: ['gpp', true],
+  retention: ['retention', false],
 };
 
 /** Applies a change to a project; `false` when there is no such project. */

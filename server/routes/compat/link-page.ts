@@ -11,6 +11,7 @@ import { readJsonBody } from '../../http/json-body.ts';
 import { compileSchema } from '../../http/request-schema.ts';
 import { readConsentState } from '../../consent-events/state.ts';
 import { personConcordId } from '../../people/person-id.ts';
+import { findPersonIdentifiers } from '../../db/repositories/person-identifiers.ts';
 import { findOrganizationBySlug } from '../../db/repositories/organizations.ts';
 import {
   findCollectionPoint,
@@ -107,11 +108,19 @@ function pointTypes(point: CollectionPoint, config: ProjectConfig): ConsentType[
 
 /** The person's valid decisions on the point's types, by label. */
 async function personDecisions(deps: RouteDeps, found: Found, types: ConsentType[]) {
-  const concordId = personConcordId(found.link.projectId, {
-    ...person(found.link),
-    consentState: 'accepted',
-    consentAction: 'user_click',
-  });
+  // The events of the link name no concordId: the writer derives it from the identifiers'
+  // commitments (migration 075), which exist once the person's first event is stored.
+  const commitments: Partial<Record<'phoneNumber' | 'email', string>> = {};
+  for (const [kind, value] of Object.entries(person(found.link)) as [
+    'phoneNumber' | 'email',
+    string,
+  ][]) {
+    const rows = await findPersonIdentifiers(deps.db, found.link.projectId, kind, value);
+    const exact = rows.find((row) => row.value === value);
+    if (exact) commitments[kind] = exact.commitment;
+  }
+  const concordId = personConcordId(found.link.projectId, commitments);
+  if (concordId === undefined) return {};
   const { items } = await readConsentState(found.link.projectId, concordId, deps.now(), deps);
   const decisions: Record<string, Decision> = {};
   for (const item of items) {

@@ -15,6 +15,7 @@ import {
   isProjectSlugTaken,
   listOrganizationProjectIds,
   updateProject,
+  DEFAULT_RETENTION,
   type Project,
   type ProjectChange,
 } from '../../db/repositories/projects.ts';
@@ -109,6 +110,8 @@ const checkChange = compileSchema<ProjectChange>({
         },
       },
     },
+    // How long a record is kept after it expires (issue 17): whole years, months or days.
+    retention: { type: 'string', pattern: '^P(?!$)(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?$' },
   },
 });
 
@@ -127,6 +130,7 @@ function projectView(project: Project) {
     privacyPolicyUrl: project.privacyPolicyUrl ?? null,
     defaultConsentDuration: project.defaultConsentDuration,
     gpp: project.gpp ?? { enabled: false, sections: [] },
+    retention: project.retention ?? DEFAULT_RETENTION,
   };
 }
 

@@ -504,7 +504,10 @@ export async function listChainRows(
     `select seq::text as seq, id, project_id, organization_id, concord_id, ${IDENTIFIER_COLUMNS},
             consent_type_id, version, category, subcategory, label,
             consent_state, consent_action, consent_date, expiration_date, client_consent_date,
-            session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash
+            session_id, surface, metadata, proof, body_hash, created_at, prev_hash, row_hash,
+            chain_version, identifier_commitments,
+            (select seal from consent_event_seals x where x.project_id = e.project_id
+                and x.seq = e.seq) as seal
        from consent_events e where e.project_id = $1 and e.seq > $2::bigint
         ${where ? `and (${where.sql})` : ''}
       order by e.seq limit $3`,

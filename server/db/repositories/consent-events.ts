@@ -769,7 +769,7 @@ export async function listPersonEvents(
   },
 ): Promise<StoredConsentEvent[]> {
   const { rows } = await db.query<ConsentEventRow>(
-    `select ${COLUMNS} from consent_events e left join sessions s on s.id = e.session_id
+    `select ${COLUMNS} from consent_events e left join sessions s on s.project_id = e.project_id and s.id = e.session_id
       where e.project_id = $1 and e.seq > $4::bigint
         and ((${commitmentsCondition('$2')})
              or e.concord_id in (select value::uuid from jsonb_array_elements_text($3::text::jsonb)))

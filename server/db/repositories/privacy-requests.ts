@@ -169,11 +169,12 @@ export async function updatePrivacyRequest(
 /** The geography the server saw for a session (`sessions.geography`). */
 export async function findSessionGeography(
   db: Queryable,
+  projectId: string,
   sessionId: string,
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ geography: string }>(
-    'select geography from sessions where id = $1',
-    [sessionId],
+    'select geography from sessions where project_id = $1 and id = $2',
+    [projectId, sessionId],
   );
   return rows[0]?.geography;
 }

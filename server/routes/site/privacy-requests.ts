@@ -75,7 +75,7 @@ export function sitePrivacyRequestRoutes({ db, projects, now, secret, mailer }: 
       const project = (await projects.get(session.projectId))?.project;
       if (!project) throw httpError(404, `project ${session.projectId} not found`);
       const at = now();
-      const geography = (await findSessionGeography(db, session.id)) ?? 'unknown';
+      const geography = (await findSessionGeography(db, project.id, session.id)) ?? 'unknown';
       const code = verificationCode();
       const id = randomUUID();
       const due = dueDate(geography, at);

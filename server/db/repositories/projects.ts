@@ -6,6 +6,7 @@ import type {
   ThemeMode,
   GoogleConsentModeOptions,
   NoticeTexts,
+  TcfSettings,
 } from '../../../src/core/types.ts';
 import type { Queryable } from '../database.ts';
 
@@ -39,6 +40,8 @@ export interface Project {
   /** Which policy applies where; the built-in table when absent. */
   policies?: PolicyTable;
   display?: ProjectDisplay;
+  /** The IAB TCF settings (issue 20); absent until set. */
+  tcf?: TcfSettings;
 }
 
 interface ProjectRow {
@@ -56,12 +59,13 @@ interface ProjectRow {
   reload_on_withdrawal: boolean;
   policies: PolicyTable | null;
   display: ProjectDisplay | null;
+  tcf: TcfSettings | null;
   config_version: string;
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
   notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
-  reload_on_withdrawal, policies, display, config_version::text as config_version`;
+  reload_on_withdrawal, policies, display, tcf, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
   return {
@@ -79,6 +83,7 @@ function toProject(row: ProjectRow): Project {
     ...(row.reload_on_withdrawal && { reloadOnWithdrawal: true }),
     ...(row.policies !== null && { policies: row.policies }),
     ...(row.display !== null && { display: row.display }),
+    ...(row.tcf !== null && { tcf: row.tcf }),
   };
 }
 
@@ -254,6 +259,7 @@ export interface ProjectChange {
   texts?: Record<string, NoticeTexts>;
   defaultLanguage?: string;
   privacyPolicyUrl?: string | null;
+  tcf?: TcfSettings;
 }
 
 const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
@@ -265,6 +271,7 @@ const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean
   texts: ['notice_texts', true],
   defaultLanguage: ['default_language', false],
   privacyPolicyUrl: ['privacy_policy_url', false],
+  tcf: ['tcf', true],
 };
 
 /** Applies a change to a project; `false` when there is no such project. */

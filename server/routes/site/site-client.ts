@@ -3,6 +3,7 @@ import type { SiteConfig } from '../../../src/core/types.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
+import { tcfSiteConfig } from '../../../src/core/tcf.ts';
 import { resolveGeography } from '../../sessions/geography.ts';
 import { httpError } from '../../http/http-error.ts';
 import { clickableUrl } from '../../http/link-rule.ts';
@@ -47,6 +48,9 @@ export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
       ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
       ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
     };
+    // Only for projects that enable it: the loader then imports the TCF chunk (issue 20).
+    const tcf = tcfSiteConfig(project.tcf, geography);
+    if (tcf) config.tcf = tcf;
     return c.json(config);
   });
 }

@@ -22,6 +22,8 @@ import { privacyMemberRoutes } from './routes/privacy/members.ts';
 import { privacyProjectRoutes } from './routes/privacy/projects.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
+import { vendorListRoutes } from './routes/site/vendor-list.ts';
+import { createGvlSource, type GvlSource } from './tcf/gvl-source.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
 import { createProjectCache, PROJECT_CACHE_TTL_MS } from './projects/cache.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
@@ -95,6 +97,12 @@ export interface AppDeps {
    * @default { allowPrivate: false }
    */
   webhooks?: { allowPrivate?: boolean; wake?: () => void };
+  /**
+   * The IAB's Global Vendor List (issue 20): where it is fetched from (`ASSENT_GVL_URL`), or a
+   * source of one's own (tests).
+   * @default { url: IAB_GVL_URL }
+   */
+  gvl?: GvlSource | { url?: string };
 }
 
 /**
@@ -147,6 +155,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }),
     },
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
+    gvl:
+      deps.gvl && 'vendorList' in deps.gvl
+        ? deps.gvl
+        : createGvlSource({
+            db: deps.db,
+            now,
+            ...(deps.gvl?.url && { url: deps.gvl.url }),
+            ...(deps.logError && { logError: deps.logError }),
+          }),
   };
   const app = new Hono<AppEnv>();
   app.onError(handleError(deps.logError ?? ((error) => console.error('assent:', error))));
@@ -181,6 +198,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
+  app.route('/', vendorListRoutes(routeDeps));
   app.route('/', sessionRoutes(routeDeps));
   app.route('/', consentEventRoutes(routeDeps));
   app.route('/', consentStateRoutes(routeDeps));

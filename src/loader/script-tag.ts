@@ -22,6 +22,8 @@ export interface ScriptTagOptions {
   preview: boolean;
   /** `data-layout`, `data-theme`, `data-blocking`, `data-floating-button`. */
   display: DisplayOverrides;
+  /** `data-tcf`: install the `__tcfapi` stub at once, before the first config arrives. */
+  tcf: boolean;
 }
 
 const LAYOUTS = ['bar-bottom', 'bar-top', 'box', 'modal'];
@@ -62,5 +64,6 @@ export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOption
     nonce: script?.nonce || undefined,
     preview: script?.hasAttribute('data-preview') ?? false,
     display: script ? readDisplay(script.dataset) : {},
+    tcf: script?.hasAttribute('data-tcf') ?? false,
   };
 }

@@ -113,6 +113,8 @@ export default defineConfig(({ mode }) =>
                     // Identity tokens and cross-device adoption: imported by the manager only when
                     // the site calls `assent.identify`, not on the notice's first load.
                     identity: 'src/manager/identity.ts',
+                    // IAB TCF 2.3 (issue 20): imported only for projects that enable it.
+                    tcf: 'src/tcf/index.ts',
                   },
                   formats: ['es' as const],
                 },

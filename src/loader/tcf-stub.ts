@@ -15,57 +15,42 @@ declare global {
   }
 }
 
-const LOCATOR = '__tcfapiLocator';
-
 /** Adds the locator frame once the body exists; another CMP's frame wins. */
 function addLocator() {
-  if (window.frames[LOCATOR as unknown as number]) return;
+  if ((window.frames as unknown as Record<string, unknown>).__tcfapiLocator) return;
   if (!document.body) return void setTimeout(addLocator, 5);
   const frame = document.createElement('iframe');
-  frame.name = LOCATOR;
-  frame.style.display = 'none';
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
+  frame.name = '__tcfapiLocator';
+  frame.hidden = true;
   document.body.appendChild(frame);
 }
 
 export function installTcfStub(): void {
   // Another CMP's stub, or ours from an earlier copy of the loader: it keeps the page.
-  if (typeof window.__tcfapi === 'function') return;
+  if (window.__tcfapi) return;
   const queue: TcfCall[] = [];
   window.__tcfapi = (...args) => {
     if (!args.length) return queue;
-    if (args[0] === 'ping') {
-      (args[2] as TcfCallback)(
-        {
-          gdprApplies: undefined,
-          cmpLoaded: false,
-          cmpStatus: 'loading',
-          displayStatus: 'hidden',
-          apiVersion: '2.3',
-        },
-        true,
-      );
-    } else queue.push(args);
-    return undefined;
+    if (args[0] === 'ping')
+      (args[2] as TcfCallback)({ cmpLoaded: false, cmpStatus: 'loading', apiVersion: '2.3' }, true);
+    else queue.push(args);
   };
   addLocator();
-  window.addEventListener('message', (event) => {
-    const text = typeof event.data === 'string';
-    let data: unknown = event.data;
+  addEventListener('message', ({ data, source }) => {
+    const text = typeof data === 'string';
+    let call: Record<string, unknown> | undefined;
     try {
-      if (text) data = JSON.parse(event.data as string);
+      call = (text ? JSON.parse(data as string) : data)?.__tcfapiCall;
     } catch {
-      return;
+      // Not a TCF call.
     }
-    const call = (data as { __tcfapiCall?: Record<string, unknown> } | null)?.__tcfapiCall;
-    if (!call || !event.source) return;
-    window.__tcfapi?.(
+    if (!call || !source) return;
+    window.__tcfapi!(
       call.command as string,
       call.version,
       (returnValue: unknown, success: boolean) => {
         const answer = { __tcfapiReturn: { returnValue, success, callId: call.callId } };
-        (event.source as Window).postMessage(text ? JSON.stringify(answer) : answer, '*');
+        (source as Window).postMessage(text ? JSON.stringify(answer) : answer, '*');
       },
       call.parameter,
     );

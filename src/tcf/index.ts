@@ -19,6 +19,8 @@ import {
   decodeTcString,
   encodeTcString,
   isTcStringCurrent,
+  legitimateInterestPurposes,
+  legitimateInterestVendors,
   rejectAllChoices,
   TC_STRING_MAX_AGE_MS,
   type TcfChoices,
@@ -119,9 +121,15 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
     layer.className = 'layer';
     made.shadow.append(layer);
     const now = api.state.model;
+    // A first visit starts with no consent and no objection: legitimate interest stands until
+    // the visitor objects (TCF policy).
     const choices: TcfChoices = now
       ? choicesOf(now, decodeAcString(api.state.acString ?? '')?.consented ?? [])
-      : rejectAllChoices();
+      : {
+          ...rejectAllChoices(),
+          purposeLegitimateInterests: legitimateInterestPurposes(config, list),
+          vendorLegitimateInterests: legitimateInterestVendors(config, list),
+        };
     const props = {
       config,
       list,

@@ -132,6 +132,17 @@ test('accept all: every purpose, vendor and Google provider, read from the page 
   );
   expect(ping).toMatchObject({ cmpStatus: 'loaded', displayStatus: 'visible', gdprApplies: true });
   expect(assets).toContain('/assent/tcf.js');
+  // Consent Mode with the TCF: Google tags are told to read the TC string, and the loader's
+  // Consent Mode defaults are still the first command in dataLayer (denied until a choice).
+  const layer = await page.evaluate(() => ({
+    tcf: (window as unknown as { gtag_enable_tcf_support?: boolean }).gtag_enable_tcf_support,
+    first: Array.from(
+      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer[0] ?? [],
+    ) as [string, string, Record<string, string>],
+  }));
+  expect(layer.tcf).toBe(true);
+  expect(layer.first.slice(0, 2)).toEqual(['consent', 'default']);
+  expect(layer.first[2]).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
   expect(assets.some((path) => path.endsWith('/vendor-list'))).toBe(true);
 
   await tcfNotice(page).getByRole('button', { name: 'Accept all' }).click();

@@ -10,6 +10,7 @@ import { TypesPage } from './pages/types.tsx';
 import { NoticePage } from './pages/notice.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SnippetPage } from './pages/snippet.tsx';
+import { TcfPage } from './pages/tcf.tsx';
 
 const PAGES = {
   overview: OverviewPage,
@@ -18,6 +19,7 @@ const PAGES = {
   notice: NoticePage,
   settings: SettingsPage,
   snippet: SnippetPage,
+  tcf: TcfPage,
 };
 
 async function logOut() {

@@ -12,6 +12,7 @@ export const en = {
     notice: 'Notice',
     settings: 'Settings',
     snippet: 'Snippet',
+    tcf: 'IAB TCF',
   },
   project: 'Project',
   signedInAs: 'Signed in as',

@@ -129,7 +129,10 @@ export default defineConfig(({ mode }) =>
                     chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
                       /[\\/]src[\\/]ui[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
                         ? 'i18n/[name]-[hash].js'
-                        : 'chunks/[name]-[hash].js',
+                        : // The TCF notice's own words, a file per language beside the TCF chunk.
+                          /[\\/]src[\\/]tcf[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
+                          ? 'tcf/[name]-[hash].js'
+                          : 'chunks/[name]-[hash].js',
                   },
                 },
               }),

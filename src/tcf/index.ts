@@ -27,7 +27,7 @@ import {
   type VendorListJson,
 } from './tc-string.ts';
 import { renderFirstLayer, renderPreferences, type TcfOutcome } from './tcf-notice.ts';
-import { tcfStrings } from './tcf-strings.ts';
+import { loadTcfStrings } from './tcf-strings.ts';
 import css from './tcf.css?inline';
 
 /** What the widget keeps (localStorage and IndexedDB) beside the decisions. */
@@ -104,7 +104,7 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
       model,
       acString: stored.acString ?? encodeAcString(config.googleAcProviders, []),
     });
-  const words = tcfStrings(strings.language);
+  const words = await loadTcfStrings(strings.language);
 
   let host: HTMLElement | undefined;
   const close = () => {

@@ -190,6 +190,8 @@ export default defineConfig(({ mode }) =>
                     // An event's proof (issue 17): imported by the manager after the notice
                     // shows, to hash what it showed; nothing waits for it to render.
                     proof: 'src/manager/proof.ts',
+                    // IAB TCF 2.3 (issue 20): imported only for projects that enable it.
+                    tcf: 'src/tcf/index.ts',
                   },
                   formats: ['es' as const],
                 },
@@ -204,7 +206,10 @@ export default defineConfig(({ mode }) =>
                     chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
                       /[\\/]src[\\/]ui[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
                         ? 'i18n/[name]-[hash].js'
-                        : 'chunks/[name]-[hash].js',
+                        : // The TCF notice's own words, a file per language beside the TCF chunk.
+                          /[\\/]src[\\/]tcf[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')
+                          ? 'tcf/[name]-[hash].js'
+                          : 'chunks/[name]-[hash].js',
                   },
                 },
               }),

@@ -33,6 +33,8 @@ import { sitePrivacyRequestRoutes } from './routes/site/privacy-requests.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { sessionRoutes } from './routes/site/sessions.ts';
 import { siteClientRoutes } from './routes/site/site-client.ts';
+import { vendorListRoutes } from './routes/site/vendor-list.ts';
+import { createGvlSource, type GvlSource } from './tcf/gvl-source.ts';
 import { demoIdentityTokenRoutes } from './routes/demo/identity-token.ts';
 import { privacyReceiptRoutes } from './routes/privacy/receipts.ts';
 import { siteReceiptRoutes } from './routes/site/receipts.ts';
@@ -128,6 +130,12 @@ export interface AppDeps {
    * @default { allowPrivate: false }
    */
   webhooks?: { allowPrivate?: boolean; wake?: () => void };
+  /**
+   * The IAB's Global Vendor List (issue 20): where it is fetched from (`ASSENT_GVL_URL`), or a
+   * source of one's own (tests).
+   * @default { url: IAB_GVL_URL }
+   */
+  gvl?: GvlSource | { url?: string };
 }
 
 /**
@@ -185,6 +193,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ...(deps.geoHeader !== undefined && { geoHeader: deps.geoHeader.toLowerCase() }),
     ...(deps.publicUrl !== undefined && { publicUrl: deps.publicUrl }),
     linkLimit: limits.consentLinks ? createRateLimiter(limits.consentLinks, now) : undefined,
+    gvl:
+      deps.gvl && 'vendorList' in deps.gvl
+        ? deps.gvl
+        : createGvlSource({
+            db: deps.db,
+            now,
+            ...(deps.gvl?.url && { url: deps.gvl.url }),
+            ...(deps.logError && { logError: deps.logError }),
+          }),
   };
   const app = new Hono<AppEnv>();
   app.onError(handleError(deps.logError ?? ((error) => console.error('assent:', error))));
@@ -220,6 +237,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/site-v1/:projectId/*', siteCors(projects));
   app.route('/', healthRoutes(routeDeps));
   app.route('/', siteClientRoutes(routeDeps));
+  app.route('/', vendorListRoutes(routeDeps));
   app.route('/', sessionRoutes(routeDeps));
   app.route('/', consentEventRoutes(routeDeps));
   app.route('/', consentStateRoutes(routeDeps));

@@ -71,6 +71,9 @@ const app = createApp({
   // Load tests only: one client on loopback would otherwise be limited like a flood.
   ...(env.ASSENT_RATE_LIMITS === 'off' && { rateLimits: { perIp: false, perSession: false } }),
   ...(env.ASSENT_GEO_HEADER && { geoHeader: env.ASSENT_GEO_HEADER }),
+  // The IAB's list by default; the demo's own (`demo/tcf/`, served at /tcf/) with
+  // ASSENT_GVL_URL=http://127.0.0.1:8787/tcf/vendor-list.json.
+  ...(env.ASSENT_GVL_URL && { gvl: { url: env.ASSENT_GVL_URL } }),
   staticDirs: {
     assets: join(root, 'dist'),
     site: join(root, 'demo'),

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { createRateLimiter } from '../middleware/rate-limit.ts';
 import type { ProjectCache } from '../projects/cache.ts';
+import type { GvlSource } from '../tcf/gvl-source.ts';
 
 /**
  * What the routes are given by `createApp`, defaults resolved. Kept apart from `AppEnv`
@@ -20,6 +21,8 @@ export interface RouteDeps {
   storeRawUserAgent: boolean;
   perSessionLimit: ReturnType<typeof createRateLimiter> | undefined;
   geoHeader?: string;
+  /** The IAB's Global Vendor List, fetched and kept by the server (issue 20). */
+  gvl: GvlSource;
   webhooks: {
     /** `ASSENT_WEBHOOK_ALLOW_PRIVATE=1`: `http` and private targets may be registered. */
     allowPrivate: boolean;

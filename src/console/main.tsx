@@ -11,6 +11,7 @@ import { NoticePage } from './pages/notice.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SnippetPage } from './pages/snippet.tsx';
 import { LinksPage } from './pages/links.tsx';
+import { TcfPage } from './pages/tcf.tsx';
 
 const PAGES = {
   overview: OverviewPage,
@@ -20,6 +21,7 @@ const PAGES = {
   links: LinksPage,
   settings: SettingsPage,
   snippet: SnippetPage,
+  tcf: TcfPage,
 };
 
 async function logOut() {

@@ -42,6 +42,7 @@ export const pages = [
   'links',
   'settings',
   'snippet',
+  'tcf',
 ] as const;
 export type Page = (typeof pages)[number];
 

@@ -13,6 +13,7 @@ export const en = {
     links: 'Links',
     settings: 'Settings',
     snippet: 'Snippet',
+    tcf: 'IAB TCF',
   },
   project: 'Project',
   signedInAs: 'Signed in as',

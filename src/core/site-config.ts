@@ -1,6 +1,7 @@
 import { isCategory, isLabel } from './consent-type.ts';
 import { labelRecord } from './decision.ts';
 import { parseDuration } from './duration.ts';
+import { isTcfSiteConfig } from './tcf.ts';
 import type { ConsentType, NoticeTexts, SiteConfig } from './types.ts';
 
 const TEXT_KEYS: (keyof NoticeTexts)[] = [
@@ -87,6 +88,9 @@ export function parseSiteConfig(value: unknown): SiteConfig | string {
   }
   if (typeof value.policy !== 'string' || !POLICIES.includes(value.policy)) {
     return 'site config has no valid policy';
+  }
+  if (value.tcf !== undefined && !isTcfSiteConfig(value.tcf)) {
+    return 'site config has malformed TCF settings';
   }
   // Looked up by language: `constructor` is none (issue 22 §4).
   return { ...value, texts: labelRecord(Object.entries(value.texts)) } as unknown as SiteConfig;

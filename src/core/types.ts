@@ -334,6 +334,11 @@ export interface SiteConfig {
    * @default false
    */
   reloadOnWithdrawal?: boolean;
+  /**
+   * The IAB TCF CMP's settings for this visitor (issue 20); only when the project enables TCF.
+   * The loader then imports the TCF chunk, which answers `__tcfapi`.
+   */
+  tcf?: TcfSiteConfig;
 }
 
 /** The consent types of Google Consent Mode v2. */
@@ -481,4 +486,35 @@ export interface GppSettings {
   enabled: boolean;
   /** The sections written where the visitor's jurisdiction uses them. @default ['usnat'] */
   sections: GppUsSection[];
+}
+
+/** A project's TCF settings, as the Privacy API reads and writes them. */
+export interface TcfSettings {
+  /** The project runs a TCF CMP: `__tcfapi`, the TC string, the TCF notice. */
+  enabled: boolean;
+  /** The CMP id the IAB registered for the site owner (2–4095); 0 until registered. */
+  cmpId: number;
+  /** The version of the CMP, raised when its interface changes (1–4095). */
+  cmpVersion: number;
+  /** ISO 3166-1 alpha-2 country of the publisher's establishment. */
+  publisherCountryCode: string;
+  /** The GVL ids of the vendors the site works with (at most 1000). */
+  vendors: number[];
+  /** The TCF purposes (1–11) the vendors are asked consent for. */
+  purposes: number[];
+  /** The special features (1–2) asked for. */
+  specialFeatures: number[];
+  /**
+   * The purposes vendors may use on legitimate interest, with the visitor's right to object;
+   * purposes 1 and 3–6 never can (TCF policy, Appendix A).
+   */
+  legitimateInterestPurposes: number[];
+  /** Google ad technology providers not in the GVL, by Google's ATP id (Additional Consent v2). */
+  googleAcProviders: number[];
+}
+
+/** What the widget receives in `site-client` when TCF is enabled. */
+export interface TcfSiteConfig extends Omit<TcfSettings, 'enabled'> {
+  /** Whether GDPR applies to this visitor, from the geography the server resolved. */
+  gdprApplies: boolean;
 }

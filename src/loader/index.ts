@@ -22,6 +22,7 @@ import type {
   ManagerBundle,
   NoticeBundle,
   PreferencesBundle,
+  TcfBundle,
 } from '../runtime/bundles.ts';
 import { createRuntime, type AssentEvents } from '../runtime/runtime.ts';
 import { writeConfig } from '../storage/config-cache.ts';
@@ -31,6 +32,7 @@ import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-s
 import { defineElements } from '../elements/index.ts';
 import { installGppStub } from './gpp-stub.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
+import { installTcfStub } from './tcf-stub.ts';
 import { watchWithdrawals } from './withdrawal-watch.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
@@ -83,6 +85,8 @@ function boot(): void {
   const options = readScriptTag(document.currentScript as HTMLScriptElement | null);
   const emitter = createPageEmitter();
   const projectId = options.projectId ?? '';
+  // Before any ad tag asks (issue 20): the tag says so, or the last config of this site did.
+  if (options.tcf || readMirror(projectId)?.config?.tcf) installTcfStub();
   // First, synchronously: before any Google tag reads dataLayer.
   const consentMode = startConsentMode(projectId);
   const runtime = createRuntime({
@@ -147,6 +151,19 @@ function boot(): void {
   async function applyPlan(): Promise<void> {
     const config = runtime.config;
     if (!config) return;
+    // The TCF notice first (a chunk of its own, only for projects that use the TCF): while it
+    // is open it is the notice; its accept and reject all decide the site's own types too, and
+    // after a choice of its own it asks for what is left (`applyPlan` again).
+    if (config.tcf) {
+      installTcfStub();
+      try {
+        const tcf = await importBundle<TcfBundle>('tcf');
+        const opts = { apiBase: options.apiBase, manager: loadManager, askRest: applyPlan };
+        if (await tcf.startTcf(runtime, opts)) return;
+      } catch (error) {
+        reportImport(error);
+      }
+    }
     const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
     const plan = planConsent({
       types: config.consentTypes,

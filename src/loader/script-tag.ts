@@ -23,6 +23,8 @@ export interface ScriptTagOptions {
   preview: boolean;
   /** `data-layout`, `data-theme`, `data-blocking`, `data-floating-button`. */
   display: DisplayOverrides;
+  /** `data-tcf`: install the `__tcfapi` stub at once, before the first config arrives. */
+  tcf: boolean;
   /**
    * The project's config, embedded by the server in a per-project loader
    * (`/assent/{projectId}/assent.js`): current as of the response, which HTTP caching keeps
@@ -89,5 +91,6 @@ export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOption
     nonce: script?.nonce || undefined,
     preview: script?.hasAttribute('data-preview') ?? false,
     display: script ? readDisplay(script.dataset) : {},
+    tcf: script?.hasAttribute('data-tcf') ?? false,
   };
 }

@@ -132,6 +132,24 @@ export interface StringsBundle {
   preloadStrings(languages: readonly string[]): void;
 }
 
+/** What the loader gives the TCF chunk (`src/tcf/`, issue 20). */
+export interface TcfOptions {
+  /** The site API's origin: the chunk asks it for the project's vendor list. */
+  apiBase: string;
+  /** The manager, for accept all and reject all of the site's own consent types. */
+  manager(): Promise<Manager>;
+  /** Asks about the site's own types that are left, after a choice made in the TCF notice. */
+  askRest(): Promise<void>;
+}
+
+export interface TcfBundle {
+  /**
+   * Takes `__tcfapi` over from the stub (once), and shows the TCF notice when the visitor has
+   * no valid TC string; `true` while that notice is open (it stands for the site's notice).
+   */
+  startTcf(runtime: Runtime, options: TcfOptions): Promise<boolean>;
+}
+
 /** `gpp.js`: the IAB GPP CMP API behind the loader's `__gpp` stub (issue 21). */
 export interface GppBundle {
   /** Takes over the stub's queue and listeners and keeps the GPP string in step with decisions. */

@@ -7,6 +7,7 @@ import type {
   GoogleConsentModeOptions,
   GppSettings,
   NoticeTexts,
+  TcfSettings,
 } from '../../../src/core/types.ts';
 import type { Queryable } from '../database.ts';
 
@@ -47,6 +48,8 @@ export interface Project {
    * @default 'P5Y'
    */
   retention?: string;
+  /** The IAB TCF settings (issue 20); absent until set. */
+  tcf?: TcfSettings;
 }
 
 /** The retention of a project that sets none (migration 076's default). */
@@ -69,12 +72,13 @@ interface ProjectRow {
   display: ProjectDisplay | null;
   gpp: GppSettings | null;
   retention: string;
+  tcf: TcfSettings | null;
   config_version: string;
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
   notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
-  reload_on_withdrawal, policies, display, gpp, retention, config_version::text as config_version`;
+  reload_on_withdrawal, policies, display, gpp, retention, tcf, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
   return {
@@ -94,6 +98,7 @@ function toProject(row: ProjectRow): Project {
     ...(row.display !== null && { display: row.display }),
     ...(row.gpp !== null && { gpp: row.gpp }),
     retention: row.retention,
+    ...(row.tcf !== null && { tcf: row.tcf }),
   };
 }
 
@@ -271,6 +276,7 @@ export interface ProjectChange {
   privacyPolicyUrl?: string | null;
   gpp?: GppSettings;
   retention?: string;
+  tcf?: TcfSettings;
 }
 
 const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
@@ -284,6 +290,7 @@ const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean
   privacyPolicyUrl: ['privacy_policy_url', false],
   gpp: ['gpp', true],
   retention: ['retention', false],
+  tcf: ['tcf', true],
 };
 
 /** Applies a change to a project; `false` when there is no such project. */

@@ -1,8 +1,15 @@
 import { Hono } from 'hono';
+import type { TcfSettings } from '../../../src/core/types.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES } from '../../../src/core/jurisdiction.ts';
 import { GPP_US_SECTIONS } from '../../../src/core/types.ts';
+import {
+  DEFAULT_TCF_SETTINGS,
+  PURPOSE_COUNT,
+  SPECIAL_FEATURE_COUNT,
+  tcfSettingsProblem,
+} from '../../../src/core/tcf.ts';
 import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
 import { SLUG_PATTERN } from '../../accounts/slug.ts';
 import { httpError } from '../../http/http-error.ts';
@@ -23,9 +30,33 @@ import {
 const ORGANIZATION = '/privacy-v1/organizations/:organizationId/projects';
 const PROJECT = `${ORGANIZATION}/:projectId`;
 
+const ids = (maximum: number, maxItems: number) => ({
+  type: 'array',
+  maxItems,
+  uniqueItems: true,
+  items: { type: 'integer', minimum: 1, maximum },
+});
+/** A PATCH may name some fields of `tcf`; the rest keep their values (or the defaults). */
+const TCF = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    enabled: { type: 'boolean' },
+    cmpId: { type: 'integer', minimum: 0, maximum: 4095 },
+    cmpVersion: { type: 'integer', minimum: 1, maximum: 4095 },
+    publisherCountryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
+    vendors: ids(65535, 1000),
+    purposes: ids(PURPOSE_COUNT, PURPOSE_COUNT),
+    specialFeatures: ids(SPECIAL_FEATURE_COUNT, SPECIAL_FEATURE_COUNT),
+    legitimateInterestPurposes: ids(PURPOSE_COUNT, PURPOSE_COUNT),
+    googleAcProviders: ids(1_000_000, 1000),
+  },
+};
+
 const POLICY = { enum: ['opt-in', 'opt-out', 'notice-only'] };
 const TEXT = { type: 'string', maxLength: 4000 };
-const checkChange = compileSchema<ProjectChange>({
+const checkChange = compileSchema<Omit<ProjectChange, 'tcf'> & { tcf?: Partial<TcfSettings> }>({
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
@@ -112,6 +143,7 @@ const checkChange = compileSchema<ProjectChange>({
     },
     // How long a record is kept after it expires (issue 17): whole years, months or days.
     retention: { type: 'string', pattern: '^P(?!$)(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?$' },
+    tcf: TCF,
   },
 });
 
@@ -131,6 +163,7 @@ function projectView(project: Project) {
     defaultConsentDuration: project.defaultConsentDuration,
     gpp: project.gpp ?? { enabled: false, sections: [] },
     retention: project.retention ?? DEFAULT_RETENTION,
+    tcf: project.tcf ?? DEFAULT_TCF_SETTINGS,
   };
 }
 
@@ -169,7 +202,15 @@ export function privacyProjectRoutes({ db, projects, now }: RouteDeps) {
       if (change.gpp?.enabled && change.gpp.sections.length === 0) {
         throw httpError(400, 'gpp.sections must name at least one section when gpp is enabled');
       }
-      await updateProject(db, project.id, change);
+      const { tcf: tcfChange, ...rest } = change;
+      const update: ProjectChange = rest;
+      if (tcfChange) {
+        const tcf = { ...(project.tcf ?? DEFAULT_TCF_SETTINGS), ...tcfChange };
+        const problem = tcfSettingsProblem(tcf);
+        if (problem) throw httpError(400, problem);
+        update.tcf = tcf;
+      }
+      await updateProject(db, project.id, update);
       // This instance sees the change at once; others within the cache's time to live.
       const fresh = await projects.load(db, project.id);
       return c.json(projectView(fresh!.project));

@@ -6,6 +6,7 @@ import { DEFAULT_POLICIES, policyFor } from '../../../src/core/jurisdiction.ts';
 import { gpcDeclinedLabels } from '../../../src/core/opt-out-category.ts';
 import { usStateRuleFor } from '../../../src/core/us-states.ts';
 import type { ProjectConfig } from '../../projects/cache.ts';
+import { tcfSiteConfig } from '../../../src/core/tcf.ts';
 import { resolveGeography } from '../../sessions/geography.ts';
 import { httpError } from '../../http/http-error.ts';
 import { clickableUrl } from '../../http/link-rule.ts';
@@ -22,6 +23,7 @@ export function siteConfigFor(
   at: Date,
 ): SiteConfig {
   const usState = usStateRuleFor(geography, at);
+  const tcf = tcfSiteConfig(project.tcf, geography);
   const privacyPolicyUrl = clickableUrl(project.privacyPolicyUrl);
   return {
     projectId: project.id,
@@ -53,6 +55,8 @@ export function siteConfigFor(
     ...(project.gpp?.enabled && { gpp: { sections: project.gpp.sections } }),
     ...(project.googleConsentMode && { googleConsentMode: project.googleConsentMode }),
     ...(project.reloadOnWithdrawal && { reloadOnWithdrawal: true }),
+    // Only for projects that enable it: the loader then imports the TCF chunk (issue 20).
+    ...(tcf && { tcf }),
   };
 }
 

@@ -1,0 +1,230 @@
+/**
+ * IAB TCF 2.3 (issue 20) in Chromium, on a server of its own (its demo project gets TCF
+ * settings; the shared demo server's project stays as it is), with the project's test vendor
+ * list (`demo/tcf/`) as its GVL through the server's real fetching code. The IAB's CMP validator
+ * cannot run here: instead every choice made in the UI is read back from `__tcfapi`, in the page
+ * and from an iframe, and decoded with `@iabtechlabtcf/core`.
+ */
+import { TCString, type TCModel } from '@iabtechlabtcf/core';
+import type { Page } from '@playwright/test';
+import { E2E_ADMIN_KEY } from '../playwright.config.ts';
+import { expect, test } from './fixtures.ts';
+import { privatePort, startServer, type ServerProcess } from './server-process.ts';
+
+const ORG = '00000000-0000-4000-8000-00000000000a';
+const PROJECT = '00000000-0000-4000-8000-00000000000b';
+const VENDORS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const TCF = {
+  enabled: true,
+  cmpId: 4095,
+  cmpVersion: 1,
+  publisherCountryCode: 'DE',
+  vendors: VENDORS,
+  purposes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  specialFeatures: [1, 2],
+  legitimateInterestPurposes: [2, 7, 8, 9, 10, 11],
+  googleAcProviders: [89, 2822],
+};
+
+type TcfWindow = {
+  __tcfapi(command: string, version: number, callback: (value: never) => void): void;
+};
+
+interface TcData {
+  tcString: string;
+  eventStatus: string;
+  gdprApplies: boolean;
+  cmpStatus: string;
+  addtlConsent: string;
+}
+
+const ids = (vector: TCModel['purposeConsents']) => {
+  const out: number[] = [];
+  vector.forEach((on, id) => on && out.push(id));
+  return out.sort((a, b) => a - b);
+};
+
+let server: ServerProcess;
+test.describe.configure({ mode: 'serial' });
+
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures destructured
+test.beforeAll(async ({}, info) => {
+  test.setTimeout(120_000);
+  const port = privatePort(info.parallelIndex);
+  server = await startServer(port, undefined, undefined, {
+    ASSENT_GVL_URL: `http://127.0.0.1:${port}/tcf/vendor-list.json`,
+  });
+});
+test.afterAll(async () => server?.stop());
+
+const patchTcf = (tcf: Record<string, unknown>) =>
+  fetch(`${server.url}/privacy-v1/organizations/${ORG}/projects/${PROJECT}`, {
+    method: 'PATCH',
+    headers: { 'x-api-key': E2E_ADMIN_KEY, 'content-type': 'application/json' },
+    body: JSON.stringify({ tcf }),
+  });
+
+const tcfNotice = (page: Page) => page.locator('#assent-tcf section[role="dialog"]');
+const getTcData = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<TcData>((resolve) =>
+        (window as unknown as TcfWindow).__tcfapi('getTCData', 2, resolve),
+      ),
+  );
+const fromFrame = async (page: Page, command: string) => {
+  const frame = page.frameLocator('iframe[title="Advertisement"]');
+  await expect(frame.locator('body')).toBeVisible();
+  return page.frame({ url: /frame\.html/ })!.evaluate(
+    (name) =>
+      (
+        window as unknown as {
+          tcfCall(c: string): Promise<{ returnValue: TcData; success: boolean }>;
+        }
+      ).tcfCall(name),
+    command,
+  );
+};
+
+test('a project without TCF downloads no TCF code, and its stub stays a queue', async ({
+  page,
+}) => {
+  const tcfFiles: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assent\/tcf\.js|vendor-list/.test(request.url())) tcfFiles.push(request.url());
+  });
+  await page.goto(`${server.url}/tcf/index.html`);
+  await expect(page.locator('#assent-notice section[role="region"]')).toBeVisible();
+  expect(tcfFiles).toEqual([]);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __pingAtStart: { cmpStatus: string } }).__pingAtStart.cmpStatus,
+    ),
+  ).toBe('loading');
+});
+
+test('accept all: every purpose, vendor and Google provider, read from the page and an iframe', async ({
+  page,
+}) => {
+  expect((await patchTcf(TCF)).status).toBe(200);
+  const assets: string[] = [];
+  page.on('request', (request) => assets.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}/tcf/index.html`);
+  // The ad tag's ping ran synchronously after the loader: the stub answered.
+  const first = await page.evaluate(
+    () =>
+      (window as unknown as { __pingAtStart: { cmpStatus: string; cmpLoaded: boolean } })
+        .__pingAtStart,
+  );
+  expect(first).toMatchObject({ cmpStatus: 'loading', cmpLoaded: false });
+  await expect(tcfNotice(page)).toBeVisible();
+  // The first layer names purposes and special features, the vendor count, and links to them.
+  await expect(tcfNotice(page)).toContainText('Store and/or access information on a device');
+  await expect(tcfNotice(page)).toContainText('Use precise geolocation data');
+  await expect(tcfNotice(page).getByRole('button', { name: 'See our 12 partners' })).toBeVisible();
+  // The site's own notice waits while the TCF notice is the notice.
+  await expect(page.locator('#assent-notice')).toHaveCount(0);
+  const ping = await page.evaluate(
+    () =>
+      new Promise<{ cmpStatus: string; displayStatus: string; gdprApplies: boolean }>((resolve) =>
+        (window as unknown as TcfWindow).__tcfapi('ping', 2, resolve),
+      ),
+  );
+  expect(ping).toMatchObject({ cmpStatus: 'loaded', displayStatus: 'visible', gdprApplies: true });
+  expect(assets).toContain('/assent/tcf.js');
+  // Consent Mode with the TCF: Google tags are told to read the TC string, and the loader's
+  // Consent Mode defaults are still the first command in dataLayer (denied until a choice).
+  const layer = await page.evaluate(() => ({
+    tcf: (window as unknown as { gtag_enable_tcf_support?: boolean }).gtag_enable_tcf_support,
+    first: Array.from(
+      (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer[0] ?? [],
+    ) as [string, string, Record<string, string>],
+  }));
+  expect(layer.tcf).toBe(true);
+  expect(layer.first.slice(0, 2)).toEqual(['consent', 'default']);
+  expect(layer.first[2]).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
+  expect(assets.some((path) => path.endsWith('/vendor-list'))).toBe(true);
+
+  await tcfNotice(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(tcfNotice(page)).toHaveCount(0);
+  const data = await getTcData(page);
+  expect(data).toMatchObject({ eventStatus: 'useractioncomplete', gdprApplies: true });
+  expect(data.addtlConsent).toBe('2~89.2822~dv.');
+  const model = TCString.decode(data.tcString);
+  expect([model.cmpId, model.policyVersion, model.isServiceSpecific]).toEqual([4095, 5, true]);
+  expect(ids(model.purposeConsents)).toEqual(TCF.purposes);
+  expect(ids(model.specialFeatureOptins)).toEqual([1, 2]);
+  expect(ids(model.vendorsDisclosed)).toEqual(VENDORS);
+  // Vendor 10 asks consent for nothing.
+  expect(ids(model.vendorConsents)).toEqual(VENDORS.filter((id) => id !== 10));
+  expect(ids(model.purposeLegitimateInterests)).toEqual([2, 7, 8, 9, 10, 11]);
+  // The page's ad tag heard the notice shown, then the choice.
+  expect(
+    await page.evaluate(() => (window as unknown as { __tcfEvents: string[] }).__tcfEvents),
+  ).toEqual(['cmpuishown', 'useractioncomplete']);
+  // An iframe reads the same string through the locator frame and postMessage.
+  const framed = await fromFrame(page, 'getTCData');
+  expect(framed.success).toBe(true);
+  expect(framed.returnValue.tcString).toBe(data.tcString);
+  expect((await fromFrame(page, 'ping')).returnValue).toMatchObject({ cmpStatus: 'loaded' });
+  // The first-party cookie, and the site's own types accepted with it.
+  const cookies = await page.context().cookies();
+  expect(cookies.find((cookie) => cookie.name === 'euconsent-v2')?.value).toBe(data.tcString);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { assent: { get(l: string): string } }).assent.get('analytics'),
+      ),
+    )
+    .toBe('accepted');
+
+  // A return visit: the stored string stands, `tcloaded`, no notice.
+  await page.reload();
+  await expect.poll(async () => (await getTcData(page)).eventStatus).toBe('tcloaded');
+  expect((await getTcData(page)).tcString).toBe(data.tcString);
+  await expect(tcfNotice(page)).toHaveCount(0);
+});
+
+test('reject all: no consent and every legitimate interest objected', async ({ page }) => {
+  await page.goto(`${server.url}/tcf/index.html`);
+  await tcfNotice(page).getByRole('button', { name: 'Reject all' }).click();
+  const data = await getTcData(page);
+  const model = TCString.decode(data.tcString);
+  expect(ids(model.purposeConsents)).toEqual([]);
+  expect(ids(model.purposeLegitimateInterests)).toEqual([]);
+  expect(ids(model.vendorConsents)).toEqual([]);
+  expect(ids(model.vendorLegitimateInterests)).toEqual([]);
+  expect(ids(model.vendorsDisclosed)).toEqual(VENDORS);
+  expect(data.addtlConsent).toBe('2~~dv.89.2822');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { assent: { get(l: string): string } }).assent.get('analytics'),
+      ),
+    )
+    .toBe('declined');
+});
+
+test('one vendor, and one purpose with its legitimate interest objected, from the preference center', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/tcf/index.html`);
+  await tcfNotice(page).getByRole('button', { name: 'Choose' }).click();
+  const center = page.locator('#assent-tcf section.preferences');
+  await expect(center.getByRole('heading', { name: 'Partners (12)' })).toBeVisible();
+  await center.getByRole('switch', { name: 'Consent: Quartz Bidder' }).check();
+  await center.getByRole('switch', { name: 'Consent: Measure content performance' }).check();
+  await center
+    .getByRole('switch', {
+      name: 'Legitimate interest (switch off to object): Measure advertising performance',
+    })
+    .uncheck();
+  await center.getByRole('button', { name: 'Save choices' }).click();
+  const model = TCString.decode((await getTcData(page)).tcString);
+  expect(ids(model.vendorConsents)).toEqual([3]);
+  expect(ids(model.purposeConsents)).toEqual([8]);
+  expect(ids(model.purposeLegitimateInterests)).toEqual([2, 8, 9, 10, 11]);
+  expect(model.consentScreen).toBe(2);
+  // The site's own types are asked next, by its own notice.
+  await expect(page.locator('#assent-notice section[role="region"]')).toBeVisible();
+});

@@ -1,0 +1,131 @@
+/**
+ * The project's IAB TCF settings (issue 20), over the Privacy API's project PATCH like any
+ * backend would (STYLE.md 23). Its words are English here; they join strings.ts with the
+ * console's translations.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { projectPath, request } from '../api.ts';
+import { canConfigure, project } from '../state.ts';
+
+interface TcfSettings {
+  enabled: boolean;
+  cmpId: number;
+  cmpVersion: number;
+  publisherCountryCode: string;
+  vendors: number[];
+  purposes: number[];
+  specialFeatures: number[];
+  legitimateInterestPurposes: number[];
+  googleAcProviders: number[];
+}
+
+const LISTS = [
+  ['vendors', 'Vendors (GVL ids)'],
+  ['purposes', 'Purposes asked for consent (1–11)'],
+  ['specialFeatures', 'Special features (1–2)'],
+  ['legitimateInterestPurposes', 'Purposes allowed on legitimate interest (2, 7–11)'],
+  ['googleAcProviders', 'Google ad technology providers (Additional Consent ids)'],
+] as const;
+
+const parseIds = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+
+export function TcfPage() {
+  const p = project.value!;
+  const settings = useSignal<TcfSettings | undefined>(undefined);
+  const status = useSignal('');
+  const path = projectPath(p.organizationId, p.id);
+  useEffect(() => {
+    request<{ tcf: TcfSettings }>(path).then(
+      (answer) => (settings.value = answer.tcf),
+      (failure: Error) => (status.value = failure.message),
+    );
+  }, [path]);
+  const value = settings.value;
+  if (!value) return <p role="status">{status.value}</p>;
+  const set = (change: Partial<TcfSettings>) => (settings.value = { ...value, ...change });
+  async function save(event: Event) {
+    event.preventDefault();
+    try {
+      settings.value = (
+        await request<{ tcf: TcfSettings }>(path, {
+          method: 'PATCH',
+          body: { tcf: settings.value },
+        })
+      ).tcf;
+      status.value = 'Saved.';
+    } catch (failure) {
+      status.value = (failure as Error).message;
+    }
+  }
+  return (
+    <section aria-labelledby="tcf-title">
+      <h1 id="tcf-title" tabIndex={-1}>
+        IAB TCF
+      </h1>
+      <form onSubmit={(event) => void save(event)}>
+        <fieldset disabled={!canConfigure.value}>
+          <label>
+            <input
+              type="checkbox"
+              checked={value.enabled}
+              onChange={(event) => set({ enabled: (event.target as HTMLInputElement).checked })}
+            />{' '}
+            Enabled
+          </label>
+          <label>
+            CMP id
+            <input
+              type="number"
+              min={0}
+              max={4095}
+              value={value.cmpId}
+              onInput={(event) => set({ cmpId: Number((event.target as HTMLInputElement).value) })}
+            />
+          </label>
+          <label>
+            CMP version
+            <input
+              type="number"
+              min={1}
+              max={4095}
+              value={value.cmpVersion}
+              onInput={(event) =>
+                set({ cmpVersion: Number((event.target as HTMLInputElement).value) })
+              }
+            />
+          </label>
+          <label>
+            Publisher country
+            <input
+              value={value.publisherCountryCode}
+              maxLength={2}
+              onInput={(event) =>
+                set({
+                  publisherCountryCode: (event.target as HTMLInputElement).value.toUpperCase(),
+                })
+              }
+            />
+          </label>
+          {LISTS.map(([key, label]) => (
+            <label key={key}>
+              {label}
+              <input
+                value={value[key].join(', ')}
+                onChange={(event) =>
+                  set({ [key]: parseIds((event.target as HTMLInputElement).value) })
+                }
+              />
+            </label>
+          ))}
+        </fieldset>
+        {canConfigure.value && <button type="submit">Save</button>}
+      </form>
+      <p role="status">{status.value}</p>
+    </section>
+  );
+}

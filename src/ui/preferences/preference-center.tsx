@@ -19,6 +19,8 @@ export interface PreferenceCenterProps {
   /** Prefix of element ids, unique per rendered center. */
   idPrefix: string;
   onChoose(states: Record<string, ConsentState>): void;
+  /** Opens the receipt of the visitor's latest decision; offered once there is one. */
+  onReceipt(): void;
   /** Present in the dialog: the close button. */
   onClose?: () => void;
 }
@@ -136,6 +138,11 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
           {texts.save}
         </button>
       </div>
+      {Object.keys(props.decisions.value).length ? (
+        <button type="button" class="receipt" part="receipt" onClick={props.onReceipt}>
+          {pt.receipt}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -34,6 +34,7 @@ export default {
     },
     given: 'منذ',
     expires: 'حتى',
+    receipt: 'عرض إيصال موافقتي',
   },
   floatingButton: 'فتح تفضيلات الخصوصية',
   gate: {

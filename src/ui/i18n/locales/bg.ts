@@ -34,6 +34,7 @@ export default {
     },
     given: 'от',
     expires: 'до',
+    receipt: 'Вижте разписката за вашето съгласие',
   },
   floatingButton: 'Отваряне на настройките за поверителност',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Zobrazit potvrzení mého souhlasu',
   },
   floatingButton: 'Otevřít nastavení soukromí',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'siden',
     expires: 'indtil',
+    receipt: 'Se min samtykkekvittering',
   },
   floatingButton: 'Åbn privatlivsindstillinger',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'seit',
     expires: 'bis',
+    receipt: 'Meine Einwilligungsquittung anzeigen',
   },
   floatingButton: 'Datenschutz-Einstellungen öffnen',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'από',
     expires: 'έως',
+    receipt: 'Προβολή της απόδειξης της συγκατάθεσής μου',
   },
   floatingButton: 'Άνοιγμα ρυθμίσεων απορρήτου',
   gate: {

@@ -24,6 +24,7 @@ export default {
     },
     given: 'since',
     expires: 'until',
+    receipt: 'View my consent receipt',
   },
   floatingButton: 'Open privacy preferences',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'desde',
     expires: 'hasta',
+    receipt: 'Ver mi comprobante de consentimiento',
   },
   floatingButton: 'Abrir las preferencias de privacidad',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'alates',
     expires: 'kuni',
+    receipt: 'Vaata minu nõusoleku kviitungit',
   },
   floatingButton: 'Ava privaatsuse seaded',
   gate: {

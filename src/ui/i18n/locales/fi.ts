@@ -34,6 +34,7 @@ export default {
     },
     given: 'alkaen',
     expires: 'asti',
+    receipt: 'Näytä suostumukseni kuitti',
   },
   floatingButton: 'Avaa tietosuoja-asetukset',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'depuis le',
     expires: 'jusqu’au',
+    receipt: 'Voir mon reçu de consentement',
   },
   floatingButton: 'Ouvrir les préférences de confidentialité',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'ó',
     expires: 'go dtí',
+    receipt: 'Féach ar m’admháil toilithe',
   },
   floatingButton: 'Oscail socruithe príobháideachais',
   gate: {

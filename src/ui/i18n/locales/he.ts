@@ -34,6 +34,7 @@ export default {
     },
     given: 'מאז',
     expires: 'עד',
+    receipt: 'הצגת אישור ההסכמה שלי',
   },
   floatingButton: 'פתיחת העדפות פרטיות',
   gate: {

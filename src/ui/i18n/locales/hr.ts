@@ -33,6 +33,7 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Prikaži potvrdu moje privole',
   },
   floatingButton: 'Otvori postavke privatnosti',
   gate: {

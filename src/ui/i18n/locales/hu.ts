@@ -34,6 +34,7 @@ export default {
     },
     given: 'ettől:',
     expires: 'eddig:',
+    receipt: 'Hozzájárulásom igazolásának megtekintése',
   },
   floatingButton: 'Adatvédelmi beállítások megnyitása',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'dal',
     expires: 'fino al',
+    receipt: 'Visualizza la ricevuta del mio consenso',
   },
   floatingButton: 'Apri le preferenze sulla privacy',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: '開始',
     expires: '期限',
+    receipt: '同意の控えを表示',
   },
   floatingButton: 'プライバシー設定を開く',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: '시작',
     expires: '종료',
+    receipt: '내 동의 영수증 보기',
   },
   floatingButton: '개인정보 설정 열기',
   gate: {

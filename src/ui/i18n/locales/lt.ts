@@ -34,6 +34,7 @@ export default {
     },
     given: 'nuo',
     expires: 'iki',
+    receipt: 'Peržiūrėti mano sutikimo kvitą',
   },
   floatingButton: 'Atverti privatumo nustatymus',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'kopš',
     expires: 'līdz',
+    receipt: 'Skatīt manas piekrišanas apliecinājumu',
   },
   floatingButton: 'Atvērt privātuma iestatījumus',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'minn',
     expires: 'sa',
+    receipt: 'Ara l-irċevuta tal-kunsens tiegħi',
   },
   floatingButton: 'Iftaħ il-preferenzi tal-privatezza',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'sinds',
     expires: 'tot',
+    receipt: 'Mijn toestemmingsbewijs bekijken',
   },
   floatingButton: 'Privacyvoorkeuren openen',
   gate: {

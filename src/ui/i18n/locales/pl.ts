@@ -34,6 +34,7 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Zobacz potwierdzenie mojej zgody',
   },
   floatingButton: 'Otwórz ustawienia prywatności',
   gate: {

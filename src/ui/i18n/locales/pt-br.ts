@@ -34,6 +34,7 @@ export default {
     },
     given: 'desde',
     expires: 'até',
+    receipt: 'Ver meu comprovante de consentimento',
   },
   floatingButton: 'Abrir preferências de privacidade',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'desde',
     expires: 'até',
+    receipt: 'Ver o meu comprovativo de consentimento',
   },
   floatingButton: 'Abrir as preferências de privacidade',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'din',
     expires: 'până la',
+    receipt: 'Vezi dovada consimțământului meu',
   },
   floatingButton: 'Deschide preferințele de confidențialitate',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Zobraziť potvrdenie môjho súhlasu',
   },
   floatingButton: 'Otvoriť nastavenia súkromia',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Prikaži potrdilo moje privolitve',
   },
   floatingButton: 'Odpri nastavitve zasebnosti',
   gate: {

@@ -33,6 +33,7 @@ export default {
     },
     given: 'sedan',
     expires: 'till',
+    receipt: 'Visa mitt samtyckeskvitto',
   },
   floatingButton: 'Öppna integritetsinställningar',
   gate: {

@@ -34,6 +34,7 @@ export default {
     },
     given: 'başlangıç',
     expires: 'bitiş',
+    receipt: 'Onay makbuzumu görüntüle',
   },
   floatingButton: 'Gizlilik tercihlerini aç',
   gate: {

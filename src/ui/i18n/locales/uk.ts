@@ -34,6 +34,7 @@ export default {
     },
     given: 'з',
     expires: 'до',
+    receipt: 'Переглянути квитанцію моєї згоди',
   },
   floatingButton: 'Відкрити налаштування приватності',
   gate: {

@@ -32,6 +32,7 @@ export default {
     },
     given: '自',
     expires: '至',
+    receipt: '查看我的同意回执',
   },
   floatingButton: '打开隐私偏好设置',
   gate: {

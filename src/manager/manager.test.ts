@@ -302,6 +302,13 @@ describe('proof', () => {
     await manager.flush();
     expect(sent[0]![0]!.proof).toEqual({ surface: 'api', signals: { gpc: true } });
   });
+
+  it('records the surface a choice names (<assent-gate> names gate)', async () => {
+    const { manager, sent } = setup();
+    await manager.choose({ analytics: 'accepted' }, 'user_click', { surface: 'gate' });
+    await manager.flush();
+    expect(sent[0]![0]!.proof).toEqual({ surface: 'gate', signals: { gpc: false } });
+  });
 });
 
 describe("the visitor's receipt (issue 17)", () => {

@@ -581,6 +581,32 @@ describe('identify', () => {
     expect(Object.keys(stored ?? {})).toEqual(['analytics']);
   });
 
+  // Issue 17: a decision made on device A through identify reaches device B whatever it is; a
+  // refusal is adopted exactly as an acceptance is, over B's own earlier opposite choice.
+  for (const [onA, onB] of [
+    ['declined', 'accepted'],
+    ['accepted', 'declined'],
+  ] as const) {
+    it(`adopts a ${onA} made on another device over this device's earlier ${onB}, and stores it`, async () => {
+      const { manager, runtime, store } = setup([], createMemoryStore(), [
+        record(onA, '2026-11-22T11:00:00.000Z'),
+      ]);
+      const clock = runtime.now;
+      runtime.now = () => new Date('2026-11-22T10:00:00.000Z');
+      await manager.choose({ analytics: onB });
+      runtime.now = clock;
+      expect(runtime.states().analytics).toBe(onB);
+      expect(await manager.identify({ token: ada() })).toBe(true);
+      expect(runtime.states().analytics).toBe(onA);
+      expect(runtime.decisions.analytics).toMatchObject({
+        state: onA,
+        eventId: '00000000-0000-4000-8000-0000000000aa',
+      });
+      const stored = await store.get<Record<string, { state: string }>>(`${PROJECT}:decisions`);
+      expect(stored?.analytics?.state).toBe(onA);
+    });
+  }
+
   it('keeps its own decision when it is more recent than the merged one', async () => {
     const { manager, runtime } = setup([], createMemoryStore(), [
       record('accepted', '2026-01-01T00:00:00.000Z'),

@@ -36,6 +36,7 @@ export default {
     expires: 'حتى',
     receipt: 'عرض إيصال موافقتي',
   },
+  allDevices: 'ينطبق اختيارك على جميع أجهزتك.',
   floatingButton: 'فتح تفضيلات الخصوصية',
   gate: {
     content: 'هذا المحتوى',

@@ -35,6 +35,7 @@ export default {
     expires: 'do',
     receipt: 'Zobrazit potvrzení mého souhlasu',
   },
+  allDevices: 'Vaše volba platí pro všechna vaše zařízení.',
   floatingButton: 'Otevřít nastavení soukromí',
   gate: {
     content: 'Tento obsah',

@@ -35,6 +35,7 @@ export default {
     expires: 'indtil',
     receipt: 'Se min samtykkekvittering',
   },
+  allDevices: 'Dit valg gælder på alle dine enheder.',
   floatingButton: 'Åbn privatlivsindstillinger',
   gate: {
     content: 'Dette indhold',

@@ -36,6 +36,7 @@ export default {
     expires: 'bis',
     receipt: 'Meine Einwilligungsquittung anzeigen',
   },
+  allDevices: 'Ihre Auswahl gilt für alle Ihre Geräte.',
   floatingButton: 'Datenschutz-Einstellungen öffnen',
   gate: {
     content: 'Dieser Inhalt',

@@ -26,6 +26,7 @@ export default {
     expires: 'until',
     receipt: 'View my consent receipt',
   },
+  allDevices: 'Your choice applies to all your devices.',
   floatingButton: 'Open privacy preferences',
   gate: {
     content: 'This content',

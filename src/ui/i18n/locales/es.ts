@@ -36,6 +36,7 @@ export default {
     expires: 'hasta',
     receipt: 'Ver mi comprobante de consentimiento',
   },
+  allDevices: 'Su elección se aplica a todos sus dispositivos.',
   floatingButton: 'Abrir las preferencias de privacidad',
   gate: {
     content: 'Este contenido',

@@ -35,6 +35,7 @@ export default {
     expires: 'kuni',
     receipt: 'Vaata minu nõusoleku kviitungit',
   },
+  allDevices: 'Teie valik kehtib kõigis teie seadmetes.',
   floatingButton: 'Ava privaatsuse seaded',
   gate: {
     content: 'See sisu',

@@ -36,6 +36,7 @@ export default {
     expires: 'asti',
     receipt: 'Näytä suostumukseni kuitti',
   },
+  allDevices: 'Valintasi koskee kaikkia laitteitasi.',
   floatingButton: 'Avaa tietosuoja-asetukset',
   gate: {
     content: 'Tämä sisältö',

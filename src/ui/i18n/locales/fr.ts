@@ -36,6 +36,7 @@ export default {
     expires: 'jusqu’au',
     receipt: 'Voir mon reçu de consentement',
   },
+  allDevices: 'Votre choix s’applique à tous vos appareils.',
   floatingButton: 'Ouvrir les préférences de confidentialité',
   gate: {
     content: 'Ce contenu',

@@ -36,6 +36,7 @@ export default {
     expires: 'עד',
     receipt: 'הצגת אישור ההסכמה שלי',
   },
+  allDevices: 'הבחירה שלך חלה על כל המכשירים שלך.',
   floatingButton: 'פתיחת העדפות פרטיות',
   gate: {
     content: 'תוכן זה',

@@ -35,6 +35,7 @@ export default {
     expires: 'do',
     receipt: 'Prikaži potvrdu moje privole',
   },
+  allDevices: 'Vaš izbor vrijedi za sve vaše uređaje.',
   floatingButton: 'Otvori postavke privatnosti',
   gate: {
     content: 'Ovaj sadržaj',

@@ -36,6 +36,7 @@ export default {
     expires: 'eddig:',
     receipt: 'Hozzájárulásom igazolásának megtekintése',
   },
+  allDevices: 'A választása az összes eszközére vonatkozik.',
   floatingButton: 'Adatvédelmi beállítások megnyitása',
   gate: {
     content: 'Ez a tartalom',

@@ -36,6 +36,7 @@ export default {
     expires: 'iki',
     receipt: 'Peržiūrėti mano sutikimo kvitą',
   },
+  allDevices: 'Jūsų pasirinkimas taikomas visuose jūsų įrenginiuose.',
   floatingButton: 'Atverti privatumo nustatymus',
   gate: {
     content: 'Šis turinys',

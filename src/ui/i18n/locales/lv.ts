@@ -35,6 +35,7 @@ export default {
     expires: 'līdz',
     receipt: 'Skatīt manas piekrišanas apliecinājumu',
   },
+  allDevices: 'Jūsu izvēle attiecas uz visām jūsu ierīcēm.',
   floatingButton: 'Atvērt privātuma iestatījumus',
   gate: {
     content: 'Šis saturs',

@@ -35,6 +35,7 @@ export default {
     expires: 'sa',
     receipt: 'Ara l-irċevuta tal-kunsens tiegħi',
   },
+  allDevices: 'L-għażla tiegħek tapplika għall-apparati kollha tiegħek.',
   floatingButton: 'Iftaħ il-preferenzi tal-privatezza',
   gate: {
     content: 'Dan il-kontenut',

@@ -35,6 +35,7 @@ export default {
     expires: 'tot',
     receipt: 'Mijn toestemmingsbewijs bekijken',
   },
+  allDevices: 'Uw keuze geldt voor al uw apparaten.',
   floatingButton: 'Privacyvoorkeuren openen',
   gate: {
     content: 'Deze inhoud',

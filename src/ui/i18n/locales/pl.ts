@@ -36,6 +36,7 @@ export default {
     expires: 'do',
     receipt: 'Zobacz potwierdzenie mojej zgody',
   },
+  allDevices: 'Twój wybór obowiązuje na wszystkich Twoich urządzeniach.',
   floatingButton: 'Otwórz ustawienia prywatności',
   gate: {
     content: 'Ta treść',

@@ -36,6 +36,7 @@ export default {
     expires: 'até',
     receipt: 'Ver meu comprovante de consentimento',
   },
+  allDevices: 'Sua escolha vale para todos os seus dispositivos.',
   floatingButton: 'Abrir preferências de privacidade',
   gate: {
     content: 'Este conteúdo',

@@ -35,6 +35,7 @@ export default {
     expires: 'până la',
     receipt: 'Vezi dovada consimțământului meu',
   },
+  allDevices: 'Alegerea dumneavoastră se aplică pe toate dispozitivele dumneavoastră.',
   floatingButton: 'Deschide preferințele de confidențialitate',
   gate: {
     content: 'Acest conținut',

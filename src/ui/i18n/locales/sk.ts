@@ -35,6 +35,7 @@ export default {
     expires: 'do',
     receipt: 'Zobraziť potvrdenie môjho súhlasu',
   },
+  allDevices: 'Vaša voľba platí pre všetky vaše zariadenia.',
   floatingButton: 'Otvoriť nastavenia súkromia',
   gate: {
     content: 'Tento obsah',

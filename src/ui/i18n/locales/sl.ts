@@ -35,6 +35,7 @@ export default {
     expires: 'do',
     receipt: 'Prikaži potrdilo moje privolitve',
   },
+  allDevices: 'Vaša izbira velja za vse vaše naprave.',
   floatingButton: 'Odpri nastavitve zasebnosti',
   gate: {
     content: 'Ta vsebina',

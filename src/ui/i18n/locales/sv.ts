@@ -35,6 +35,7 @@ export default {
     expires: 'till',
     receipt: 'Visa mitt samtyckeskvitto',
   },
+  allDevices: 'Ditt val gäller på alla dina enheter.',
   floatingButton: 'Öppna integritetsinställningar',
   gate: {
     content: 'Det här innehållet',

@@ -36,6 +36,7 @@ export default {
     expires: 'bitiş',
     receipt: 'Onay makbuzumu görüntüle',
   },
+  allDevices: 'Seçiminiz tüm cihazlarınız için geçerlidir.',
   floatingButton: 'Gizlilik tercihlerini aç',
   gate: {
     content: 'Bu içerik',

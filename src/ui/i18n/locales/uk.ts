@@ -36,6 +36,7 @@ export default {
     expires: 'до',
     receipt: 'Переглянути квитанцію моєї згоди',
   },
+  allDevices: 'Ваш вибір діє на всіх ваших пристроях.',
   floatingButton: 'Відкрити налаштування приватності',
   gate: {
     content: 'Цей вміст',

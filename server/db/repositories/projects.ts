@@ -30,6 +30,8 @@ export interface Project {
   /** Exact origins (`https://shop.example`) or the word `loopback`. */
   allowedOrigins: string[];
   defaultConsentDuration: string;
+  /** How long a refusal keeps the notice away at least (ISO 8601; `P6M` by default, issue 17). */
+  declineDuration?: string;
   texts: Record<string, NoticeTexts>;
   defaultLanguage: string;
   privacyPolicyUrl?: string;
@@ -48,6 +50,7 @@ interface ProjectRow {
   slug: string;
   allowed_origins: string[];
   default_consent_duration: string;
+  decline_duration: string;
   notice_texts: Record<string, NoticeTexts>;
   default_language: string;
   privacy_policy_url: string | null;
@@ -60,7 +63,7 @@ interface ProjectRow {
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
-  notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
+  decline_duration, notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
   reload_on_withdrawal, policies, display, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
@@ -71,6 +74,7 @@ function toProject(row: ProjectRow): Project {
     slug: row.slug,
     allowedOrigins: row.allowed_origins,
     defaultConsentDuration: row.default_consent_duration,
+    declineDuration: row.decline_duration,
     texts: row.notice_texts,
     defaultLanguage: row.default_language,
     ...(row.privacy_policy_url !== null && { privacyPolicyUrl: row.privacy_policy_url }),
@@ -254,6 +258,7 @@ export interface ProjectChange {
   texts?: Record<string, NoticeTexts>;
   defaultLanguage?: string;
   privacyPolicyUrl?: string | null;
+  declineDuration?: string;
 }
 
 const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
@@ -265,6 +270,7 @@ const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean
   texts: ['notice_texts', true],
   defaultLanguage: ['default_language', false],
   privacyPolicyUrl: ['privacy_policy_url', false],
+  declineDuration: ['decline_duration', false],
 };
 
 /** Applies a change to a project; `false` when there is no such project. */

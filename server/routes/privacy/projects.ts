@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { DEFAULT_POLICIES } from '../../../src/core/jurisdiction.ts';
+import { DEFAULT_DECLINE_DURATION } from '../../../src/core/consent-rules.ts';
+import { parseDuration } from '../../../src/core/duration.ts';
 import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
 import { SLUG_PATTERN } from '../../accounts/slug.ts';
 import { httpError } from '../../http/http-error.ts';
@@ -94,6 +96,8 @@ const checkChange = compileSchema<ProjectChange>({
     },
     defaultLanguage: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     privacyPolicyUrl: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 2000 }] },
+    // How long a refusal keeps the notice away (issue 17); checked as a duration below.
+    declineDuration: { type: 'string', maxLength: 40 },
   },
 });
 
@@ -111,6 +115,7 @@ function projectView(project: Project) {
     defaultLanguage: project.defaultLanguage,
     privacyPolicyUrl: project.privacyPolicyUrl ?? null,
     defaultConsentDuration: project.defaultConsentDuration,
+    declineDuration: project.declineDuration ?? DEFAULT_DECLINE_DURATION,
   };
 }
 
@@ -135,6 +140,12 @@ export function privacyProjectRoutes({ db, projects, now }: RouteDeps) {
       const project = await requireOrganizationProject(projects, c.req.param());
       if (change.texts && Object.keys(change.texts).length === 0) {
         throw httpError(400, 'texts must name at least one language');
+      }
+      if (change.declineDuration !== undefined && !parseDuration(change.declineDuration)) {
+        throw httpError(
+          400,
+          `declineDuration "${change.declineDuration}" is not an ISO 8601 duration (such as P6M)`,
+        );
       }
       const language = change.defaultLanguage ?? project.defaultLanguage;
       if (!(change.texts ?? project.texts)[language]) {

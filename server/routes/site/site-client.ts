@@ -28,6 +28,7 @@ export function siteClientRoutes({ projects, geoHeader }: RouteDeps) {
         return link === undefined ? type : { ...type, url: link };
       }),
       defaultConsentDuration: project.defaultConsentDuration,
+      ...(project.declineDuration && { declineDuration: project.declineDuration }),
       texts: project.texts,
       defaultLanguage: project.defaultLanguage,
       ...(privacyPolicyUrl !== undefined && { privacyPolicyUrl }),

@@ -49,6 +49,12 @@ test.describe('<assent-gate>', () => {
     await expect
       .poll(async () => summarize(await storedEvents(request, concordId)))
       .toContain('marketing:accepted:user_click');
+    // The proof says the gate's button decided, not the window API (issue 17).
+    const sent = traffic.eventBatches.flatMap((batch) => batch.items);
+    const accepted = sent.find(
+      (item) => item.label === 'marketing' && item.consentState === 'accepted',
+    );
+    expect((accepted?.proof as { surface?: string } | undefined)?.surface).toBe('gate');
   });
 
   test('shows the content at once when marketing is already allowed', async ({ page }) => {

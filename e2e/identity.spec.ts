@@ -103,3 +103,35 @@ test('keeps marketing declined on the victim next device when someone else claim
     await next.close();
   }
 });
+
+// Issue 17: once the page identified the person, the first layer says the choice reaches all
+// their devices, and the refusal made on one device is adopted on the next.
+test('says the choice applies to all the devices once identified, and carries a refusal to the next device', async ({
+  page,
+  browser,
+  traffic,
+}) => {
+  const person = `devices-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
+  const sentence = 'Your choice applies to all your devices.';
+  await page.goto('/fixture.html');
+  await expect(notice(page).getByText('We value your privacy')).toBeVisible();
+  await expect(notice(page).getByText(sentence)).toHaveCount(0);
+  await notice(page).getByRole('button', { name: 'Reject all' }).click();
+  await visitorOf(traffic);
+  expect(await identifyAs(page, person)).toBe(true);
+  await page.evaluate(() =>
+    (window as unknown as { assent: { showNotice(): Promise<void> } }).assent.showNotice(),
+  );
+  await expect(notice(page).locator('[part=description]')).toContainText(sentence);
+  await notice(page).screenshot({ path: '/work/notes/shots/i17a2/notice-all-devices.png' });
+
+  // Device B: a fresh browser; signing in adopts the refusal as it would an acceptance.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto('/fixture.html');
+  await expect(notice(second)).toBeVisible();
+  expect(await identifyAs(second, person)).toBe(true);
+  await expect.poll(() => get(second, 'marketing')).toBe('declined');
+  expect(await get(second, 'analytics')).toBe('declined');
+  await other.close();
+});

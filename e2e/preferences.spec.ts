@@ -213,4 +213,35 @@ test.describe('preference center', () => {
       await page.evaluate(() => (window as unknown as TestWindow).assent.get('newsletter')),
     ).toBe('accepted');
   });
+  test("offers the visitor their own receipt: after accepting, its link opens the receipt of that visitor's event", async ({
+    page,
+    traffic,
+    request,
+  }) => {
+    await page.goto('/fixture.html');
+    await notice(page).getByRole('button', { name: 'Accept all' }).click();
+    const concordId = await visitorOf(traffic);
+    await page.evaluate(() => (window as unknown as TestWindow).assent.showPreferences());
+    const center = preferences(page);
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      center.getByRole('button', { name: 'View my consent receipt' }).click(),
+    ]);
+    await tab.waitForURL(/\/receipt-v1\//);
+    await expect(tab.getByRole('heading', { level: 1, name: 'Consent receipt' })).toBeVisible();
+    // The receipt is of this visitor's latest event, as the server stored it.
+    const events = await storedEvents(request, concordId);
+    const shown = (await tab.locator('code').first().textContent())!;
+    expect(events.map((event) => event.id)).toContain(shown);
+    const event = events.find((candidate) => candidate.id === shown)!;
+    expect(event.concordId).toBe(concordId);
+    expect(event.consentState).toBe('accepted');
+    await expect(tab.getByText(concordId, { exact: true })).toBeVisible();
+    // The tab cannot reach back into the site.
+    expect(await tab.evaluate(() => window.opener)).toBeNull();
+    await tab.screenshot({
+      path: '/work/notes/shots/i17a2/preferences-receipt.png',
+      fullPage: true,
+    });
+  });
 });

@@ -106,7 +106,12 @@ function browserDates(
   const client = item.consentDate ? new Date(item.consentDate) : undefined;
   const skewed = client !== undefined && Math.abs(client.getTime() - now.getTime()) > CLOCK_SKEW_MS;
   const consentDate = client && !skewed ? client : now;
-  let expirationDate = expirationFor(type, consentDate, project.defaultConsentDuration);
+  let expirationDate = expirationFor(
+    type,
+    consentDate,
+    project.defaultConsentDuration,
+    item.consentState === 'declined' ? project.declineDuration : undefined,
+  );
   if (item.expirationDate) {
     const asked = new Date(item.expirationDate);
     const from = client ?? consentDate;
@@ -139,7 +144,12 @@ function callerDates(
   // The same rule as the widget: the type's duration, capped for its category.
   const expirationDate = item.expirationDate
     ? new Date(item.expirationDate)
-    : expirationFor(type, consentDate, project.defaultConsentDuration);
+    : expirationFor(
+        type,
+        consentDate,
+        project.defaultConsentDuration,
+        item.consentState === 'declined' ? project.declineDuration : undefined,
+      );
   const cap = latestExpirationFor(type.category, consentDate);
   if (cap && expirationDate > cap) {
     throw httpError(

@@ -42,6 +42,11 @@ export interface SiteApi {
   putProfile(token: string, identityToken: string): Promise<ApiResult<ConsentStateBody>>;
   /** The merged state of the session's visitor and everyone linked to the same identifiers. */
   getConsentState(token: string): Promise<ApiResult<ConsentStateBody>>;
+  /**
+   * The receipt of one of the session's visitor's events (issue 17): `htmlUrl` is a short-lived
+   * link to its printable page, which a new tab opens without the Bearer token.
+   */
+  getReceipt(token: string, eventId: string): Promise<ApiResult<{ htmlUrl: string }>>;
 }
 
 /**
@@ -99,6 +104,10 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     };
   }
 
+  const bearer = (token: string): RequestInit => ({
+    headers: { authorization: `Bearer ${token}` },
+  });
+
   const json = (method: string, body: unknown, token?: string): RequestInit => ({
     method,
     headers: {
@@ -128,7 +137,10 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
       return call('/profile', json('PUT', { token: identityToken }, token));
     },
     getConsentState(token) {
-      return call('/consent-state', { headers: { authorization: `Bearer ${token}` } });
+      return call('/consent-state', bearer(token));
+    },
+    getReceipt(token, eventId) {
+      return call(`/consent-events/${encodeURIComponent(eventId)}/receipt`, bearer(token));
     },
   };
 }

@@ -15,6 +15,8 @@ export interface EventFacts {
   concordId: string;
   now: Date;
   defaultDuration: string;
+  /** The project's `declineDuration`: how long a refusal lasts at least (issue 17). */
+  declineDuration?: string | undefined;
   /** A fresh uuid. */
   id: string;
 }
@@ -31,7 +33,12 @@ export function createConsentEvent(facts: EventFacts): ConsentEventInput {
     consentState: facts.state,
     consentAction: facts.action,
     consentDate: now.toISOString(),
-    expirationDate: expirationFor(type, now, facts.defaultDuration).toISOString(),
+    expirationDate: expirationFor(
+      type,
+      now,
+      facts.defaultDuration,
+      facts.state === 'declined' ? facts.declineDuration : undefined,
+    ).toISOString(),
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS } from './consent-rules.ts';
+import { CLOCK_SKEW_MS, DEFAULT_DECLINE_DURATION, latestExpirationFor } from './consent-rules.ts';
+import { createConsentEvent, decisionOf } from './consent-event.ts';
 import { addDuration, parseDuration } from './duration.ts';
 import { isAllowingState, validDecisions } from './decision.ts';
 import { planConsent, type PlanInput } from './consent-plan.ts';
@@ -197,5 +198,86 @@ describe('the allowed invariant', () => {
         },
       ),
     );
+  });
+});
+
+// Issue 17: after "Reject all" the notice stays away for the project's decline period, unless
+// the site's consent types change.
+describe('the decline period', () => {
+  const short = type('short', { consentDuration: 'P1M' });
+  const types = [necessary, short, analytics];
+  const at = new Date('2026-11-22T12:00:00Z');
+  const rejectAll = (declineDuration?: string) =>
+    Object.fromEntries(
+      [short, analytics].map((t) => {
+        const event = createConsentEvent({
+          type: t,
+          state: 'declined',
+          action: 'user_click',
+          concordId: 'visitor',
+          now: at,
+          defaultDuration: 'P12M',
+          declineDuration,
+          id: `event-${t.label}`,
+        });
+        return [t.label, decisionOf(event, t)!];
+      }),
+    );
+  const askAt = (decisions: Record<string, Decision>, when: string, list = types) =>
+    planConsent({
+      types: list,
+      decisions,
+      policy: 'opt-in',
+      gpc: false,
+      preview: false,
+      now: new Date(when),
+    }).ask;
+
+  it('keeps the notice away for six months after reject all, though a type lasts one month', () => {
+    const decisions = rejectAll(DEFAULT_DECLINE_DURATION);
+    expect(decisions.short!.expirationDate).toBe('2027-05-22T12:00:00.000Z');
+    expect(askAt(decisions, '2027-01-01T00:00:00Z')).toEqual([]);
+    expect(askAt(decisions, '2027-05-22T11:59:00Z')).toEqual([]);
+    // Once the period is over, the notice asks again.
+    expect(askAt(decisions, '2027-05-22T12:01:00Z')).toEqual(['short', 'analytics']);
+  });
+
+  it('without the period a one-month type is asked again after a month', () => {
+    const decisions = rejectAll();
+    expect(decisions.short!.expirationDate).toBe('2026-12-22T12:00:00.000Z');
+    expect(askAt(decisions, '2027-01-01T00:00:00Z')).toEqual(['short']);
+  });
+
+  it('never shortens a refusal, nor touches an acceptance, and stays within the category cap', () => {
+    // analytics lasts P6M from the type itself; a P1M period does not shorten it.
+    expect(rejectAll('P1M').analytics!.expirationDate).toBe('2027-05-22T12:00:00.000Z');
+    const accepted = createConsentEvent({
+      type: short,
+      state: 'accepted',
+      action: 'user_click',
+      concordId: 'visitor',
+      now: at,
+      defaultDuration: 'P12M',
+      declineDuration: 'P6M',
+      id: 'event-accepted',
+    });
+    expect(accepted.expirationDate).toBe('2026-12-22T12:00:00.000Z');
+    const capped = rejectAll('P10Y').short!.expirationDate;
+    expect(capped).toBe(latestExpirationFor('privacy_setting', at)!.toISOString());
+    // An invalid period changes nothing.
+    expect(rejectAll('six months').short!.expirationDate).toBe('2026-12-22T12:00:00.000Z');
+  });
+
+  it('asks again within the period when the site adds a type or bumps a version to ask again', () => {
+    const decisions = rejectAll(DEFAULT_DECLINE_DURATION);
+    const added = type('ads');
+    expect(askAt(decisions, '2027-01-01T00:00:00Z', [...types, added])).toEqual(['ads']);
+    const bumped = { ...analytics, version: 2, requireReacceptVersion: 2 };
+    expect(askAt(decisions, '2027-01-01T00:00:00Z', [necessary, short, bumped])).toEqual([
+      'analytics',
+    ]);
+    // A version bump that does not ask again keeps the refusal.
+    const quiet = { ...analytics, version: 2 };
+    expect(askAt(decisions, '2027-01-01T00:00:00Z', [necessary, short, quiet])).toEqual([]);
   });
 });

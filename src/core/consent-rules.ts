@@ -52,6 +52,9 @@ export const MAX_CONSENT_DURATIONS: Readonly<
  */
 export { CLOCK_SKEW_MS } from './clock-skew.ts';
 
+/** How long a refusal keeps the notice away when the project sets nothing (issue 17; the EU proposal's). */
+export const DEFAULT_DECLINE_DURATION = 'P6M';
+
 /** The longest a decision on a type of `category` may last (ISO 8601); `custom_*` take `custom`'s. */
 export function maxDurationFor(category: ConsentCategory): string {
   return category.startsWith('custom_')
@@ -101,17 +104,24 @@ export function refuseDuration(category: ConsentCategory, duration: string): str
 /**
  * `expirationDate = consentDate + consentDuration` of the type, or of the project default when
  * the type has none (or one that is not an ISO 8601 duration), never later than the cap for the
- * type's category.
+ * type's category. A refusal passes the project's `declineDuration` (issue 17): after "Reject
+ * all" the notice stays away at least that long, so a refusal lasts at least that long (still
+ * within the cap); an invalid one changes nothing.
  */
 export function expirationFor(
   type: Pick<ConsentType, 'category' | 'consentDuration'>,
   consentDate: Date,
   defaultDuration: string,
+  declineDuration?: string,
 ): Date {
   const duration =
     (type.consentDuration && parseDuration(type.consentDuration)) || parseDuration(defaultDuration);
   if (!duration) throw new TypeError(`"${defaultDuration}" is not an ISO 8601 duration`);
-  const expiration = addDuration(consentDate, duration);
+  let expiration = addDuration(consentDate, duration);
+  const floor = declineDuration && parseDuration(declineDuration);
+  if (floor && addDuration(consentDate, floor) > expiration) {
+    expiration = addDuration(consentDate, floor);
+  }
   const cap = latestExpirationFor(type.category, consentDate);
   return cap && cap < expiration ? cap : expiration;
 }

@@ -49,7 +49,12 @@ export function isDecisionValid(
   const date = new Date(made);
   let latest: Date | undefined;
   try {
-    latest = expirationFor(type, date, defaultDuration ?? '');
+    // A refusal may outlast the type's duration by the project's decline period (issue 17),
+    // within the category's cap: it fails closed, so the cap alone bounds it.
+    latest =
+      decision.state === 'declined'
+        ? latestExpirationFor(type.category, date)
+        : expirationFor(type, date, defaultDuration ?? '');
   } catch {
     // Neither the type nor the caller names a duration: only the category's cap bounds it.
     latest = latestExpirationFor(type.category, date);

@@ -270,6 +270,11 @@ export interface SiteConfig {
   consentTypes: ConsentType[];
   /** Duration for types without `consentDuration`. */
   defaultConsentDuration: string;
+  /**
+   * After "Reject all" the notice stays away at least this long (ISO 8601, `P6M` by default;
+   * issue 17): a refusal lasts at least this long, within its category's cap.
+   */
+  declineDuration?: string;
   /** Notice texts per language (BCP 47 primary tag). */
   texts: Record<string, NoticeTexts>;
   /** The language used when the visitor's is not in `texts`. */

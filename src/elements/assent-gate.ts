@@ -39,9 +39,13 @@ function isolated(part: TextPart, strong = false): Node | string {
  * the consent it needs, with a button that accepts that consent; the template's content replaces
  * it once every named consent is allowed (at once when it already is). `texts` gives the
  * placeholder's strings in the visitor's language; until they are there (and if they never come)
- * the placeholder is an empty box and the content stays inert.
+ * the placeholder is an empty box and the content stays inert. `accept` is what the button does
+ * (the gate bundle records the choice with surface `gate`); `assent.accept` without it.
  */
-export function gateElement(texts: () => Promise<LocalizedGateTexts>): CustomElementConstructor {
+export function gateElement(
+  texts: () => Promise<LocalizedGateTexts>,
+  accept?: (labels: string[]) => unknown,
+): CustomElementConstructor {
   return class AssentGate extends HTMLElement {
     #loaded = false;
     #off: (() => void) | undefined;
@@ -74,7 +78,7 @@ export function gateElement(texts: () => Promise<LocalizedGateTexts>): CustomEle
         this.#off = api.on('change', check);
         check();
         void api.ready.then(check);
-        this.#accept = () => void api.accept(labels);
+        this.#accept = () => void (accept ?? api.accept)(labels);
       });
     }
 

@@ -64,6 +64,7 @@ export function createManager(
         now,
         concordId: visitorId(),
         defaultDuration: config.defaultConsentDuration,
+        declineDuration: config.declineDuration,
         id: newId(),
       });
       events.push(event);

@@ -15,6 +15,7 @@ import { createManager } from './index.ts';
 import { decisionsToAdopt } from './identity.ts';
 import { CLOCK_SKEW_MS } from '../core/clock-skew.ts';
 import { createOutbox } from './outbox.ts';
+import { latestReceiptUrl } from './receipt.ts';
 import { validDecisions } from '../core/decision.ts';
 import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
 
@@ -71,6 +72,7 @@ function setup(
   const sent: ConsentEventInput[][] = [];
   const profiles: unknown[] = [];
   const sessionRequests: unknown[] = [];
+  const receipts: Array<[string, string]> = [];
   let sessions = 0;
   const api: SiteApi = {
     getConfig: async () => ({ ok: true, value: config }),
@@ -99,6 +101,12 @@ function setup(
       return { ok: true, value: { items: merged } };
     },
     getConsentState: async () => ({ ok: true, value: { items: merged } }),
+    getReceipt: async (token, eventId) => {
+      receipts.push([token, eventId]);
+      return eventId === MISSING_RECEIPT
+        ? { ok: false, status: 404, message: `consent event ${eventId} not found` }
+        : { ok: true, value: { htmlUrl: `https://api.test/receipt-v1/${eventId}` } };
+    },
   };
   const emitted: Array<[string, unknown]> = [];
   const inner = createEmitter<AssentEvents>();
@@ -142,8 +150,12 @@ function setup(
     profiles,
     sessionRequests,
     sessionCount: () => sessions,
+    receipts,
   };
 }
+
+/** An event id the fake site API has no receipt for. */
+const MISSING_RECEIPT = '00000000-0000-4000-8000-000000000404';
 
 const outboxOf = (store: KeyValueStore) => store.get<ConsentEventInput[]>(`${PROJECT}:outbox`);
 
@@ -289,6 +301,53 @@ describe('proof', () => {
     await manager.accept(['analytics']);
     await manager.flush();
     expect(sent[0]![0]!.proof).toEqual({ surface: 'api', signals: { gpc: true } });
+  });
+
+  it('records the surface a choice names (<assent-gate> names gate)', async () => {
+    const { manager, sent } = setup();
+    await manager.choose({ analytics: 'accepted' }, 'user_click', { surface: 'gate' });
+    await manager.flush();
+    expect(sent[0]![0]!.proof).toEqual({ surface: 'gate', signals: { gpc: false } });
+  });
+});
+
+describe("the visitor's receipt (issue 17)", () => {
+  it('asks for the receipt of the latest decision once it is delivered, with a session for this visitor', async () => {
+    const { runtime, manager, sent, receipts, sessionRequests } = setup();
+    await manager.choose({ analytics: 'declined' });
+    vi.setSystemTime(new Date('2026-11-22T12:05:00.000Z'));
+    runtime.now = () => new Date('2026-11-22T12:05:00.000Z');
+    await manager.choose({ analytics: 'accepted' });
+    const latest = runtime.decisions.analytics!.eventId;
+    const result = await latestReceiptUrl(runtime, manager);
+    expect(result).toEqual({ ok: true, value: `https://api.test/receipt-v1/${latest}` });
+    // Delivered before it was asked for, and asked for with this visitor's session.
+    expect(sent.flat().map((event) => event.id)).toContain(latest);
+    expect(receipts.at(-1)![1]).toBe(latest);
+    expect(sessionRequests.at(-1)).toEqual({
+      concordId: runtime.visitorId,
+      visitorSecret: VISITOR_SECRET,
+    });
+  });
+
+  it('answers why there is no receipt instead of throwing', async () => {
+    const { runtime, manager, receipts } = setup();
+    expect(await latestReceiptUrl(runtime, manager)).toEqual({
+      ok: false,
+      status: 0,
+      message: 'no decision to show a receipt for',
+    });
+    expect(receipts).toEqual([]);
+    await manager.choose({ analytics: 'accepted' });
+    runtime.decisions = {
+      analytics: { ...runtime.decisions.analytics!, eventId: MISSING_RECEIPT },
+    };
+    const missing = await latestReceiptUrl(runtime, manager);
+    expect(missing).toEqual({
+      ok: false,
+      status: 404,
+      message: `consent event ${MISSING_RECEIPT} not found`,
+    });
   });
 });
 
@@ -521,6 +580,32 @@ describe('identify', () => {
     const stored = await store.get<Record<string, unknown>>(`${PROJECT}:decisions`);
     expect(Object.keys(stored ?? {})).toEqual(['analytics']);
   });
+
+  // Issue 17: a decision made on device A through identify reaches device B whatever it is; a
+  // refusal is adopted exactly as an acceptance is, over B's own earlier opposite choice.
+  for (const [onA, onB] of [
+    ['declined', 'accepted'],
+    ['accepted', 'declined'],
+  ] as const) {
+    it(`adopts a ${onA} made on another device over this device's earlier ${onB}, and stores it`, async () => {
+      const { manager, runtime, store } = setup([], createMemoryStore(), [
+        record(onA, '2026-11-22T11:00:00.000Z'),
+      ]);
+      const clock = runtime.now;
+      runtime.now = () => new Date('2026-11-22T10:00:00.000Z');
+      await manager.choose({ analytics: onB });
+      runtime.now = clock;
+      expect(runtime.states().analytics).toBe(onB);
+      expect(await manager.identify({ token: ada() })).toBe(true);
+      expect(runtime.states().analytics).toBe(onA);
+      expect(runtime.decisions.analytics).toMatchObject({
+        state: onA,
+        eventId: '00000000-0000-4000-8000-0000000000aa',
+      });
+      const stored = await store.get<Record<string, { state: string }>>(`${PROJECT}:decisions`);
+      expect(stored?.analytics?.state).toBe(onA);
+    });
+  }
 
   it('keeps its own decision when it is more recent than the merged one', async () => {
     const { manager, runtime } = setup([], createMemoryStore(), [

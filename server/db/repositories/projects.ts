@@ -32,6 +32,8 @@ export interface Project {
   /** Exact origins (`https://shop.example`) or the word `loopback`. */
   allowedOrigins: string[];
   defaultConsentDuration: string;
+  /** How long a refusal keeps the notice away at least (ISO 8601; `P6M` by default, issue 17). */
+  declineDuration?: string;
   texts: Record<string, NoticeTexts>;
   defaultLanguage: string;
   privacyPolicyUrl?: string;
@@ -62,6 +64,7 @@ interface ProjectRow {
   slug: string;
   allowed_origins: string[];
   default_consent_duration: string;
+  decline_duration: string;
   notice_texts: Record<string, NoticeTexts>;
   default_language: string;
   privacy_policy_url: string | null;
@@ -77,7 +80,7 @@ interface ProjectRow {
 }
 
 const PROJECT_COLUMNS = `id, organization_id, name, slug, allowed_origins, default_consent_duration,
-  notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
+  decline_duration, notice_texts, default_language, privacy_policy_url, theme, google_consent_mode,
   reload_on_withdrawal, policies, display, gpp, retention, tcf, config_version::text as config_version`;
 
 function toProject(row: ProjectRow): Project {
@@ -88,6 +91,7 @@ function toProject(row: ProjectRow): Project {
     slug: row.slug,
     allowedOrigins: row.allowed_origins,
     defaultConsentDuration: row.default_consent_duration,
+    declineDuration: row.decline_duration,
     texts: row.notice_texts,
     defaultLanguage: row.default_language,
     ...(row.privacy_policy_url !== null && { privacyPolicyUrl: row.privacy_policy_url }),
@@ -277,6 +281,7 @@ export interface ProjectChange {
   gpp?: GppSettings;
   retention?: string;
   tcf?: TcfSettings;
+  declineDuration?: string;
 }
 
 const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean]> = {
@@ -291,6 +296,7 @@ const CHANGE_COLUMNS: Record<keyof ProjectChange, [column: string, json: boolean
   gpp: ['gpp', true],
   retention: ['retention', false],
   tcf: ['tcf', true],
+  declineDuration: ['decline_duration', false],
 };
 
 /** Applies a change to a project; `false` when there is no such project. */

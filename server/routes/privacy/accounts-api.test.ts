@@ -115,6 +115,30 @@ describe('Privacy API: projects, API keys and members', () => {
     });
   });
 
+  it('keeps a refusal’s notice away for the project’s decline period: P6M unless changed, sent in site-client (issue 17)', async () => {
+    const client = async () =>
+      (await (await t.app.request(`/site-v1/${DEMO_PROJECT_ID}/site-client`)).json()) as {
+        declineDuration?: string;
+      };
+    expect(await (await send(owner, 'GET', project)).json()).toMatchObject({
+      declineDuration: 'P6M',
+    });
+    expect((await client()).declineDuration).toBe('P6M');
+    // Not a duration, or not a string: refused with the error shape, nothing changes.
+    await expectError(await send(owner, 'PATCH', project, { declineDuration: 'six months' }), 400);
+    await expectError(await send(owner, 'PATCH', project, { declineDuration: 6 }), 400);
+    // Another organization's member cannot change it.
+    const foreign = await send(otherMember, 'PATCH', project, { declineDuration: 'P1D' });
+    expect(foreign.status).toBeGreaterThanOrEqual(403);
+    expect(foreign.status).toBeLessThanOrEqual(404);
+    expect((await client()).declineDuration).toBe('P6M');
+    const changed = await send(admin, 'PATCH', project, { declineDuration: 'P3M' });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ declineDuration: 'P3M' });
+    expect((await client()).declineDuration).toBe('P3M');
+    await send(admin, 'PATCH', project, { declineDuration: 'P6M' });
+  });
+
   it('refuses a bad change with a 400 and a taken slug with a 409', async () => {
     await expectError(await send(owner, 'PATCH', project, { allowedOrigins: ['ftp://x'] }), 400);
     await expectError(await send(owner, 'PATCH', project, { display: { layout: 'huge' } }), 400);

@@ -10,6 +10,8 @@ import {
   SPECIAL_FEATURE_COUNT,
   tcfSettingsProblem,
 } from '../../../src/core/tcf.ts';
+import { DEFAULT_DECLINE_DURATION } from '../../../src/core/consent-rules.ts';
+import { parseDuration } from '../../../src/core/duration.ts';
 import { apiKeyAuth } from '../../middleware/api-key-auth.ts';
 import { SLUG_PATTERN } from '../../accounts/slug.ts';
 import { httpError } from '../../http/http-error.ts';
@@ -144,6 +146,8 @@ const checkChange = compileSchema<Omit<ProjectChange, 'tcf'> & { tcf?: Partial<T
     // How long a record is kept after it expires (issue 17): whole years, months or days.
     retention: { type: 'string', pattern: '^P(?!$)(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?$' },
     tcf: TCF,
+    // How long a refusal keeps the notice away (issue 17); checked as a duration below.
+    declineDuration: { type: 'string', maxLength: 40 },
   },
 });
 
@@ -164,6 +168,7 @@ function projectView(project: Project) {
     gpp: project.gpp ?? { enabled: false, sections: [] },
     retention: project.retention ?? DEFAULT_RETENTION,
     tcf: project.tcf ?? DEFAULT_TCF_SETTINGS,
+    declineDuration: project.declineDuration ?? DEFAULT_DECLINE_DURATION,
   };
 }
 
@@ -188,6 +193,12 @@ export function privacyProjectRoutes({ db, projects, now }: RouteDeps) {
       const project = await requireOrganizationProject(projects, c.req.param());
       if (change.texts && Object.keys(change.texts).length === 0) {
         throw httpError(400, 'texts must name at least one language');
+      }
+      if (change.declineDuration !== undefined && !parseDuration(change.declineDuration)) {
+        throw httpError(
+          400,
+          `declineDuration "${change.declineDuration}" is not an ISO 8601 duration (such as P6M)`,
+        );
       }
       const language = change.defaultLanguage ?? project.defaultLanguage;
       if (!(change.texts ?? project.texts)[language]) {

@@ -34,6 +34,7 @@ export function siteConfigFor(
       return link === undefined ? type : { ...type, url: link };
     }),
     defaultConsentDuration: project.defaultConsentDuration,
+    ...(project.declineDuration && { declineDuration: project.declineDuration }),
     texts: project.texts,
     defaultLanguage: project.defaultLanguage,
     ...(privacyPolicyUrl !== undefined && { privacyPolicyUrl }),

@@ -5,6 +5,8 @@
  * element is unknown to the browser and its `<template>` inert: nothing gated loads (fail closed).
  */
 import { gateElement, type LocalizedGateTexts } from '../../elements/assent-gate.ts';
+import { requestedStates } from '../../core/choice.ts';
+import { managerFor } from '../../manager/index.ts';
 import type { GateBundle } from '../../runtime/bundles.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 
@@ -24,6 +26,15 @@ export const defineGate: GateBundle['defineGate'] = (runtime, ready, registry = 
   };
   registry.define(
     'assent-gate',
-    gateElement(() => (texts ??= load())),
+    gateElement(
+      () => (texts ??= load()),
+      // The proof says the gate's button decided, not the window API (issue 17).
+      (labels) =>
+        managerFor(runtime).choose(
+          requestedStates(runtime.config?.consentTypes ?? [], labels, true, runtime.preview),
+          'user_click',
+          { surface: 'gate' },
+        ),
+    ),
   );
 };

@@ -16,6 +16,11 @@ export interface UiStrings {
   /** Built-in notice texts; the project's own texts for the language win over them. */
   notice: NoticeTexts;
   preferences: PreferenceTexts;
+  /**
+   * The first layer's sentence that the choice applies to all the person's devices, shown only
+   * once the page identified the person (`assent.identify`, issue 17).
+   */
+  allDevices: string;
   /** Accessible name of the floating button that reopens the preference center. */
   floatingButton: string;
   /** The `<assent-gate>` placeholder. */
@@ -43,6 +48,7 @@ export interface ResolvedStrings {
   dir: 'ltr' | 'rtl';
   notice: NoticeTexts;
   preferences: PreferenceTexts;
+  allDevices: string;
   floatingButton: string;
   gate: GateTexts;
   usPrivacy: UsPrivacyTexts;
@@ -104,6 +110,7 @@ export async function loadStrings(
   }
   const own = textsKey ? config.texts[textsKey] : undefined;
   return {
+    ...strings,
     language,
     dir: strings.dir ?? 'ltr',
     notice: { ...strings.notice, ...own },

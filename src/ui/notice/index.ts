@@ -82,6 +82,8 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
     .map((label) => config.consentTypes.find((type) => type.label === label))
     .filter((type) => type !== undefined);
   const { title, description, rejectAll, acceptAll, customize, privacyPolicy } = strings.notice;
+  // Identified, the choice reaches the person's other devices, and the notice says so.
+  const allDevices = runtime.identity ? strings.allDevices : '';
   const policyShown = !shownTypes.some((type) => type.category === 'disclosure' && type.url);
   const origin: ChoiceOrigin = {
     surface: 'notice',
@@ -94,6 +96,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
         acceptAll,
         customize,
         ...(policyShown && config.privacyPolicyUrl && { privacyPolicy }),
+        ...(allDevices && { allDevices }),
       },
       types: shownTypes,
       buttons: ['rejectAll', 'acceptAll', 'customize'],
@@ -118,6 +121,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
       usPrivacy: strings.usPrivacy,
       labels,
       disclosures,
+      allDevices,
       // The manager adds the disclosures shown here to whatever the visitor chose.
       onChoose: (states) =>
         void options.manager().then(

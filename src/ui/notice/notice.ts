@@ -13,6 +13,8 @@ export interface NoticeProps {
   labels: string[];
   /** Labels of disclosures shown with the notice (their links). */
   disclosures: string[];
+  /** The sentence that the choice applies to all the person's devices; empty unless identified. */
+  allDevices?: string;
   onChoose(states: Record<string, ConsentState>): void;
   /** Opens the preference center, where each type is chosen on its own (`'opt-out'`: at sale and sharing). */
   onCustomize(at?: 'opt-out'): void;
@@ -64,7 +66,7 @@ export function renderNotice(props: NoticeProps): HTMLElement {
     el(
       'p',
       { id: 'assent-description', class: 'description', part: 'description' },
-      `${texts.description} `,
+      `${texts.description} ${props.allDevices ? `${props.allDevices} ` : ''}`,
       links.length
         ? links.map((type) => link(type.url, type.name))
         : config.privacyPolicyUrl && link(config.privacyPolicyUrl, texts.privacyPolicy),

@@ -16,6 +16,7 @@ import { loadStrings, type ResolvedStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
 import widgetCss from '../components/widget.css?inline';
 import { PreferenceCenter } from './preference-center.tsx';
+import { openLatestReceipt } from '../../manager/receipt.ts';
 import css from './preferences.css?inline';
 
 let dialogHost: HTMLElement | undefined;
@@ -83,6 +84,7 @@ function mount(
         void manager.choose(states, 'user_click', origin);
         onDone?.();
       }}
+      onReceipt={() => void openLatestReceipt(runtime, manager)}
       {...(onDone ? { onClose: onDone } : {})}
     />
   );

@@ -21,6 +21,11 @@ export interface PreferenceCenterProps {
   /** Prefix of element ids, unique per rendered center. */
   idPrefix: string;
   onChoose(states: Record<string, ConsentState>): void;
+  /**
+   * Opens the receipt of the visitor's latest decision; offered once there is one. Absent on the
+   * hosted consent-link page, whose person is no visitor of this browser.
+   */
+  onReceipt?: () => void;
   /** Present in the dialog: the close button. */
   onClose?: () => void;
   /** The US state laws' texts (issue 21). */
@@ -167,6 +172,11 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
           {texts.save}
         </button>
       </div>
+      {props.onReceipt && Object.keys(props.decisions.value).length ? (
+        <button type="button" class="receipt" part="receipt" onClick={props.onReceipt}>
+          {pt.receipt}
+        </button>
+      ) : null}
     </div>
   );
 }

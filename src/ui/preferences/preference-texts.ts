@@ -14,6 +14,8 @@ export interface PreferenceTexts {
   states: Record<ConsentState | 'none', string>;
   given: string;
   expires: string;
+  /** The link that opens the visitor's receipt of their latest decision (issue 17). */
+  receipt: string;
 }
 
 /** The heading a category is listed under (`custom_*` counts as custom). */

@@ -34,7 +34,9 @@ export default {
     },
     given: 'منذ',
     expires: 'حتى',
+    receipt: 'عرض إيصال موافقتي',
   },
+  allDevices: 'ينطبق اختيارك على جميع أجهزتك.',
   floatingButton: 'فتح تفضيلات الخصوصية',
   gate: {
     content: 'هذا المحتوى',

@@ -33,7 +33,9 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Zobrazit potvrzení mého souhlasu',
   },
+  allDevices: 'Vaše volba platí pro všechna vaše zařízení.',
   floatingButton: 'Otevřít nastavení soukromí',
   gate: {
     content: 'Tento obsah',

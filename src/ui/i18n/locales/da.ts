@@ -33,7 +33,9 @@ export default {
     },
     given: 'siden',
     expires: 'indtil',
+    receipt: 'Se min samtykkekvittering',
   },
+  allDevices: 'Dit valg gælder på alle dine enheder.',
   floatingButton: 'Åbn privatlivsindstillinger',
   gate: {
     content: 'Dette indhold',

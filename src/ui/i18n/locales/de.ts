@@ -34,7 +34,9 @@ export default {
     },
     given: 'seit',
     expires: 'bis',
+    receipt: 'Meine Einwilligungsquittung anzeigen',
   },
+  allDevices: 'Ihre Auswahl gilt für alle Ihre Geräte.',
   floatingButton: 'Datenschutz-Einstellungen öffnen',
   gate: {
     content: 'Dieser Inhalt',

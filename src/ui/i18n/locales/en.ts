@@ -24,7 +24,9 @@ export default {
     },
     given: 'since',
     expires: 'until',
+    receipt: 'View my consent receipt',
   },
+  allDevices: 'Your choice applies to all your devices.',
   floatingButton: 'Open privacy preferences',
   gate: {
     content: 'This content',

@@ -34,7 +34,9 @@ export default {
     },
     given: 'desde',
     expires: 'hasta',
+    receipt: 'Ver mi comprobante de consentimiento',
   },
+  allDevices: 'Su elección se aplica a todos sus dispositivos.',
   floatingButton: 'Abrir las preferencias de privacidad',
   gate: {
     content: 'Este contenido',

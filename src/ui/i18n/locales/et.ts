@@ -33,7 +33,9 @@ export default {
     },
     given: 'alates',
     expires: 'kuni',
+    receipt: 'Vaata minu nõusoleku kviitungit',
   },
+  allDevices: 'Teie valik kehtib kõigis teie seadmetes.',
   floatingButton: 'Ava privaatsuse seaded',
   gate: {
     content: 'See sisu',

@@ -34,7 +34,9 @@ export default {
     },
     given: 'alkaen',
     expires: 'asti',
+    receipt: 'Näytä suostumukseni kuitti',
   },
+  allDevices: 'Valintasi koskee kaikkia laitteitasi.',
   floatingButton: 'Avaa tietosuoja-asetukset',
   gate: {
     content: 'Tämä sisältö',

@@ -34,7 +34,9 @@ export default {
     },
     given: 'depuis le',
     expires: 'jusqu’au',
+    receipt: 'Voir mon reçu de consentement',
   },
+  allDevices: 'Votre choix s’applique à tous vos appareils.',
   floatingButton: 'Ouvrir les préférences de confidentialité',
   gate: {
     content: 'Ce contenu',

@@ -34,7 +34,9 @@ export default {
     },
     given: 'ó',
     expires: 'go dtí',
+    receipt: 'Féach ar m’admháil toilithe',
   },
+  allDevices: 'Baineann do rogha le do ghléasanna go léir.',
   floatingButton: 'Oscail socruithe príobháideachais',
   gate: {
     content: 'An t-ábhar seo',

@@ -34,7 +34,9 @@ export default {
     },
     given: 'מאז',
     expires: 'עד',
+    receipt: 'הצגת אישור ההסכמה שלי',
   },
+  allDevices: 'הבחירה שלך חלה על כל המכשירים שלך.',
   floatingButton: 'פתיחת העדפות פרטיות',
   gate: {
     content: 'תוכן זה',

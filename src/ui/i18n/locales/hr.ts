@@ -33,7 +33,9 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Prikaži potvrdu moje privole',
   },
+  allDevices: 'Vaš izbor vrijedi za sve vaše uređaje.',
   floatingButton: 'Otvori postavke privatnosti',
   gate: {
     content: 'Ovaj sadržaj',

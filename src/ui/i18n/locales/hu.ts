@@ -34,7 +34,9 @@ export default {
     },
     given: 'ettől:',
     expires: 'eddig:',
+    receipt: 'Hozzájárulásom igazolásának megtekintése',
   },
+  allDevices: 'A választása az összes eszközére vonatkozik.',
   floatingButton: 'Adatvédelmi beállítások megnyitása',
   gate: {
     content: 'Ez a tartalom',

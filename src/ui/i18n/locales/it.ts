@@ -33,7 +33,9 @@ export default {
     },
     given: 'dal',
     expires: 'fino al',
+    receipt: 'Visualizza la ricevuta del mio consenso',
   },
+  allDevices: 'La tua scelta vale per tutti i tuoi dispositivi.',
   floatingButton: 'Apri le preferenze sulla privacy',
   gate: {
     content: 'Questo contenuto',

@@ -33,7 +33,9 @@ export default {
     },
     given: '開始',
     expires: '期限',
+    receipt: '同意の控えを表示',
   },
+  allDevices: 'この選択は、お使いのすべてのデバイスに適用されます。',
   floatingButton: 'プライバシー設定を開く',
   gate: {
     content: 'このコンテンツ',

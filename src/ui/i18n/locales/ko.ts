@@ -33,7 +33,9 @@ export default {
     },
     given: '시작',
     expires: '종료',
+    receipt: '내 동의 영수증 보기',
   },
+  allDevices: '선택 사항은 사용자의 모든 기기에 적용됩니다.',
   floatingButton: '개인정보 설정 열기',
   gate: {
     content: '이 콘텐츠',

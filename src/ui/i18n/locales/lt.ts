@@ -34,7 +34,9 @@ export default {
     },
     given: 'nuo',
     expires: 'iki',
+    receipt: 'Peržiūrėti mano sutikimo kvitą',
   },
+  allDevices: 'Jūsų pasirinkimas taikomas visuose jūsų įrenginiuose.',
   floatingButton: 'Atverti privatumo nustatymus',
   gate: {
     content: 'Šis turinys',

@@ -33,7 +33,9 @@ export default {
     },
     given: 'kopš',
     expires: 'līdz',
+    receipt: 'Skatīt manas piekrišanas apliecinājumu',
   },
+  allDevices: 'Jūsu izvēle attiecas uz visām jūsu ierīcēm.',
   floatingButton: 'Atvērt privātuma iestatījumus',
   gate: {
     content: 'Šis saturs',

@@ -33,7 +33,9 @@ export default {
     },
     given: 'minn',
     expires: 'sa',
+    receipt: 'Ara l-irċevuta tal-kunsens tiegħi',
   },
+  allDevices: 'L-għażla tiegħek tapplika għall-apparati kollha tiegħek.',
   floatingButton: 'Iftaħ il-preferenzi tal-privatezza',
   gate: {
     content: 'Dan il-kontenut',

@@ -33,7 +33,9 @@ export default {
     },
     given: 'sinds',
     expires: 'tot',
+    receipt: 'Mijn toestemmingsbewijs bekijken',
   },
+  allDevices: 'Uw keuze geldt voor al uw apparaten.',
   floatingButton: 'Privacyvoorkeuren openen',
   gate: {
     content: 'Deze inhoud',

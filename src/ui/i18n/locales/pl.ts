@@ -34,7 +34,9 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Zobacz potwierdzenie mojej zgody',
   },
+  allDevices: 'Twój wybór obowiązuje na wszystkich Twoich urządzeniach.',
   floatingButton: 'Otwórz ustawienia prywatności',
   gate: {
     content: 'Ta treść',

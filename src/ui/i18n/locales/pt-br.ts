@@ -34,7 +34,9 @@ export default {
     },
     given: 'desde',
     expires: 'até',
+    receipt: 'Ver meu comprovante de consentimento',
   },
+  allDevices: 'Sua escolha vale para todos os seus dispositivos.',
   floatingButton: 'Abrir preferências de privacidade',
   gate: {
     content: 'Este conteúdo',

@@ -34,7 +34,9 @@ export default {
     },
     given: 'desde',
     expires: 'até',
+    receipt: 'Ver o meu comprovativo de consentimento',
   },
+  allDevices: 'A sua escolha aplica-se a todos os seus dispositivos.',
   floatingButton: 'Abrir as preferências de privacidade',
   gate: {
     content: 'Este conteúdo',

@@ -33,7 +33,9 @@ export default {
     },
     given: 'din',
     expires: 'până la',
+    receipt: 'Vezi dovada consimțământului meu',
   },
+  allDevices: 'Alegerea dumneavoastră se aplică pe toate dispozitivele dumneavoastră.',
   floatingButton: 'Deschide preferințele de confidențialitate',
   gate: {
     content: 'Acest conținut',

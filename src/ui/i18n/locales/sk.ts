@@ -33,7 +33,9 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Zobraziť potvrdenie môjho súhlasu',
   },
+  allDevices: 'Vaša voľba platí pre všetky vaše zariadenia.',
   floatingButton: 'Otvoriť nastavenia súkromia',
   gate: {
     content: 'Tento obsah',

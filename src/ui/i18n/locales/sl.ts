@@ -33,7 +33,9 @@ export default {
     },
     given: 'od',
     expires: 'do',
+    receipt: 'Prikaži potrdilo moje privolitve',
   },
+  allDevices: 'Vaša izbira velja za vse vaše naprave.',
   floatingButton: 'Odpri nastavitve zasebnosti',
   gate: {
     content: 'Ta vsebina',

@@ -33,7 +33,9 @@ export default {
     },
     given: 'sedan',
     expires: 'till',
+    receipt: 'Visa mitt samtyckeskvitto',
   },
+  allDevices: 'Ditt val gäller på alla dina enheter.',
   floatingButton: 'Öppna integritetsinställningar',
   gate: {
     content: 'Det här innehållet',

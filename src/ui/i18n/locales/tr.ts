@@ -34,7 +34,9 @@ export default {
     },
     given: 'başlangıç',
     expires: 'bitiş',
+    receipt: 'Onay makbuzumu görüntüle',
   },
+  allDevices: 'Seçiminiz tüm cihazlarınız için geçerlidir.',
   floatingButton: 'Gizlilik tercihlerini aç',
   gate: {
     content: 'Bu içerik',

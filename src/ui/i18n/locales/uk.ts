@@ -34,7 +34,9 @@ export default {
     },
     given: 'з',
     expires: 'до',
+    receipt: 'Переглянути квитанцію моєї згоди',
   },
+  allDevices: 'Ваш вибір діє на всіх ваших пристроях.',
   floatingButton: 'Відкрити налаштування приватності',
   gate: {
     content: 'Цей вміст',

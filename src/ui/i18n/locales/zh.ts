@@ -32,7 +32,9 @@ export default {
     },
     given: '自',
     expires: '至',
+    receipt: '查看我的同意回执',
   },
+  allDevices: '您的选择适用于您的所有设备。',
   floatingButton: '打开隐私偏好设置',
   gate: {
     content: '此内容',

@@ -42,6 +42,21 @@ export interface SiteApi {
   putProfile(token: string, identityToken: string): Promise<ApiResult<ConsentStateBody>>;
   /** The merged state of the session's visitor and everyone linked to the same identifiers. */
   getConsentState(token: string): Promise<ApiResult<ConsentStateBody>>;
+  /**
+   * `POST …/privacy-requests` `{kind, email, language?}` files a request (the server mails a
+   * code); with `id`, `POST …/privacy-requests/{id}/verify` `{code}` confirms it.
+   */
+  privacyRequest(
+    token: string,
+    body: { kind: string; email: string; language?: string } | { code: string },
+    id?: string,
+  ): Promise<ApiResult<PrivacyRequestAnswer>>;
+}
+
+/** What the server answers about a privacy request the visitor filed. */
+export interface PrivacyRequestAnswer {
+  id: string;
+  dueAt: string;
 }
 
 /**
@@ -129,6 +144,9 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     },
     getConsentState(token) {
       return call('/consent-state', { headers: { authorization: `Bearer ${token}` } });
+    },
+    privacyRequest(token, body, id) {
+      return call(`/privacy-requests${id ? `/${id}/verify` : ''}`, json('POST', body, token));
     },
   };
 }

@@ -16,6 +16,7 @@ import type * as CookieModule from '../integrations/cookie-clearing.ts';
 import type {
   FloatingButtonBundle,
   GateBundle,
+  RequestBundle,
   Manager,
   ManagerBundle,
   NoticeBundle,
@@ -324,11 +325,17 @@ function boot(): void {
 
   // `<assent-gate>` and its translated placeholder: a bundle of its own, once a page holds one.
   let gates: Promise<void> | undefined;
+  let requests: Promise<void> | undefined;
   const markup = () => {
     apply();
     if (!gates && document.querySelector('assent-gate'))
       gates = importBundle<GateBundle>('gate').then(
         (m) => m.defineGate(runtime, ready),
+        reportImport,
+      );
+    if (!requests && document.querySelector('assent-request'))
+      requests = importBundle<RequestBundle>('request').then(
+        (m) => m.defineRequest(runtime, ready),
         reportImport,
       );
   };

@@ -97,6 +97,7 @@ function setup(
       return { ok: true, value: { items: merged } };
     },
     getConsentState: async () => ({ ok: true, value: { items: merged } }),
+    privacyRequest: async () => ({ ok: false, status: 500, message: 'not in these tests' }),
   };
   const emitted: Array<[string, unknown]> = [];
   const inner = createEmitter<AssentEvents>();

@@ -3,6 +3,7 @@
  * may not import the manager or the UI, not even their types; they implement these instead.
  */
 import type { ConsentAction, ConsentState } from '../core/types.ts';
+import type { ApiResult } from '../api/site-api.ts';
 import type { Runtime } from './runtime.ts';
 
 /** The one place a decision is made: validate, store, apply, send, emit. */
@@ -25,6 +26,8 @@ export interface Manager {
    * recent decisions from other browsers. `false` (and an `error` event) when it could not.
    */
   identify(input: unknown): Promise<boolean>;
+  /** A session token for the visitor (a new visitor gets an id), for calls besides events. */
+  sessionToken(): Promise<ApiResult<string>>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
   /** Hands unacknowledged events to keepalive requests: the page is going away. */
@@ -71,6 +74,11 @@ export interface PreferencesBundle {
 /** `gate.js` */
 export interface GateBundle {
   defineGate(runtime: Runtime, ready: Promise<unknown>, registry?: CustomElementRegistry): void;
+}
+
+/** `request.js` */
+export interface RequestBundle {
+  defineRequest(runtime: Runtime, ready: Promise<unknown>, registry?: CustomElementRegistry): void;
 }
 
 /** `floating-button.js` */

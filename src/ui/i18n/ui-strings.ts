@@ -5,6 +5,7 @@
  * visitor downloads one language, not thirty-two.
  */
 import type { NoticeTexts, SiteConfig } from '../../core/types.ts';
+import type { RequestTexts } from '../../elements/assent-request.ts';
 import type { GateTexts } from '../../elements/gate-text.ts';
 import type { PreferenceTexts } from '../preferences/preference-texts.ts';
 
@@ -19,6 +20,8 @@ export interface UiStrings {
   floatingButton: string;
   /** The `<assent-gate>` placeholder. */
   gate: GateTexts;
+  /** The `<assent-request>` form, and the preference center's link to it. */
+  request: RequestTexts;
 }
 
 /** The strings the widget renders with, for the language it chose. */
@@ -30,6 +33,7 @@ export interface ResolvedStrings {
   preferences: PreferenceTexts;
   floatingButton: string;
   gate: GateTexts;
+  request: RequestTexts;
 }
 
 const LOCALES = import.meta.glob<{ default: UiStrings }>('./locales/*.ts');
@@ -107,5 +111,6 @@ export async function loadStrings(
     preferences: strings.preferences,
     floatingButton: strings.floatingButton,
     gate: strings.gate,
+    request: strings.request,
   };
 }

@@ -1,5 +1,5 @@
 import { useSignal, type Signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ConsentState, ConsentType, Decision, NoticeTexts } from '../../core/types.ts';
 import { allStates, statesFromChoices, type Choices } from '../../core/choice.ts';
 import { safeLinkHref } from '../../core/link.ts';
@@ -21,6 +21,10 @@ export interface PreferenceCenterProps {
   onChoose(states: Record<string, ConsentState>): void;
   /** Present in the dialog: the close button. */
   onClose?: () => void;
+  /** The "Your data rights" link's text. */
+  rightsLink: string;
+  /** Opens the privacy request form (`<assent-request>`) in `slot`. */
+  onRights(slot: HTMLElement): void;
 }
 
 const CATEGORY_ORDER = ['privacy_setting', 'communication', 'custom', 'disclosure'] as const;
@@ -52,6 +56,8 @@ function DecisionLine(props: {
 export function PreferenceCenter(props: PreferenceCenterProps) {
   const { types, texts, preferenceTexts: pt, idPrefix, onChoose } = props;
   const on = useSignal(props.initial.value);
+  const rights = useSignal(false);
+  const slot = useRef<HTMLDivElement>(null);
   // A decision made elsewhere (the notice, the window API, another tab's identify) resets the switches.
   useEffect(() => props.initial.subscribe((value) => (on.value = value)), [props.initial]);
   const groups = CATEGORY_ORDER.map((key) => ({
@@ -136,6 +142,19 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
           {texts.save}
         </button>
       </div>
+      <button
+        type="button"
+        class="more rights"
+        aria-expanded={rights.value ? 'true' : 'false'}
+        aria-controls={`${idPrefix}-rights`}
+        onClick={() => {
+          rights.value = true;
+          props.onRights(slot.current!);
+        }}
+      >
+        {props.rightsLink}
+      </button>
+      <div id={`${idPrefix}-rights`} ref={slot} />
     </div>
   );
 }

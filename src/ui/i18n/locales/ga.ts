@@ -41,4 +41,28 @@ export default {
     text: 'Ní lódálfar {content} ach le do thoiliú do {consent}.',
     allow: 'Ceadaigh {consent} agus lódáil',
   },
+  request: {
+    link: 'Do chearta maidir le sonraí',
+    title: 'Iarratas faoi do shonraí',
+    intro:
+      'Is féidir leat fiafraí cad iad na sonraí atá againn fút, cóip, ceartú nó scriosadh a iarraidh, nó iarraidh orainn stop a chur lena ndíol nó lena gcomhroinnt. Deimhnímid do ríomhphost ar dtús.',
+    kind: 'Cad ba mhaith leat?',
+    kinds: {
+      access: 'Na sonraí atá agaibh fúm a fheiceáil',
+      export: 'Cóip de mo shonraí a fháil',
+      correct: 'Mo shonraí a cheartú',
+      delete: 'Mo shonraí a scriosadh',
+      opt_out: 'Stop a chur le díol nó comhroinnt mo shonraí',
+    },
+    email: 'Do ríomhphost',
+    send: 'Seol an t-iarratas',
+    codeSent:
+      'Sheolamar cód 6 dhigit chuig do ríomhphost. Cuir isteach é chun an t-iarratas a dheimhniú.',
+    code: 'Cód',
+    confirm: 'Deimhnigh',
+    done: 'Tá d’iarratas deimhnithe. Tabharfaimid freagra faoi {date}.',
+    badEmail: 'Cuir isteach seoladh ríomhphoist bailí.',
+    badCode: 'Ní hé seo an cód a sheolamar.',
+    failed: 'Níorbh fhéidir an t-iarratas a sheoladh. Bain triail eile as ar ball.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,27 @@ export default {
     text: '{content}은(는) {consent}에 동의한 경우에만 로드됩니다.',
     allow: '{consent} 허용 후 로드',
   },
+  request: {
+    link: '내 데이터에 대한 권리',
+    title: '내 데이터에 관한 요청',
+    intro:
+      '보유 중인 내 데이터의 열람, 사본, 정정, 삭제 또는 판매·공유 중단을 요청할 수 있습니다. 먼저 이메일을 확인합니다.',
+    kind: '무엇을 원하시나요?',
+    kinds: {
+      access: '보유 중인 내 데이터 보기',
+      export: '내 데이터 사본 받기',
+      correct: '내 데이터 정정하기',
+      delete: '내 데이터 삭제하기',
+      opt_out: '내 데이터 판매 또는 공유 중단하기',
+    },
+    email: '이메일',
+    send: '요청 보내기',
+    codeSent: '이메일로 6자리 코드를 보냈습니다. 코드를 입력해 요청을 확인하세요.',
+    code: '코드',
+    confirm: '확인',
+    done: '요청이 확인되었습니다. {date}까지 답변드리겠습니다.',
+    badEmail: '올바른 이메일 주소를 입력하세요.',
+    badCode: '보내 드린 코드가 아닙니다.',
+    failed: '요청을 보내지 못했습니다. 나중에 다시 시도하세요.',
+  },
 } satisfies UiStrings;

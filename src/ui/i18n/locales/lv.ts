@@ -40,4 +40,28 @@ export default {
     text: '{content} tiek ielādēts tikai ar jūsu piekrišanu: {consent}.',
     allow: 'Atļaut {consent} un ielādēt',
   },
+  request: {
+    link: 'Jūsu tiesības uz datiem',
+    title: 'Pieprasījums par jūsu datiem',
+    intro:
+      'Varat jautāt, kādus datus par jums glabājam, lūgt kopiju, labojumu vai dzēšanu, vai lūgt pārtraukt to pārdošanu vai kopīgošanu. Vispirms apstiprinām jūsu e-pastu.',
+    kind: 'Ko vēlaties?',
+    kinds: {
+      access: 'Redzēt par mani glabātos datus',
+      export: 'Saņemt savu datu kopiju',
+      correct: 'Labot savus datus',
+      delete: 'Dzēst savus datus',
+      opt_out: 'Pārtraukt manu datu pārdošanu vai kopīgošanu',
+    },
+    email: 'Jūsu e-pasts',
+    send: 'Nosūtīt pieprasījumu',
+    codeSent:
+      'Uz jūsu e-pastu nosūtījām 6 ciparu kodu. Ievadiet to, lai apstiprinātu pieprasījumu.',
+    code: 'Kods',
+    confirm: 'Apstiprināt',
+    done: 'Jūsu pieprasījums ir apstiprināts. Atbildēsim līdz {date}.',
+    badEmail: 'Ievadiet derīgu e-pasta adresi.',
+    badCode: 'Šis nav mūsu nosūtītais kods.',
+    failed: 'Pieprasījumu neizdevās nosūtīt. Mēģiniet vēlāk.',
+  },
 } satisfies UiStrings;

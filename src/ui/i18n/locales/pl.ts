@@ -41,4 +41,27 @@ export default {
     text: '{content} wczyta się tylko za Twoją zgodą na {consent}.',
     allow: 'Zezwól na {consent} i wczytaj',
   },
+  request: {
+    link: 'Twoje prawa do danych',
+    title: 'Wniosek dotyczący Twoich danych',
+    intro:
+      'Możesz zapytać, jakie dane o Tobie przechowujemy, poprosić o kopię, sprostowanie lub usunięcie albo o zaprzestanie ich sprzedaży lub udostępniania. Najpierw potwierdzamy Twój e-mail.',
+    kind: 'Czego potrzebujesz?',
+    kinds: {
+      access: 'Zobaczyć dane przechowywane o mnie',
+      export: 'Otrzymać kopię moich danych',
+      correct: 'Sprostować moje dane',
+      delete: 'Usunąć moje dane',
+      opt_out: 'Wstrzymać sprzedaż lub udostępnianie moich danych',
+    },
+    email: 'Twój e-mail',
+    send: 'Wyślij wniosek',
+    codeSent: 'Wysłaliśmy 6-cyfrowy kod na Twój e-mail. Wpisz go, aby potwierdzić wniosek.',
+    code: 'Kod',
+    confirm: 'Potwierdź',
+    done: 'Twój wniosek został potwierdzony. Odpowiemy do {date}.',
+    badEmail: 'Wpisz poprawny adres e-mail.',
+    badCode: 'To nie jest kod, który wysłaliśmy.',
+    failed: 'Nie udało się wysłać wniosku. Spróbuj później.',
+  },
 } satisfies UiStrings;

@@ -39,4 +39,27 @@ export default {
     text: '{content}仅在您同意{consent}后加载。',
     allow: '允许{consent}并加载',
   },
+  request: {
+    link: '您的数据权利',
+    title: '关于您数据的请求',
+    intro:
+      '您可以询问我们持有您的哪些数据，要求获取副本、更正或删除，或要求我们停止出售或共享这些数据。我们会先验证您的电子邮箱。',
+    kind: '您想做什么？',
+    kinds: {
+      access: '查看你们持有的关于我的数据',
+      export: '获取我的数据副本',
+      correct: '更正我的数据',
+      delete: '删除我的数据',
+      opt_out: '停止出售或共享我的数据',
+    },
+    email: '您的电子邮箱',
+    send: '发送请求',
+    codeSent: '我们已向您的邮箱发送了 6 位验证码。请输入验证码以确认请求。',
+    code: '验证码',
+    confirm: '确认',
+    done: '您的请求已确认。我们将在 {date} 前答复。',
+    badEmail: '请输入有效的电子邮箱地址。',
+    badCode: '这不是我们发送的验证码。',
+    failed: '请求未能发送，请稍后再试。',
+  },
 } satisfies UiStrings;

@@ -34,7 +34,15 @@ export const project = computed(() => projects.value.find((p) => p.id === projec
 export const canConfigure = computed(() => session.value?.member.role !== 'viewer');
 export const isOwner = computed(() => session.value?.member.role === 'owner');
 
-export const pages = ['overview', 'records', 'types', 'notice', 'settings', 'snippet'] as const;
+export const pages = [
+  'overview',
+  'records',
+  'requests',
+  'types',
+  'notice',
+  'settings',
+  'snippet',
+] as const;
 export type Page = (typeof pages)[number];
 
 function pageOf(hash: string): Page {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN_KEY, E2E_OWNER_PASSWORD } from '../playwright.config.ts';
 import { startSmtpCatcher } from '../server/testing/smtp-catcher.ts';
@@ -163,3 +164,50 @@ for (const [backend, databaseUrl] of [
     }
   });
 }
+
+// Read-only on the shared demo server: opening the form files nothing.
+test('the preference center links to the request form, which works by keyboard and passes axe', async ({
+  page,
+  traffic,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/privacy.html');
+  await notice(page).getByRole('button', { name: 'Reject all' }).click();
+  const center = page.locator('assent-preferences');
+  // The form's bundle is downloaded once a page holds one (the privacy page does).
+  await expect(page.locator('assent-request').getByLabel('Your email')).toBeVisible();
+  expect(traffic.urls.some((url) => url.endsWith('/assent/request.js'))).toBe(true);
+  const link = center.getByRole('button', { name: 'Your data rights' });
+  await expect(link).toHaveAttribute('aria-expanded', 'false');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(link).toHaveAttribute('aria-expanded', 'true');
+  const form = center.locator('assent-request');
+  await expect(form.getByRole('heading', { name: 'Ask about your data' })).toBeVisible();
+  // Keyboard only: into the kinds, to the email, a wrong address is announced where it is.
+  await form.getByRole('radio', { name: 'See the data held about me' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByRole('radio', { name: 'Get a copy of my data' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Your email')).toBeFocused();
+  await page.keyboard.type('not-an-address');
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toHaveText('Enter a valid email address.');
+  await expect(form.getByLabel('Your email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Your email')).toBeFocused();
+  expect(traffic.urls.some((url) => url.includes('/privacy-requests'))).toBe(false);
+  const violations = (
+    await new AxeBuilder({ page })
+      .include('assent-request')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze()
+  ).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  expect(violations).toEqual([]);
+  if (SHOTS) {
+    mkdirSync(SHOTS, { recursive: true });
+    await page
+      .locator('.privacy-request assent-request')
+      .screenshot({ path: `${SHOTS}/request-form-phone.png` });
+    await form.screenshot({ path: `${SHOTS}/preferences-rights-form-phone.png` });
+  }
+});

@@ -6,7 +6,15 @@ import { expect, notice, ORGANIZATION, PROJECT, test, visitorOf } from './fixtur
 
 const SHOTS = process.env.ASSENT_SHOTS_DIR ?? 'test-results/console-shots';
 const OWNER = 'owner@demo.example';
-const PAGES = ['overview', 'records', 'types', 'notice', 'settings', 'snippet'] as const;
+const PAGES = [
+  'overview',
+  'records',
+  'requests',
+  'types',
+  'notice',
+  'settings',
+  'snippet',
+] as const;
 const project = `/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}`;
 
 // Signed out, the console asks who is signed in and gets a 401; a viewer's refused write is a

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/locales/en.ts';
-import { requestElement, type RequestActions, type RequestResult } from '../../elements/assent-request.ts';
+import {
+  requestElement,
+  type RequestActions,
+  type RequestResult,
+} from '../../elements/assent-request.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -182,6 +182,9 @@ export default defineConfig(({ mode }) =>
                     // when the floating button is on and the visitor has decided.
                     gate: 'src/ui/gate/index.ts',
                     'floating-button': 'src/ui/floating-button/index.ts',
+                    // `<assent-request>`: once a page holds one, or the preference center's
+                    // "Your data rights" link is followed.
+                    request: 'src/ui/request/index.ts',
                     // Identity tokens and cross-device adoption: imported by the manager only when
                     // the site calls `assent.identify`, not on the notice's first load.
                     identity: 'src/manager/identity.ts',

@@ -6,10 +6,20 @@ import { expect, notice, ORGANIZATION, PROJECT, test, visitorOf } from './fixtur
 
 const SHOTS = process.env.ASSENT_SHOTS_DIR ?? 'test-results/console-shots';
 const OWNER = 'owner@demo.example';
-const PAGES = ['overview', 'records', 'types', 'notice', 'links', 'settings', 'snippet'] as const;
+const PAGES = [
+  'overview',
+  'records',
+  'requests',
+  'types',
+  'notice',
+  'links',
+  'settings',
+  'snippet',
+] as const;
 const NAV = {
   overview: 'Overview',
   records: 'Records',
+  requests: 'Requests',
   types: 'Consent types',
   notice: 'Notice',
   links: 'Links',

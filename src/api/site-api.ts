@@ -47,6 +47,21 @@ export interface SiteApi {
    * link to its printable page, which a new tab opens without the Bearer token.
    */
   getReceipt(token: string, eventId: string): Promise<ApiResult<{ htmlUrl: string }>>;
+  /**
+   * `POST …/privacy-requests` `{kind, email, language?}` files a request (the server mails a
+   * code); with `id`, `POST …/privacy-requests/{id}/verify` `{code}` confirms it.
+   */
+  privacyRequest(
+    token: string,
+    body: { kind: string; email: string; language?: string } | { code: string },
+    id?: string,
+  ): Promise<ApiResult<PrivacyRequestAnswer>>;
+}
+
+/** What the server answers about a privacy request the visitor filed. */
+export interface PrivacyRequestAnswer {
+  id: string;
+  dueAt: string;
 }
 
 /**
@@ -141,6 +156,9 @@ export function createSiteApi(options: SiteApiOptions): SiteApi {
     },
     getReceipt(token, eventId) {
       return call(`/consent-events/${encodeURIComponent(eventId)}/receipt`, bearer(token));
+    },
+    privacyRequest(token, body, id) {
+      return call(`/privacy-requests${id ? `/${id}/verify` : ''}`, json('POST', body, token));
     },
   };
 }

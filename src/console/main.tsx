@@ -6,6 +6,7 @@ import { loadSession, page, pages, project, projectId, projects, session } from 
 import { LoginPage } from './pages/login.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { RecordsPage } from './pages/records.tsx';
+import { RequestsPage } from './pages/requests.tsx';
 import { TypesPage } from './pages/types.tsx';
 import { NoticePage } from './pages/notice.tsx';
 import { SettingsPage } from './pages/settings.tsx';
@@ -16,6 +17,7 @@ import { TcfPage } from './pages/tcf.tsx';
 const PAGES = {
   overview: OverviewPage,
   records: RecordsPage,
+  requests: RequestsPage,
   types: TypesPage,
   notice: NoticePage,
   links: LinksPage,

@@ -37,6 +37,7 @@ export const isOwner = computed(() => session.value?.member.role === 'owner');
 export const pages = [
   'overview',
   'records',
+  'requests',
   'types',
   'notice',
   'links',

@@ -110,13 +110,13 @@ export function applyGates(
 }
 
 /** Gated markup: what `applyGates` activates, and `<assent-gate>` elements. */
-const WATCHED = `${SELECTOR},assent-gate`;
+const WATCHED = `${SELECTOR},assent-gate,assent-request`;
 
 const isGated = (node: Node) =>
   node instanceof Element && (node.matches(WATCHED) || !!node.querySelector(WATCHED));
 
 /**
- * Calls `apply` whenever gated markup (`<assent-gate>` too) is added to the document, by the
+ * Calls `apply` whenever gated markup (`<assent-gate>`, `<assent-request>` too) is added to the document, by the
  * parser or by a script: embeds inserted by JavaScript are gated like those in the page's source.
  * Returns a function that stops watching.
  */

@@ -18,6 +18,7 @@ import type {
   FloatingButtonBundle,
   GateBundle,
   GppBundle,
+  RequestBundle,
   Manager,
   ManagerBundle,
   NoticeBundle,
@@ -380,11 +381,17 @@ function boot(): void {
 
   // `<assent-gate>` and its translated placeholder: a bundle of its own, once a page holds one.
   let gates: Promise<void> | undefined;
+  let requests: Promise<void> | undefined;
   const markup = () => {
     apply();
     if (!gates && document.querySelector('assent-gate'))
       gates = importBundle<GateBundle>('gate').then(
         (m) => m.defineGate(runtime, ready),
+        reportImport,
+      );
+    if (!requests && document.querySelector('assent-request'))
+      requests = importBundle<RequestBundle>('request').then(
+        (m) => m.defineRequest(runtime, ready),
         reportImport,
       );
   };

@@ -189,6 +189,7 @@ export function createManager(
       }
       return true;
     },
+    sessionToken: () => (visitorId(), outbox.sessionToken()),
     flush: () => outbox.flush(),
     flushOnExit: () => outbox.flushOnExit(),
     pendingCount: () => outbox.pendingCount(),

@@ -107,6 +107,7 @@ function setup(
         ? { ok: false, status: 404, message: `consent event ${eventId} not found` }
         : { ok: true, value: { htmlUrl: `https://api.test/receipt-v1/${eventId}` } };
     },
+    privacyRequest: async () => ({ ok: false, status: 500, message: 'not in these tests' }),
   };
   const emitted: Array<[string, unknown]> = [];
   const inner = createEmitter<AssentEvents>();

@@ -11,6 +11,7 @@ import type {
   NoticeSnapshot,
   ProofSurface,
 } from '../core/types.ts';
+import type { ApiResult } from '../api/site-api.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Where a choice was made and what that surface showed: the event's proof (issue 17). */
@@ -49,6 +50,8 @@ export interface Manager {
    * recent decisions from other browsers. `false` (and an `error` event) when it could not.
    */
   identify(input: unknown): Promise<boolean>;
+  /** A session token for the visitor (a new visitor gets an id), for calls besides events. */
+  sessionToken(): Promise<ApiResult<string>>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
   /** Hands unacknowledged events to keepalive requests: the page is going away. */
@@ -120,6 +123,11 @@ export interface PreferencesBundle {
 /** `gate.js` */
 export interface GateBundle {
   defineGate(runtime: Runtime, ready: Promise<unknown>, registry?: CustomElementRegistry): void;
+}
+
+/** `request.js` */
+export interface RequestBundle {
+  defineRequest(runtime: Runtime, ready: Promise<unknown>, registry?: CustomElementRegistry): void;
 }
 
 /** `floating-button.js` */

@@ -6,6 +6,7 @@
  */
 import { languageForms, pickLanguage } from '../../core/language.ts';
 import type { NoticeTexts, SiteConfig } from '../../core/types.ts';
+import type { RequestTexts } from '../../elements/assent-request.ts';
 import type { GateTexts } from '../../elements/gate-text.ts';
 import type { PreferenceTexts } from '../preferences/preference-texts.ts';
 
@@ -25,6 +26,8 @@ export interface UiStrings {
   floatingButton: string;
   /** The `<assent-gate>` placeholder. */
   gate: GateTexts;
+  /** The `<assent-request>` form, and the preference center's link to it. */
+  request: RequestTexts;
   /** US state privacy laws (issue 21). */
   usPrivacy: UsPrivacyTexts;
 }
@@ -52,6 +55,7 @@ export interface ResolvedStrings {
   floatingButton: string;
   gate: GateTexts;
   usPrivacy: UsPrivacyTexts;
+  request: RequestTexts;
 }
 
 const LOCALES = import.meta.glob<{ default: UiStrings }>('./locales/*.ts');
@@ -118,5 +122,6 @@ export async function loadStrings(
     floatingButton: strings.floatingButton,
     gate: strings.gate,
     usPrivacy: strings.usPrivacy,
+    request: strings.request,
   };
 }

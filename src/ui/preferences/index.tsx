@@ -86,6 +86,14 @@ function mount(
       }}
       onReceipt={() => void openLatestReceipt(runtime, manager)}
       {...(onDone ? { onClose: onDone } : {})}
+      rightsLink={strings.request.link}
+      onRights={(slot) =>
+        // The form is a bundle of its own (`request.js`), downloaded only when asked for.
+        void import('../request/index.ts').then(({ defineRequest }) => {
+          defineRequest(runtime, Promise.resolve());
+          if (!slot.firstChild) slot.append(document.createElement('assent-request'));
+        })
+      }
     />
   );
   if (onDone) {

@@ -34,6 +34,10 @@ export interface PreferenceCenterProps {
   noticeAtCollection?: boolean;
   /** Opened from an opt-out link: focus the first of these labels (what GPC declines here). */
   focusLabels?: readonly string[] | undefined;
+  /** The "Your data rights" link's text. */
+  rightsLink?: string;
+  /** Opens the privacy request form (`<assent-request>`) in `slot`. */
+  onRights?: (slot: HTMLElement) => void;
 }
 
 const CATEGORY_ORDER = ['privacy_setting', 'communication', 'custom', 'disclosure'] as const;
@@ -79,6 +83,8 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
   const honoured = signalHonoured(props.decisions.value)
     .map((label) => types.find((type) => type.label === label)?.name)
     .filter(Boolean);
+  const rights = useSignal(false);
+  const slot = useRef<HTMLDivElement>(null);
   // A decision made elsewhere (the notice, the window API, another tab's identify) resets the switches.
   useEffect(() => props.initial.subscribe((value) => (on.value = value)), [props.initial]);
   const groups = CATEGORY_ORDER.map((key) => ({
@@ -176,6 +182,23 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
         <button type="button" class="receipt" part="receipt" onClick={props.onReceipt}>
           {pt.receipt}
         </button>
+      ) : null}
+      {props.onRights && props.rightsLink ? (
+        <>
+          <button
+            type="button"
+            class="more rights"
+            aria-expanded={rights.value ? 'true' : 'false'}
+            aria-controls={`${idPrefix}-rights`}
+            onClick={() => {
+              rights.value = true;
+              props.onRights?.(slot.current!);
+            }}
+          >
+            {props.rightsLink}
+          </button>
+          <div id={`${idPrefix}-rights`} ref={slot} />
+        </>
       ) : null}
     </div>
   );

@@ -49,4 +49,27 @@ export default {
     noticeAtCollection:
       'Při používání webu shromažďujeme identifikátory, údaje o zařízení a prohlížení k zde uvedeným účelům. Zásady ochrany soukromí uvádějí, co shromažďujeme, proč a jak dlouho to uchováváme.',
   },
+  request: {
+    link: 'Vaše práva k údajům',
+    title: 'Žádost o vaše údaje',
+    intro:
+      'Můžete se zeptat, jaké údaje o vás uchováváme, požádat o kopii, opravu nebo výmaz, nebo o ukončení jejich prodeje či sdílení. Nejprve ověříme váš e-mail.',
+    kind: 'Co si přejete?',
+    kinds: {
+      access: 'Zobrazit údaje, které o mně máte',
+      export: 'Získat kopii mých údajů',
+      correct: 'Opravit mé údaje',
+      delete: 'Vymazat mé údaje',
+      opt_out: 'Ukončit prodej nebo sdílení mých údajů',
+    },
+    email: 'Váš e-mail',
+    send: 'Odeslat žádost',
+    codeSent: 'Na váš e-mail jsme poslali šestimístný kód. Zadejte ho pro potvrzení žádosti.',
+    code: 'Kód',
+    confirm: 'Potvrdit',
+    done: 'Vaše žádost je potvrzena. Odpovíme do {date}.',
+    badEmail: 'Zadejte platnou e-mailovou adresu.',
+    badCode: 'Toto není kód, který jsme poslali.',
+    failed: 'Žádost se nepodařilo odeslat. Zkuste to později.',
+  },
 } satisfies UiStrings;

@@ -49,4 +49,28 @@ export default {
     noticeAtCollection:
       'Vi indsamler identifikatorer, enheds- og browsingdata, når du bruger siden, til de formål, der står her. Privatlivspolitikken fortæller, hvad vi indsamler, hvorfor og hvor længe vi gemmer det.',
   },
+  request: {
+    link: 'Dine rettigheder over dine data',
+    title: 'Anmodning om dine data',
+    intro:
+      'Du kan spørge, hvilke data vi har om dig, bede om en kopi, rettelse eller sletning, eller om at vi stopper salg eller deling. Først bekræfter vi din e-mail.',
+    kind: 'Hvad ønsker du?',
+    kinds: {
+      access: 'Se de data, I har om mig',
+      export: 'Få en kopi af mine data',
+      correct: 'Ret mine data',
+      delete: 'Slet mine data',
+      opt_out: 'Stop salg eller deling af mine data',
+    },
+    email: 'Din e-mail',
+    send: 'Send anmodningen',
+    codeSent:
+      'Vi har sendt en 6-cifret kode til din e-mail. Indtast den for at bekræfte anmodningen.',
+    code: 'Kode',
+    confirm: 'Bekræft',
+    done: 'Din anmodning er bekræftet. Vi svarer senest {date}.',
+    badEmail: 'Indtast en gyldig e-mailadresse.',
+    badCode: 'Det er ikke den kode, vi sendte.',
+    failed: 'Anmodningen kunne ikke sendes. Prøv igen senere.',
+  },
 } satisfies UiStrings;

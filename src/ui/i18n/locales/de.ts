@@ -50,4 +50,28 @@ export default {
     noticeAtCollection:
       'Wir erfassen Kennungen, Geräte- und Nutzungsdaten, wenn Sie diese Website nutzen, für die hier genannten Zwecke. Die Datenschutzerklärung sagt, was wir erfassen, warum und wie lange wir es speichern.',
   },
+  request: {
+    link: 'Ihre Datenrechte',
+    title: 'Anfrage zu Ihren Daten',
+    intro:
+      'Sie können erfragen, welche Daten wir über Sie speichern, eine Kopie, eine Berichtigung oder Löschung verlangen oder dem Verkauf bzw. der Weitergabe widersprechen. Zuerst bestätigen wir Ihre E-Mail-Adresse.',
+    kind: 'Was möchten Sie?',
+    kinds: {
+      access: 'Meine gespeicherten Daten einsehen',
+      export: 'Eine Kopie meiner Daten erhalten',
+      correct: 'Meine Daten berichtigen',
+      delete: 'Meine Daten löschen',
+      opt_out: 'Verkauf oder Weitergabe meiner Daten stoppen',
+    },
+    email: 'Ihre E-Mail-Adresse',
+    send: 'Anfrage senden',
+    codeSent:
+      'Wir haben einen 6-stelligen Code an Ihre E-Mail-Adresse gesendet. Geben Sie ihn ein, um Ihre Anfrage zu bestätigen.',
+    code: 'Code',
+    confirm: 'Bestätigen',
+    done: 'Ihre Anfrage ist bestätigt. Wir antworten bis zum {date}.',
+    badEmail: 'Geben Sie eine gültige E-Mail-Adresse ein.',
+    badCode: 'Das ist nicht der Code, den wir gesendet haben.',
+    failed: 'Die Anfrage konnte nicht gesendet werden. Versuchen Sie es später erneut.',
+  },
 } satisfies UiStrings;

@@ -40,4 +40,27 @@ export default {
     noticeAtCollection:
       'We collect identifiers, device and browsing data when you use this site, for the purposes listed here. Our privacy policy says what we collect, why, and how long we keep it.',
   },
+  request: {
+    link: 'Your data rights',
+    title: 'Ask about your data',
+    intro:
+      'You can ask us what we hold about you, for a copy, for a correction or for deletion, or to stop selling or sharing it. We confirm your email first.',
+    kind: 'What would you like?',
+    kinds: {
+      access: 'See the data held about me',
+      export: 'Get a copy of my data',
+      correct: 'Correct my data',
+      delete: 'Delete my data',
+      opt_out: 'Stop the sale or sharing of my data',
+    },
+    email: 'Your email',
+    send: 'Send the request',
+    codeSent: 'We sent a 6-digit code to your email. Enter it to confirm your request.',
+    code: 'Code',
+    confirm: 'Confirm',
+    done: 'Your request is confirmed. We will answer by {date}.',
+    badEmail: 'Enter a valid email address.',
+    badCode: 'This is not the code we sent.',
+    failed: 'The request could not be sent. Try again later.',
+  },
 } satisfies UiStrings;

@@ -50,4 +50,28 @@ export default {
     noticeAtCollection:
       'Recopilamos identificadores y datos del dispositivo y de navegación cuando usa este sitio, para los fines indicados aquí. La política de privacidad explica qué recopilamos, por qué y cuánto tiempo lo conservamos.',
   },
+  request: {
+    link: 'Tus derechos sobre tus datos',
+    title: 'Solicitud sobre tus datos',
+    intro:
+      'Puedes pedirnos qué datos tenemos sobre ti, una copia, su rectificación o supresión, o que dejemos de venderlos o compartirlos. Primero confirmamos tu correo.',
+    kind: '¿Qué deseas?',
+    kinds: {
+      access: 'Ver los datos que tenéis sobre mí',
+      export: 'Obtener una copia de mis datos',
+      correct: 'Rectificar mis datos',
+      delete: 'Suprimir mis datos',
+      opt_out: 'Dejar de vender o compartir mis datos',
+    },
+    email: 'Tu correo electrónico',
+    send: 'Enviar la solicitud',
+    codeSent:
+      'Hemos enviado un código de 6 cifras a tu correo. Introdúcelo para confirmar tu solicitud.',
+    code: 'Código',
+    confirm: 'Confirmar',
+    done: 'Tu solicitud está confirmada. Responderemos antes del {date}.',
+    badEmail: 'Introduce una dirección de correo válida.',
+    badCode: 'Este no es el código que enviamos.',
+    failed: 'No se pudo enviar la solicitud. Inténtalo más tarde.',
+  },
 } satisfies UiStrings;

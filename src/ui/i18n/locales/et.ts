@@ -49,4 +49,27 @@ export default {
     noticeAtCollection:
       'Kogume saidi kasutamisel tunnuseid, seadme- ja sirvimisandmeid siin loetletud eesmärkidel. Privaatsuspoliitika ütleb, mida kogume, miks ja kui kaua seda hoiame.',
   },
+  request: {
+    link: 'Sinu õigused andmetele',
+    title: 'Päring sinu andmete kohta',
+    intro:
+      'Võid küsida, milliseid andmeid me sinu kohta hoiame, paluda koopiat, parandamist või kustutamist või nende müügi ja jagamise lõpetamist. Kõigepealt kinnitame su e-posti.',
+    kind: 'Mida soovid?',
+    kinds: {
+      access: 'Näha minu kohta hoitavaid andmeid',
+      export: 'Saada koopia oma andmetest',
+      correct: 'Parandada oma andmeid',
+      delete: 'Kustutada oma andmed',
+      opt_out: 'Lõpetada minu andmete müük või jagamine',
+    },
+    email: 'Sinu e-post',
+    send: 'Saada päring',
+    codeSent: 'Saatsime su e-postile 6-kohalise koodi. Sisesta see päringu kinnitamiseks.',
+    code: 'Kood',
+    confirm: 'Kinnita',
+    done: 'Sinu päring on kinnitatud. Vastame hiljemalt {date}.',
+    badEmail: 'Sisesta kehtiv e-posti aadress.',
+    badCode: 'See pole kood, mille saatsime.',
+    failed: 'Päringut ei õnnestunud saata. Proovi hiljem uuesti.',
+  },
 } satisfies UiStrings;

@@ -50,4 +50,27 @@ export default {
     noticeAtCollection:
       'Keräämme tunnisteita sekä laite- ja selaustietoja, kun käytät sivustoa, tässä lueteltuihin tarkoituksiin. Tietosuojaselosteessa kerrotaan, mitä keräämme, miksi ja kuinka kauan säilytämme niitä.',
   },
+  request: {
+    link: 'Oikeutesi tietoihisi',
+    title: 'Pyyntö tiedoistasi',
+    intro:
+      'Voit kysyä, mitä tietoja meillä on sinusta, pyytää kopion, oikaisun tai poiston tai että lopetamme niiden myynnin tai jakamisen. Vahvistamme ensin sähköpostisi.',
+    kind: 'Mitä haluat?',
+    kinds: {
+      access: 'Nähdä minusta tallennetut tiedot',
+      export: 'Saada kopio tiedoistani',
+      correct: 'Oikaista tietoni',
+      delete: 'Poistaa tietoni',
+      opt_out: 'Lopettaa tietojeni myynti tai jakaminen',
+    },
+    email: 'Sähköpostisi',
+    send: 'Lähetä pyyntö',
+    codeSent: 'Lähetimme 6-numeroisen koodin sähköpostiisi. Vahvista pyyntö syöttämällä se.',
+    code: 'Koodi',
+    confirm: 'Vahvista',
+    done: 'Pyyntösi on vahvistettu. Vastaamme viimeistään {date}.',
+    badEmail: 'Anna kelvollinen sähköpostiosoite.',
+    badCode: 'Tämä ei ole lähettämämme koodi.',
+    failed: 'Pyyntöä ei voitu lähettää. Yritä myöhemmin uudelleen.',
+  },
 } satisfies UiStrings;

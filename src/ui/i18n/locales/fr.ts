@@ -50,4 +50,28 @@ export default {
     noticeAtCollection:
       'Nous collectons des identifiants et des données d’appareil et de navigation lorsque vous utilisez ce site, pour les finalités indiquées ici. La politique de confidentialité précise ce que nous collectons, pourquoi et combien de temps nous le conservons.',
   },
+  request: {
+    link: 'Vos droits sur vos données',
+    title: 'Une demande sur vos données',
+    intro:
+      'Vous pouvez nous demander ce que nous détenons sur vous, une copie, une rectification ou un effacement, ou l’arrêt de leur vente ou partage. Nous vérifions d’abord votre e-mail.',
+    kind: 'Que souhaitez-vous ?',
+    kinds: {
+      access: 'Voir les données détenues sur moi',
+      export: 'Obtenir une copie de mes données',
+      correct: 'Rectifier mes données',
+      delete: 'Effacer mes données',
+      opt_out: 'Arrêter la vente ou le partage de mes données',
+    },
+    email: 'Votre e-mail',
+    send: 'Envoyer la demande',
+    codeSent:
+      'Nous avons envoyé un code à 6 chiffres à votre e-mail. Saisissez-le pour confirmer votre demande.',
+    code: 'Code',
+    confirm: 'Confirmer',
+    done: 'Votre demande est confirmée. Nous répondrons au plus tard le {date}.',
+    badEmail: 'Saisissez une adresse e-mail valide.',
+    badCode: 'Ce n’est pas le code que nous avons envoyé.',
+    failed: 'La demande n’a pas pu être envoyée. Réessayez plus tard.',
+  },
 } satisfies UiStrings;

@@ -50,4 +50,28 @@ export default {
     noticeAtCollection:
       'Bailímid aitheantóirí agus sonraí gléis agus brabhsála nuair a úsáideann tú an suíomh seo, chun na gcuspóirí atá liostaithe anseo. Insíonn an beartas príobháideachais cad a bhailímid, cén fáth agus cá fhad a choinnímid é.',
   },
+  request: {
+    link: 'Do chearta maidir le sonraí',
+    title: 'Iarratas faoi do shonraí',
+    intro:
+      'Is féidir leat fiafraí cad iad na sonraí atá againn fút, cóip, ceartú nó scriosadh a iarraidh, nó iarraidh orainn stop a chur lena ndíol nó lena gcomhroinnt. Deimhnímid do ríomhphost ar dtús.',
+    kind: 'Cad ba mhaith leat?',
+    kinds: {
+      access: 'Na sonraí atá agaibh fúm a fheiceáil',
+      export: 'Cóip de mo shonraí a fháil',
+      correct: 'Mo shonraí a cheartú',
+      delete: 'Mo shonraí a scriosadh',
+      opt_out: 'Stop a chur le díol nó comhroinnt mo shonraí',
+    },
+    email: 'Do ríomhphost',
+    send: 'Seol an t-iarratas',
+    codeSent:
+      'Sheolamar cód 6 dhigit chuig do ríomhphost. Cuir isteach é chun an t-iarratas a dheimhniú.',
+    code: 'Cód',
+    confirm: 'Deimhnigh',
+    done: 'Tá d’iarratas deimhnithe. Tabharfaimid freagra faoi {date}.',
+    badEmail: 'Cuir isteach seoladh ríomhphoist bailí.',
+    badCode: 'Ní hé seo an cód a sheolamar.',
+    failed: 'Níorbh fhéidir an t-iarratas a sheoladh. Bain triail eile as ar ball.',
+  },
 } satisfies UiStrings;

@@ -49,4 +49,28 @@ export default {
     noticeAtCollection:
       'Kada koristite ovu stranicu, prikupljamo identifikatore te podatke o uređaju i pregledavanju, u ovdje navedene svrhe. Pravila privatnosti navode što prikupljamo, zašto i koliko dugo to čuvamo.',
   },
+  request: {
+    link: 'Vaša prava nad podacima',
+    title: 'Zahtjev o vašim podacima',
+    intro:
+      'Možete pitati koje podatke o vama čuvamo, zatražiti kopiju, ispravak ili brisanje, ili da ih prestanemo prodavati ili dijeliti. Najprije potvrđujemo vašu e-poštu.',
+    kind: 'Što želite?',
+    kinds: {
+      access: 'Vidjeti podatke koje čuvate o meni',
+      export: 'Dobiti kopiju svojih podataka',
+      correct: 'Ispraviti svoje podatke',
+      delete: 'Izbrisati svoje podatke',
+      opt_out: 'Zaustaviti prodaju ili dijeljenje mojih podataka',
+    },
+    email: 'Vaša e-pošta',
+    send: 'Pošalji zahtjev',
+    codeSent:
+      'Poslali smo šesteroznamenkasti kod na vašu e-poštu. Unesite ga kako biste potvrdili zahtjev.',
+    code: 'Kod',
+    confirm: 'Potvrdi',
+    done: 'Vaš je zahtjev potvrđen. Odgovorit ćemo do {date}.',
+    badEmail: 'Unesite valjanu adresu e-pošte.',
+    badCode: 'To nije kod koji smo poslali.',
+    failed: 'Zahtjev nije moguće poslati. Pokušajte kasnije.',
+  },
 } satisfies UiStrings;

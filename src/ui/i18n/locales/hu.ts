@@ -50,4 +50,27 @@ export default {
     noticeAtCollection:
       'Az oldal használatakor azonosítókat, eszköz- és böngészési adatokat gyűjtünk az itt felsorolt célokra. Az adatvédelmi tájékoztató leírja, mit gyűjtünk, miért és meddig őrizzük.',
   },
+  request: {
+    link: 'Az adataival kapcsolatos jogai',
+    title: 'Kérelem az adataival kapcsolatban',
+    intro:
+      'Megkérdezheti, milyen adatokat tárolunk Önről, kérhet másolatot, helyesbítést vagy törlést, vagy hogy ne adjuk el és ne osszuk meg őket. Előbb megerősítjük az e-mail-címét.',
+    kind: 'Mit szeretne?',
+    kinds: {
+      access: 'Megnézni a rólam tárolt adatokat',
+      export: 'Másolatot kérni az adataimról',
+      correct: 'Helyesbíteni az adataimat',
+      delete: 'Törölni az adataimat',
+      opt_out: 'Leállítani az adataim eladását vagy megosztását',
+    },
+    email: 'Az Ön e-mail-címe',
+    send: 'Kérelem elküldése',
+    codeSent: 'Egy 6 számjegyű kódot küldtünk az e-mail-címére. Írja be a kérelem megerősítéséhez.',
+    code: 'Kód',
+    confirm: 'Megerősítés',
+    done: 'A kérelmét megerősítettük. Legkésőbb {date} napon válaszolunk.',
+    badEmail: 'Adjon meg érvényes e-mail-címet.',
+    badCode: 'Ez nem az a kód, amelyet küldtünk.',
+    failed: 'A kérelmet nem sikerült elküldeni. Próbálja újra később.',
+  },
 } satisfies UiStrings;

@@ -49,4 +49,28 @@ export default {
     noticeAtCollection:
       'Raccogliamo identificativi e dati del dispositivo e di navigazione quando usi questo sito, per le finalità indicate qui. L’informativa sulla privacy spiega cosa raccogliamo, perché e per quanto tempo lo conserviamo.',
   },
+  request: {
+    link: 'I tuoi diritti sui dati',
+    title: 'Richiesta sui tuoi dati',
+    intro:
+      'Puoi chiederci quali dati conserviamo su di te, una copia, la rettifica o la cancellazione, oppure di smettere di venderli o condividerli. Prima verifichiamo la tua email.',
+    kind: 'Cosa desideri?',
+    kinds: {
+      access: 'Vedere i dati conservati su di me',
+      export: 'Ricevere una copia dei miei dati',
+      correct: 'Rettificare i miei dati',
+      delete: 'Cancellare i miei dati',
+      opt_out: 'Interrompere la vendita o la condivisione dei miei dati',
+    },
+    email: 'La tua email',
+    send: 'Invia la richiesta',
+    codeSent:
+      'Abbiamo inviato un codice di 6 cifre alla tua email. Inseriscilo per confermare la richiesta.',
+    code: 'Codice',
+    confirm: 'Conferma',
+    done: 'La tua richiesta è confermata. Risponderemo entro il {date}.',
+    badEmail: 'Inserisci un indirizzo email valido.',
+    badCode: 'Questo non è il codice che abbiamo inviato.',
+    failed: 'Impossibile inviare la richiesta. Riprova più tardi.',
+  },
 } satisfies UiStrings;

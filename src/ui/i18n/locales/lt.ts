@@ -50,4 +50,27 @@ export default {
     noticeAtCollection:
       'Naudojantis svetaine renkame identifikatorius, įrenginio ir naršymo duomenis čia nurodytais tikslais. Privatumo politikoje nurodyta, ką renkame, kodėl ir kiek laiko saugome.',
   },
+  request: {
+    link: 'Jūsų teisės į duomenis',
+    title: 'Prašymas dėl jūsų duomenų',
+    intro:
+      'Galite paklausti, kokius duomenis apie jus saugome, paprašyti kopijos, ištaisymo ar ištrynimo arba nutraukti jų pardavimą ar dalijimąsi. Pirmiausia patvirtiname jūsų el. paštą.',
+    kind: 'Ko norėtumėte?',
+    kinds: {
+      access: 'Matyti apie mane saugomus duomenis',
+      export: 'Gauti savo duomenų kopiją',
+      correct: 'Ištaisyti savo duomenis',
+      delete: 'Ištrinti savo duomenis',
+      opt_out: 'Nutraukti mano duomenų pardavimą ar dalijimąsi',
+    },
+    email: 'Jūsų el. paštas',
+    send: 'Siųsti prašymą',
+    codeSent: 'Į jūsų el. paštą išsiuntėme 6 skaitmenų kodą. Įveskite jį prašymui patvirtinti.',
+    code: 'Kodas',
+    confirm: 'Patvirtinti',
+    done: 'Jūsų prašymas patvirtintas. Atsakysime iki {date}.',
+    badEmail: 'Įveskite galiojantį el. pašto adresą.',
+    badCode: 'Tai ne tas kodas, kurį išsiuntėme.',
+    failed: 'Prašymo išsiųsti nepavyko. Bandykite vėliau.',
+  },
 } satisfies UiStrings;

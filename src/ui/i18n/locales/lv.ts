@@ -49,4 +49,28 @@ export default {
     noticeAtCollection:
       'Kad izmantojat vietni, mēs vācam identifikatorus, ierīces un pārlūkošanas datus šeit norādītajiem nolūkiem. Privātuma politikā teikts, ko mēs vācam, kāpēc un cik ilgi to glabājam.',
   },
+  request: {
+    link: 'Jūsu tiesības uz datiem',
+    title: 'Pieprasījums par jūsu datiem',
+    intro:
+      'Varat jautāt, kādus datus par jums glabājam, lūgt kopiju, labojumu vai dzēšanu, vai lūgt pārtraukt to pārdošanu vai kopīgošanu. Vispirms apstiprinām jūsu e-pastu.',
+    kind: 'Ko vēlaties?',
+    kinds: {
+      access: 'Redzēt par mani glabātos datus',
+      export: 'Saņemt savu datu kopiju',
+      correct: 'Labot savus datus',
+      delete: 'Dzēst savus datus',
+      opt_out: 'Pārtraukt manu datu pārdošanu vai kopīgošanu',
+    },
+    email: 'Jūsu e-pasts',
+    send: 'Nosūtīt pieprasījumu',
+    codeSent:
+      'Uz jūsu e-pastu nosūtījām 6 ciparu kodu. Ievadiet to, lai apstiprinātu pieprasījumu.',
+    code: 'Kods',
+    confirm: 'Apstiprināt',
+    done: 'Jūsu pieprasījums ir apstiprināts. Atbildēsim līdz {date}.',
+    badEmail: 'Ievadiet derīgu e-pasta adresi.',
+    badCode: 'Šis nav mūsu nosūtītais kods.',
+    failed: 'Pieprasījumu neizdevās nosūtīt. Mēģiniet vēlāk.',
+  },
 } satisfies UiStrings;

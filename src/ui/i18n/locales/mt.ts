@@ -49,4 +49,28 @@ export default {
     noticeAtCollection:
       'Niġbru identifikaturi u data tal-apparat u tal-browsing meta tuża dan is-sit, għall-għanijiet elenkati hawn. Il-politika tal-privatezza tgħid x’niġbru, għaliex u kemm inżommuha.',
   },
+  request: {
+    link: 'Id-drittijiet tiegħek fuq id-data',
+    title: 'Talba dwar id-data tiegħek',
+    intro:
+      'Tista’ tistaqsina x’data għandna dwarek, titlob kopja, korrezzjoni jew tħassir, jew li nieqfu nbigħuha jew naqsmuha. L-ewwel nikkonfermaw l-email tiegħek.',
+    kind: 'X’tixtieq?',
+    kinds: {
+      access: 'Nara d-data li għandkom dwari',
+      export: 'Nikseb kopja tad-data tiegħi',
+      correct: 'Nikkoreġi d-data tiegħi',
+      delete: 'Nħassar id-data tiegħi',
+      opt_out: 'Inwaqqaf il-bejgħ jew il-qsim tad-data tiegħi',
+    },
+    email: 'L-email tiegħek',
+    send: 'Ibgħat it-talba',
+    codeSent:
+      'Bgħatnielek kodiċi ta’ 6 ċifri fuq l-email tiegħek. Daħħlu biex tikkonferma t-talba.',
+    code: 'Kodiċi',
+    confirm: 'Ikkonferma',
+    done: 'It-talba tiegħek ġiet ikkonfermata. Se nwieġbu sa {date}.',
+    badEmail: 'Daħħal indirizz tal-email validu.',
+    badCode: 'Dan mhuwiex il-kodiċi li bgħatna.',
+    failed: 'It-talba ma setgħetx tintbagħat. Erġa’ pprova aktar tard.',
+  },
 } satisfies UiStrings;

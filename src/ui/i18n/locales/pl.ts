@@ -50,4 +50,27 @@ export default {
     noticeAtCollection:
       'Podczas korzystania z serwisu zbieramy identyfikatory oraz dane urządzenia i przeglądania w wymienionych tu celach. Polityka prywatności opisuje, co zbieramy, dlaczego i jak długo to przechowujemy.',
   },
+  request: {
+    link: 'Twoje prawa do danych',
+    title: 'Wniosek dotyczący Twoich danych',
+    intro:
+      'Możesz zapytać, jakie dane o Tobie przechowujemy, poprosić o kopię, sprostowanie lub usunięcie albo o zaprzestanie ich sprzedaży lub udostępniania. Najpierw potwierdzamy Twój e-mail.',
+    kind: 'Czego potrzebujesz?',
+    kinds: {
+      access: 'Zobaczyć dane przechowywane o mnie',
+      export: 'Otrzymać kopię moich danych',
+      correct: 'Sprostować moje dane',
+      delete: 'Usunąć moje dane',
+      opt_out: 'Wstrzymać sprzedaż lub udostępnianie moich danych',
+    },
+    email: 'Twój e-mail',
+    send: 'Wyślij wniosek',
+    codeSent: 'Wysłaliśmy 6-cyfrowy kod na Twój e-mail. Wpisz go, aby potwierdzić wniosek.',
+    code: 'Kod',
+    confirm: 'Potwierdź',
+    done: 'Twój wniosek został potwierdzony. Odpowiemy do {date}.',
+    badEmail: 'Wpisz poprawny adres e-mail.',
+    badCode: 'To nie jest kod, który wysłaliśmy.',
+    failed: 'Nie udało się wysłać wniosku. Spróbuj później.',
+  },
 } satisfies UiStrings;

@@ -50,4 +50,28 @@ export default {
     noticeAtCollection:
       'Coletamos identificadores e dados do dispositivo e de navegação quando você usa este site, para as finalidades listadas aqui. A política de privacidade diz o que coletamos, por que e por quanto tempo guardamos.',
   },
+  request: {
+    link: 'Seus direitos sobre os dados',
+    title: 'Solicitação sobre seus dados',
+    intro:
+      'Você pode nos pedir quais dados temos sobre você, uma cópia, a correção ou a exclusão, ou que paremos de vendê-los ou compartilhá-los. Primeiro confirmamos seu e-mail.',
+    kind: 'O que você deseja?',
+    kinds: {
+      access: 'Ver os dados que vocês têm sobre mim',
+      export: 'Receber uma cópia dos meus dados',
+      correct: 'Corrigir meus dados',
+      delete: 'Excluir meus dados',
+      opt_out: 'Parar a venda ou o compartilhamento dos meus dados',
+    },
+    email: 'Seu e-mail',
+    send: 'Enviar a solicitação',
+    codeSent:
+      'Enviamos um código de 6 dígitos para seu e-mail. Digite-o para confirmar a solicitação.',
+    code: 'Código',
+    confirm: 'Confirmar',
+    done: 'Sua solicitação foi confirmada. Responderemos até {date}.',
+    badEmail: 'Digite um endereço de e-mail válido.',
+    badCode: 'Este não é o código que enviamos.',
+    failed: 'Não foi possível enviar a solicitação. Tente mais tarde.',
+  },
 } satisfies UiStrings;

@@ -50,4 +50,28 @@ export default {
     noticeAtCollection:
       'Recolhemos identificadores e dados do dispositivo e de navegação quando utiliza este site, para as finalidades aqui indicadas. A política de privacidade indica o que recolhemos, porquê e durante quanto tempo o conservamos.',
   },
+  request: {
+    link: 'Os seus direitos sobre os dados',
+    title: 'Pedido sobre os seus dados',
+    intro:
+      'Pode pedir-nos que dados temos sobre si, uma cópia, a retificação ou o apagamento, ou que deixemos de os vender ou partilhar. Primeiro confirmamos o seu e-mail.',
+    kind: 'O que pretende?',
+    kinds: {
+      access: 'Ver os dados que têm sobre mim',
+      export: 'Obter uma cópia dos meus dados',
+      correct: 'Retificar os meus dados',
+      delete: 'Apagar os meus dados',
+      opt_out: 'Parar a venda ou partilha dos meus dados',
+    },
+    email: 'O seu e-mail',
+    send: 'Enviar o pedido',
+    codeSent:
+      'Enviámos um código de 6 dígitos para o seu e-mail. Introduza-o para confirmar o pedido.',
+    code: 'Código',
+    confirm: 'Confirmar',
+    done: 'O seu pedido está confirmado. Responderemos até {date}.',
+    badEmail: 'Introduza um endereço de e-mail válido.',
+    badCode: 'Este não é o código que enviámos.',
+    failed: 'Não foi possível enviar o pedido. Tente mais tarde.',
+  },
 } satisfies UiStrings;

@@ -49,4 +49,27 @@ export default {
     noticeAtCollection:
       'Colectăm identificatori și date despre dispozitiv și navigare când folosiți acest site, în scopurile enumerate aici. Politica de confidențialitate spune ce colectăm, de ce și cât timp păstrăm.',
   },
+  request: {
+    link: 'Drepturile tale asupra datelor',
+    title: 'Cerere privind datele tale',
+    intro:
+      'Ne poți întreba ce date deținem despre tine, cere o copie, rectificarea sau ștergerea lor ori să nu le mai vindem sau partajăm. Mai întâi îți confirmăm e-mailul.',
+    kind: 'Ce dorești?',
+    kinds: {
+      access: 'Să văd datele deținute despre mine',
+      export: 'Să primesc o copie a datelor mele',
+      correct: 'Să îmi rectific datele',
+      delete: 'Să îmi șterg datele',
+      opt_out: 'Să opresc vânzarea sau partajarea datelor mele',
+    },
+    email: 'E-mailul tău',
+    send: 'Trimite cererea',
+    codeSent: 'Am trimis un cod de 6 cifre pe e-mailul tău. Introdu-l pentru a confirma cererea.',
+    code: 'Cod',
+    confirm: 'Confirmă',
+    done: 'Cererea ta este confirmată. Vom răspunde până la {date}.',
+    badEmail: 'Introdu o adresă de e-mail validă.',
+    badCode: 'Acesta nu este codul pe care l-am trimis.',
+    failed: 'Cererea nu a putut fi trimisă. Încearcă mai târziu.',
+  },
 } satisfies UiStrings;

@@ -49,4 +49,27 @@ export default {
     noticeAtCollection:
       'Pri používaní stránky zhromažďujeme identifikátory, údaje o zariadení a prehliadaní na tu uvedené účely. Zásady ochrany súkromia uvádzajú, čo zhromažďujeme, prečo a ako dlho to uchovávame.',
   },
+  request: {
+    link: 'Vaše práva k údajom',
+    title: 'Žiadosť o vaše údaje',
+    intro:
+      'Môžete sa opýtať, aké údaje o vás uchovávame, požiadať o kópiu, opravu alebo vymazanie, alebo o ukončenie ich predaja či zdieľania. Najprv overíme váš e-mail.',
+    kind: 'Čo si želáte?',
+    kinds: {
+      access: 'Zobraziť údaje, ktoré o mne máte',
+      export: 'Získať kópiu mojich údajov',
+      correct: 'Opraviť moje údaje',
+      delete: 'Vymazať moje údaje',
+      opt_out: 'Ukončiť predaj alebo zdieľanie mojich údajov',
+    },
+    email: 'Váš e-mail',
+    send: 'Odoslať žiadosť',
+    codeSent: 'Na váš e-mail sme poslali šesťmiestny kód. Zadajte ho na potvrdenie žiadosti.',
+    code: 'Kód',
+    confirm: 'Potvrdiť',
+    done: 'Vaša žiadosť je potvrdená. Odpovieme do {date}.',
+    badEmail: 'Zadajte platnú e-mailovú adresu.',
+    badCode: 'Toto nie je kód, ktorý sme poslali.',
+    failed: 'Žiadosť sa nepodarilo odoslať. Skúste to neskôr.',
+  },
 } satisfies UiStrings;

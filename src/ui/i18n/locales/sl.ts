@@ -49,4 +49,27 @@ export default {
     noticeAtCollection:
       'Ko uporabljate to spletno mesto, zbiramo identifikatorje ter podatke o napravi in brskanju za tu navedene namene. Pravilnik o zasebnosti pove, kaj zbiramo, zakaj in kako dolgo to hranimo.',
   },
+  request: {
+    link: 'Vaše pravice glede podatkov',
+    title: 'Zahteva glede vaših podatkov',
+    intro:
+      'Vprašate lahko, katere podatke hranimo o vas, zahtevate kopijo, popravek ali izbris ali da jih prenehamo prodajati ali deliti. Najprej potrdimo vaš e-naslov.',
+    kind: 'Kaj želite?',
+    kinds: {
+      access: 'Videti podatke, ki jih hranite o meni',
+      export: 'Prejeti kopijo mojih podatkov',
+      correct: 'Popraviti moje podatke',
+      delete: 'Izbrisati moje podatke',
+      opt_out: 'Ustaviti prodajo ali deljenje mojih podatkov',
+    },
+    email: 'Vaš e-naslov',
+    send: 'Pošlji zahtevo',
+    codeSent: 'Na vaš e-naslov smo poslali 6-mestno kodo. Vnesite jo za potrditev zahteve.',
+    code: 'Koda',
+    confirm: 'Potrdi',
+    done: 'Vaša zahteva je potrjena. Odgovorili bomo do {date}.',
+    badEmail: 'Vnesite veljaven e-naslov.',
+    badCode: 'To ni koda, ki smo jo poslali.',
+    failed: 'Zahteve ni bilo mogoče poslati. Poskusite pozneje.',
+  },
 } satisfies UiStrings;

@@ -49,4 +49,28 @@ export default {
     noticeAtCollection:
       'När du använder webbplatsen samlar vi in identifierare samt enhets- och surfdata för de ändamål som anges här. Integritetspolicyn berättar vad vi samlar in, varför och hur länge vi sparar det.',
   },
+  request: {
+    link: 'Dina rättigheter till dina uppgifter',
+    title: 'Begäran om dina uppgifter',
+    intro:
+      'Du kan fråga vilka uppgifter vi har om dig, be om en kopia, rättelse eller radering, eller att vi slutar sälja eller dela dem. Först bekräftar vi din e-post.',
+    kind: 'Vad vill du göra?',
+    kinds: {
+      access: 'Se uppgifterna ni har om mig',
+      export: 'Få en kopia av mina uppgifter',
+      correct: 'Rätta mina uppgifter',
+      delete: 'Radera mina uppgifter',
+      opt_out: 'Stoppa försäljning eller delning av mina uppgifter',
+    },
+    email: 'Din e-post',
+    send: 'Skicka begäran',
+    codeSent:
+      'Vi har skickat en sexsiffrig kod till din e-post. Ange den för att bekräfta begäran.',
+    code: 'Kod',
+    confirm: 'Bekräfta',
+    done: 'Din begäran är bekräftad. Vi svarar senast {date}.',
+    badEmail: 'Ange en giltig e-postadress.',
+    badCode: 'Det är inte koden vi skickade.',
+    failed: 'Begäran kunde inte skickas. Försök igen senare.',
+  },
 } satisfies UiStrings;

@@ -50,4 +50,27 @@ export default {
     noticeAtCollection:
       'Bu siteyi kullandığınızda burada listelenen amaçlar için tanımlayıcılar, cihaz ve gezinme verileri toplarız. Gizlilik politikası neyi, neden topladığımızı ve ne kadar sakladığımızı açıklar.',
   },
+  request: {
+    link: 'Verilerinizle ilgili haklarınız',
+    title: 'Verilerinizle ilgili talep',
+    intro:
+      'Hakkınızda hangi verileri tuttuğumuzu sorabilir, kopya, düzeltme veya silme isteyebilir ya da satışını veya paylaşımını durdurmamızı talep edebilirsiniz. Önce e-postanızı doğrularız.',
+    kind: 'Ne yapmak istiyorsunuz?',
+    kinds: {
+      access: 'Hakkımda tutulan verileri görmek',
+      export: 'Verilerimin bir kopyasını almak',
+      correct: 'Verilerimi düzeltmek',
+      delete: 'Verilerimi silmek',
+      opt_out: 'Verilerimin satışını veya paylaşımını durdurmak',
+    },
+    email: 'E-postanız',
+    send: 'Talebi gönder',
+    codeSent: 'E-postanıza 6 haneli bir kod gönderdik. Talebinizi onaylamak için kodu girin.',
+    code: 'Kod',
+    confirm: 'Onayla',
+    done: 'Talebiniz onaylandı. En geç {date} tarihinde yanıt vereceğiz.',
+    badEmail: 'Geçerli bir e-posta adresi girin.',
+    badCode: 'Bu, gönderdiğimiz kod değil.',
+    failed: 'Talep gönderilemedi. Daha sonra tekrar deneyin.',
+  },
 } satisfies UiStrings;

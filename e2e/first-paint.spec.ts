@@ -118,8 +118,9 @@ test('returning visitor: downloads the per-project loader alone, runs gated scri
   // The loader (revalidated or from the cache) and the page's own gated scripts.
   expect(paths(widget).filter((path) => path.startsWith('/assent/'))).toEqual([PER_PROJECT]);
   expect(paths(requests.slice(from)).filter((path) => path.startsWith('/site-v1/'))).toEqual([]);
-  // What it weighs compressed: the budget of package.json's size-limit, checked on the wire too.
+  // What it weighs compressed, on the wire: the loader's size-limit budget (8.4 kB) and the
+  // demo project's embedded config (about 1.2 kB).
   const body = await (await page.request.get(PER_PROJECT)).body();
   const brotli = brotliCompressSync(body).length;
-  expect(brotli).toBeLessThan(9000);
+  expect(brotli).toBeLessThan(10_000);
 });

@@ -26,6 +26,12 @@ const NAV = {
   settings: 'Settings',
   snippet: 'Snippet',
 } as const;
+/** Each page's heading: its menu entry's name, but for the longer titles of the requests and links pages. */
+const HEADINGS: Record<(typeof PAGES)[number], string> = {
+  ...NAV,
+  requests: 'Privacy requests',
+  links: 'Consent links',
+};
 const project = `/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}`;
 
 // Signed out, the console asks who is signed in and gets a 401; a viewer's refused write is a
@@ -350,6 +356,8 @@ test.describe('the console', () => {
 
   test('reaches every control of every page with the keyboard alone', async ({ page }) => {
     await page.goto('/admin/');
+    // The login form first (the session check answers before it renders).
+    await expect(page.getByRole('heading', { name: 'Log in to Assent' })).toBeVisible();
     // Log in with the keyboard: the email field, Tab, the password, Enter.
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Email')).toBeFocused();
@@ -368,7 +376,7 @@ test.describe('the console', () => {
       }
       await expect(link).toBeFocused();
       await page.keyboard.press('Enter');
-      await expect(page.locator('main h1')).toHaveText(NAV[name]);
+      await expect(page.locator('main h1')).toHaveText(HEADINGS[name]);
       // The page's heading takes focus, so that a screen reader announces the page (the
       // overview is already shown: its link changes nothing).
       if (name !== 'overview') await expect(page.locator('main h1')).toBeFocused();

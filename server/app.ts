@@ -259,7 +259,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', privacyCollectionPointRoutes(routeDeps));
   app.route('/', privacyLinkSettingsRoutes(routeDeps));
   app.route('/', privacyConsentLinkRoutes(routeDeps));
-  if (deps.demoMail) app.route('/', privacyDemoMailRoutes(routeDeps, deps.demoMail));
+  app.route('/', privacyDemoMailRoutes(routeDeps, deps.demoMail));
   // The hosted consent-link pages, `/{orgSlug}/{displayId}/{uuid}`: before the demo's files,
   // and never under a path of another route (routes/compat/link-page.ts).
   app.route('/', linkPageRoutes(routeDeps));

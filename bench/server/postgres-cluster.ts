@@ -12,6 +12,9 @@ import { userInfo } from 'node:os';
 
 export interface Cluster {
   url: string;
+  /** The server's log file and data folder (gone after `stop()`). */
+  log: string;
+  data: string;
   stop(): void;
 }
 
@@ -25,8 +28,11 @@ function newestBin(): string | undefined {
   return newest && join(base, newest, 'bin');
 }
 
-/** Starts the cluster on `port`, or answers `undefined` when PostgreSQL is not installed. */
-export function startCluster(port: number): Cluster | undefined {
+/**
+ * Starts the cluster on `port` (with `settings`, `name=value` each), or answers `undefined` when
+ * PostgreSQL is not installed.
+ */
+export function startCluster(port: number, settings: string[] = []): Cluster | undefined {
   const bin = newestBin();
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'assent-bench-pg-'));
@@ -51,12 +57,14 @@ export function startCluster(port: number): Cluster | undefined {
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${settings.map((s) => ` -c ${s}`).join('')}`,
     'start',
   ]);
   run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'assent_bench']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/assent_bench`,
+    log: join(dir, 'log'),
+    data: join(dir, 'data'),
     stop() {
       try {
         run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', 'stop']);

@@ -40,11 +40,62 @@ function hashedContent(event: NewConsentEvent): Record<string, unknown> {
     : omit(event, ['chainVersion', 'identifierCommitments']);
 }
 
+/** Every member a {@link NewConsentEvent} can have, in canonical JSON's order (sorted). */
+const EVENT_KEYS = (
+  [
+    'id',
+    'projectId',
+    'organizationId',
+    'concordId',
+    'userId',
+    'email',
+    'phoneNumber',
+    'projectUserId',
+    'consentTypeId',
+    'version',
+    'category',
+    'subcategory',
+    'label',
+    'consentState',
+    'consentAction',
+    'consentDate',
+    'expirationDate',
+    'clientConsentDate',
+    'sessionId',
+    'surface',
+    'metadata',
+    'proof',
+    'bodyHash',
+    'createdAt',
+    'chainVersion',
+    'identifierCommitments',
+  ] satisfies (keyof NewConsentEvent)[]
+).sort();
+const LEFT_OUT_OF_V2 = new Set<string>(PERSON_IDENTIFIERS);
+const LEFT_OUT_OF_V1 = new Set<string>(['chainVersion', 'identifierCommitments']);
+
 /**
  * What a row's link covers besides the previous hash, as canonical JSON: {@link hashedContent}.
+ * Written member by member in their known order (issue 19: once per stored event, under the
+ * chain lock until it was made before it), with no copy of the event and no sort; an object
+ * with any other member takes the general path, so the text is always `canonicalJson`'s.
  */
 export function linkText(event: NewConsentEvent): string {
-  return canonicalJson(hashedContent(event));
+  const leftOut = event.chainVersion === KEYED_CHAIN_VERSION ? LEFT_OUT_OF_V2 : LEFT_OUT_OF_V1;
+  const members = event as unknown as Record<string, unknown>;
+  let out = '{';
+  let known = 0;
+  for (const key of EVENT_KEYS) {
+    if (!Object.hasOwn(members, key)) continue;
+    known += 1;
+    const value = members[key];
+    if (value === undefined || leftOut.has(key)) continue;
+    if (out.length > 1) out += ',';
+    out += `"${key}":${canonicalJson(value)}`;
+  }
+  let count = 0;
+  for (const key in members) if (Object.hasOwn(members, key)) count += 1;
+  return count === known ? `${out}}` : canonicalJson(hashedContent(event));
 }
 
 /** The link from the previous row's hash and this row's {@link linkText}. */

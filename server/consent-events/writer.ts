@@ -17,6 +17,8 @@ import {
   findConsentEvents,
   insertConsentEvents,
   lockChainHead,
+  storedConsentEvent as stored,
+  type InsertedConsentEvent,
   type ChainedConsentEvent,
   type NewConsentEvent,
   type StoredConsentEvent,
@@ -45,6 +47,14 @@ interface Pending {
   /** The project's consent types the events were checked against (for the rollup). */
   types: ConsentType[];
   events: NewConsentEvent[];
+  /**
+   * When no event names a person identifier: each event as chain version 2 stores it and its
+   * link text, made before the batch waits, so that under the chain lock only the hashes are
+   * left to make. Absent for a batch with identifiers (their commitments are made in the write's
+   * transaction) and after the project changed (its events are made again under the lock).
+   */
+  keyed?: NewConsentEvent[];
+  texts?: string[];
   /** The notice snapshots the batch sent (stored with its events) and named. */
   snapshots: BatchSnapshots;
   /** Written in a transaction of its own, after a group that held it failed. */
@@ -52,6 +62,8 @@ interface Pending {
   resolve: (records: ConsentEventRecord[]) => void;
   reject: (error: unknown) => void;
 }
+
+const NO_COMMITMENTS = new Map<string, string>();
 
 /** The most events one transaction takes; more wait for the next (a 100-event batch is ~25 KiB). */
 export const MAX_GROUP_EVENTS = 1000;
@@ -109,7 +121,7 @@ export function createConsentEventWriter(
       const group = queue.splice(0, count);
       try {
         await ensureMonths(group);
-        const outcomes = await writeGroup(projectId, group);
+        const outcomes = answers(await writeGroup(projectId, group));
         onStored?.();
         outcomes.forEach((outcome, index) => {
           if (outcome instanceof Error) group[index]!.reject(outcome);
@@ -137,6 +149,8 @@ export function createConsentEventWriter(
             if (!config) throw httpError(404, `project ${projectId} not found`);
             pending.events = prepareConsentEvents(pending.batch, config);
             pending.types = config.types;
+            delete pending.keyed;
+            delete pending.texts;
           } catch (error) {
             outcomes[index] = error as Error;
           }
@@ -148,11 +162,13 @@ export function createConsentEventWriter(
         tx,
         projectId,
         group.flatMap((pending, index) =>
-          outcomes[index] ? [] : pending.events.flatMap(eventIdentifiers),
+          outcomes[index] || pending.keyed ? [] : pending.events.flatMap(eventIdentifiers),
         ),
       );
       const keyed = group.map((pending, index) =>
-        outcomes[index] ? [] : pending.events.map((event) => keyedEvent(event, commitments)),
+        outcomes[index]
+          ? []
+          : (pending.keyed ?? pending.events.map((event) => keyedEvent(event, commitments))),
       );
       // Only a client-made id can already be stored; the server's own are fresh random uuids.
       const ids = new Set<string>();
@@ -163,8 +179,9 @@ export function createConsentEventWriter(
         });
       });
       const found = ids.size > 0 ? await findConsentEvents(tx, projectId, [...ids]) : [];
-      const stored = new Map<string, StoredConsentEvent>(found.map((e) => [e.record.id, e]));
-      const bodies = new Map([...stored].map(([id, event]) => [id, event.bodyHash]));
+      const byId = new Map<string, StoredConsentEvent>(found.map((e) => [e.record.id, e]));
+      const bodies = new Map([...byId].map(([id, event]) => [id, event.bodyHash]));
+      let inserted: InsertedConsentEvent[] = [];
       const fresh: ChainedConsentEvent[] = [];
       /** Events of batches imported with `$disable_integrations=true` (seed 003). */
       const quiet = new Set<string>();
@@ -191,7 +208,7 @@ export function createConsentEventWriter(
           added.push(event.id);
           if (pending.batch.disableIntegrations) quiet.add(event.id);
           // After the commitments: a version-2 row's hash covers them, not the identifiers.
-          const rowHash = linkHashOf(head, linkText(event));
+          const rowHash = linkHashOf(head, pending.texts?.[i] ?? linkText(event));
           fresh.push({ ...event, prevHash: head, rowHash });
           head = rowHash;
         }
@@ -201,27 +218,48 @@ export function createConsentEventWriter(
         const snapshots = group.flatMap((pending, index) =>
           outcomes[index] ? [] : pending.snapshots.sent,
         );
-        await insertNoticeSnapshots(tx, projectId, snapshots, fresh[0]!.createdAt);
-        const inserted = await insertConsentEvents(tx, projectId, fresh);
-        for (const event of inserted) stored.set(event.record.id, event);
+        // Sent one after the other without waiting in between (the driver queues them on the
+        // connection): the next statement goes out as the last one's answer comes in, not after
+        // this thread gets round to it, which under load can be milliseconds of the chain lock.
+        // A failure of one fails those after it (the transaction is aborted) and the write.
+        const [, rows] = await Promise.all([
+          insertNoticeSnapshots(tx, projectId, snapshots, fresh[0]!.createdAt),
+          insertConsentEvents(tx, projectId, fresh),
+          // The analytics' counts, in the same transaction: they can never disagree with the rows.
+          addToRollup(tx, projectId, rollupCounts(fresh, group.at(-1)!.types)),
+        ]);
+        inserted = rows;
         // The transactional outbox: a webhook delivery per new event and endpoint, committed
         // with the events or not at all, so that no stored event is ever left unsent.
-        await insertWebhookDeliveries(
-          tx,
-          projectId,
-          'consent_event.created',
-          inserted
-            .filter((event) => !quiet.has(event.record.id))
-            .map((event) => ({ eventId: event.record.id, payload: consentEventPayload(event) })),
-        );
-        // The analytics' counts, in the same transaction: they can never disagree with the rows.
-        await addToRollup(tx, projectId, rollupCounts(fresh, group.at(-1)!.types));
+        if (lock.webhooks) {
+          await insertWebhookDeliveries(
+            tx,
+            projectId,
+            'consent_event.created',
+            inserted
+              .filter(({ event }) => !quiet.has(event.id))
+              .map((row) => ({ eventId: row.event.id, payload: consentEventPayload(stored(row)) })),
+          );
+        }
       }
-      return group.map(
-        (pending, index) =>
-          outcomes[index] ?? keyed[index]!.map((event) => stored.get(event.id)!.record),
-      );
+      return { outcomes, keyed, found: byId, inserted };
     });
+  }
+
+  /** The answer to each batch of a group, made after its commit (outside the chain lock). */
+  function answers({
+    outcomes,
+    keyed,
+    found,
+    inserted,
+  }: Awaited<ReturnType<typeof writeGroup>>): (ConsentEventRecord[] | Error)[] {
+    const records = new Map<string, ConsentEventRecord>();
+    for (const row of inserted) records.set(row.event.id, stored(row).record);
+    return outcomes.map(
+      (outcome, index) =>
+        outcome ??
+        keyed[index]!.map((event) => records.get(event.id) ?? found.get(event.id)!.record),
+    );
   }
 
   return {
@@ -238,6 +276,12 @@ export function createConsentEventWriter(
         if (!config) throw httpError(404, `project ${batch.projectId} not found`);
         events = prepareConsentEvents(batch, config);
       }
+      // Without identifiers an event's row and link text need nothing from the database.
+      const anonymous = events.every((event) => eventIdentifiers(event).length === 0);
+      const keyed = anonymous
+        ? events.map((event) => keyedEvent(event, NO_COMMITMENTS))
+        : undefined;
+      const texts = keyed?.map(linkText);
       const snapshots = batchSnapshots(batch.items, config);
       if (snapshots.named.size > 0) {
         // Snapshots are never changed once stored: a read outside the write's transaction holds.
@@ -254,6 +298,7 @@ export function createConsentEventWriter(
           version: config.version,
           types: config.types,
           events,
+          ...(keyed && texts && { keyed, texts }),
           snapshots,
           resolve,
           reject,

@@ -227,19 +227,31 @@ export interface ChainedConsentEvent extends NewConsentEvent {
 export async function lockChainHead(
   db: Queryable,
   projectId: string,
-): Promise<{ hash: string; configVersion: string }> {
-  // `on conflict do update` creates the head or locks the existing row.
-  const { rows } = await db.query<{ head_hash: string; config_version: string }>(
+): Promise<{ hash: string; configVersion: string; webhooks: boolean }> {
+  // `on conflict do update` creates the head or locks the existing row. `webhooks`: whether any
+  // endpoint of the project wants new events, so that a write makes no payloads for nobody.
+  const { rows } = await db.query<{
+    head_hash: string;
+    config_version: string;
+    webhooks: boolean;
+  }>(
     `with head as (
        insert into consent_event_chains (project_id) values ($1)
        on conflict (project_id) do update set head_hash = consent_event_chains.head_hash
        returning head_hash
      )
-     select head.head_hash, p.config_version::text as config_version
+     select head.head_hash, p.config_version::text as config_version,
+            exists (select 1 from webhook_endpoints w
+                     where w.project_id = $1 and w.deleted_at is null
+                       and w.events ? 'consent_event.created') as webhooks
        from head, projects p where p.id = $1`,
     [projectId],
   );
-  return { hash: rows[0]!.head_hash, configVersion: rows[0]!.config_version };
+  return {
+    hash: rows[0]!.head_hash,
+    configVersion: rows[0]!.config_version,
+    webhooks: rows[0]!.webhooks,
+  };
 }
 
 /**
@@ -291,7 +303,7 @@ export async function insertConsentEvents(
   db: Queryable,
   projectId: string,
   events: ChainedConsentEvent[],
-): Promise<StoredConsentEvent[]> {
+): Promise<InsertedConsentEvent[]> {
   const column = <T>(pick: (event: ChainedConsentEvent) => T) => events.map(pick);
   const { rows: inserted } = await db.query<{
     seq: string;
@@ -375,20 +387,26 @@ export async function insertConsentEvents(
     ],
   );
   // `seq` is given in insertion order, so the rows come back in the events' order.
-  return events.map((event, index) => storedFrom(event, inserted[index]!));
+  return events.map((event, index) => ({ event, back: inserted[index]! }));
 }
 
-/** The stored form of an event just inserted, made from what was sent without a row copy. */
-function storedFrom(
-  event: ChainedConsentEvent,
+/**
+ * An event just inserted: what was sent and what the database added. {@link storedConsentEvent}
+ * makes its stored form, when it is needed (after the commit for the answer).
+ */
+export interface InsertedConsentEvent {
+  event: ChainedConsentEvent;
   back: {
     seq: string;
     session_ip_address: string | null;
     session_domain: string | null;
     session_geography: string | null;
     session_user_agent: string | null;
-  },
-): StoredConsentEvent {
+  };
+}
+
+/** The stored form of an event just inserted, made from what was sent without a row copy. */
+export function storedConsentEvent({ event, back }: InsertedConsentEvent): StoredConsentEvent {
   return toStored({
     seq: back.seq,
     id: event.id,

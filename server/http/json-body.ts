@@ -14,19 +14,30 @@ const MAX_DEPTH = 32;
  */
 function refuseValue(value: unknown, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return `the body is nested deeper than ${MAX_DEPTH} levels`;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000') || /\p{Cs}/u.test(value)) {
-      return 'the body holds a NUL character or a lone surrogate';
+  if (typeof value === 'string') return refuseString(value);
+  if (typeof value !== 'object' || value === null) return undefined;
+  // Loops rather than `Object.entries(value).flat()`: no arrays made per object (issue 19).
+  if (Array.isArray(value)) {
+    for (const entry of value) {
+      const refusal = refuseValue(entry, depth + 1);
+      if (refusal) return refusal;
     }
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entries = Array.isArray(value) ? value : Object.entries(value).flat();
-  for (const entry of entries) {
-    const refusal = refuseValue(entry, depth + 1);
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    const refusal = refuseString(key) ?? refuseValue(object[key], depth + 1);
     if (refusal) return refusal;
   }
   return undefined;
+}
+
+/** A lone surrogate makes a string not well formed (`String.prototype.isWellFormed`, ES2024). */
+function refuseString(value: string): string | undefined {
+  return value.includes('\u0000') ||
+    !(value as unknown as { isWellFormed(): boolean }).isWellFormed()
+    ? 'the body holds a NUL character or a lone surrogate'
+    : undefined;
 }
 
 /**

@@ -278,14 +278,20 @@ export async function findChainHead(
  * A PostgreSQL array literal (`{"a","b",NULL}`) of text, for `$n::text::uuid[]` and the like:
  * one parameter per column that both drivers pass as plain text.
  */
-function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+function arrayLiteral<T>(
+  items: readonly T[],
+  pick: (item: T) => string | number | null | undefined,
+): string {
   let out = '{';
-  for (let index = 0; index < values.length; index += 1) {
-    const value = values[index];
+  for (let index = 0; index < items.length; index += 1) {
+    const value = pick(items[index]!);
     if (index > 0) out += ',';
     if (value === null || value === undefined) out += 'NULL';
     else if (typeof value === 'number') out += String(value);
-    else out += `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    // Most values (ids, dates, hashes) hold neither: no replace, no regular expression.
+    else if (value.includes('"') || value.includes('\\')) {
+      out += `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    } else out += `"${value}"`;
   }
   return `${out}}`;
 }
@@ -304,7 +310,6 @@ export async function insertConsentEvents(
   projectId: string,
   events: ChainedConsentEvent[],
 ): Promise<InsertedConsentEvent[]> {
-  const column = <T>(pick: (event: ChainedConsentEvent) => T) => events.map(pick);
   const { rows: inserted } = await db.query<{
     seq: string;
     session_ip_address: string | null;
@@ -354,36 +359,36 @@ export async function insertConsentEvents(
        from e left join sessions s on s.project_id = $25 and s.id = e.session_id
       order by e.seq`,
     [
-      arrayLiteral(column((e) => e.id)),
-      arrayLiteral(column((e) => e.organizationId)),
-      arrayLiteral(column((e) => e.concordId)),
+      arrayLiteral(events, (e) => e.id),
+      arrayLiteral(events, (e) => e.organizationId),
+      arrayLiteral(events, (e) => e.concordId),
       // Version-2 rows keep identifiers in person_identifiers only (migration 075).
-      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.userId))),
-      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.email))),
-      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.phoneNumber))),
-      arrayLiteral(column((e) => (e.chainVersion === 2 ? null : e.projectUserId))),
-      arrayLiteral(column((e) => e.consentTypeId)),
-      arrayLiteral(column((e) => e.version)),
-      arrayLiteral(column((e) => e.category)),
-      arrayLiteral(column((e) => json(e.subcategory))),
-      arrayLiteral(column((e) => e.label)),
-      arrayLiteral(column((e) => e.consentState)),
-      arrayLiteral(column((e) => e.consentAction)),
-      arrayLiteral(column((e) => e.consentDate)),
-      arrayLiteral(column((e) => e.expirationDate)),
-      arrayLiteral(column((e) => e.clientConsentDate)),
-      arrayLiteral(column((e) => e.sessionId)),
-      arrayLiteral(column((e) => e.surface)),
-      arrayLiteral(column((e) => json(e.metadata))),
-      arrayLiteral(column((e) => e.bodyHash)),
-      arrayLiteral(column((e) => e.createdAt)),
-      arrayLiteral(column((e) => e.prevHash)),
-      arrayLiteral(column((e) => e.rowHash)),
+      arrayLiteral(events, (e) => (e.chainVersion === 2 ? null : e.userId)),
+      arrayLiteral(events, (e) => (e.chainVersion === 2 ? null : e.email)),
+      arrayLiteral(events, (e) => (e.chainVersion === 2 ? null : e.phoneNumber)),
+      arrayLiteral(events, (e) => (e.chainVersion === 2 ? null : e.projectUserId)),
+      arrayLiteral(events, (e) => e.consentTypeId),
+      arrayLiteral(events, (e) => e.version),
+      arrayLiteral(events, (e) => e.category),
+      arrayLiteral(events, (e) => json(e.subcategory)),
+      arrayLiteral(events, (e) => e.label),
+      arrayLiteral(events, (e) => e.consentState),
+      arrayLiteral(events, (e) => e.consentAction),
+      arrayLiteral(events, (e) => e.consentDate),
+      arrayLiteral(events, (e) => e.expirationDate),
+      arrayLiteral(events, (e) => e.clientConsentDate),
+      arrayLiteral(events, (e) => e.sessionId),
+      arrayLiteral(events, (e) => e.surface),
+      arrayLiteral(events, (e) => json(e.metadata)),
+      arrayLiteral(events, (e) => e.bodyHash),
+      arrayLiteral(events, (e) => e.createdAt),
+      arrayLiteral(events, (e) => e.prevHash),
+      arrayLiteral(events, (e) => e.rowHash),
       projectId,
       events.at(-1)!.rowHash,
-      arrayLiteral(column((e) => json(e.proof))),
-      arrayLiteral(column((e) => e.chainVersion)),
-      arrayLiteral(column((e) => json(e.identifierCommitments))),
+      arrayLiteral(events, (e) => json(e.proof)),
+      arrayLiteral(events, (e) => e.chainVersion),
+      arrayLiteral(events, (e) => json(e.identifierCommitments)),
     ],
   );
   // `seq` is given in insertion order, so the rows come back in the events' order.

@@ -1,7 +1,11 @@
 /**
  * Starts the site API with the demo site: `tsx server/main.ts`. The only module that reads the
- * environment, touches the disk or opens a port.
+ * environment, touches the disk or opens a port. With `ASSENT_WORKERS` above 1 (and
+ * PostgreSQL), this process migrates and seeds the database, then forks that many workers
+ * (`node:cluster`), each a full instance on the shared port, and restarts any that dies.
  */
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -24,17 +28,102 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
 const port = Number(env.PORT || 8787);
 const host = env.HOST || '127.0.0.1';
-const { db, dataDir, location } = await openDatabase(env);
-const { apiKey, ownerPassword } = await seedDemo(db, {
-  ...(env.ASSENT_ADMIN_KEY && { adminKey: env.ASSENT_ADMIN_KEY }),
-  keyStore: fileKeyStore(join(dataDir, 'demo-api-key')),
-  ...(env.ASSENT_ADMIN_PASSWORD && { ownerPassword: env.ASSENT_ADMIN_PASSWORD }),
-  passwordStore: fileKeyStore(join(dataDir, 'demo-owner-password')),
-});
+/**
+ * `ASSENT_WORKERS`: how many processes serve (`auto`: one per core). Workers share one port and
+ * are instances as several hosts' would be (README, "Several instances"); PGlite serves one
+ * process, and the demo mail catcher is one process's memory, so both keep one.
+ */
+function workerCount(): number {
+  const asked = env.ASSENT_WORKERS === 'auto' ? availableParallelism() : Number(env.ASSENT_WORKERS);
+  if (!Number.isInteger(asked) || asked <= 1) return 1;
+  if (!env.DATABASE_URL) {
+    console.warn(
+      'assent: ASSENT_WORKERS needs DATABASE_URL (PGlite serves one process); one process serves',
+    );
+    return 1;
+  }
+  if (env.ASSENT_DEMO_MAIL === '1') {
+    console.warn('assent: ASSENT_DEMO_MAIL keeps the demo mail in one process; one process serves');
+    return 1;
+  }
+  return Math.min(asked, 64);
+}
+const workers = cluster.isWorker ? 1 : workerCount();
 
-const identitySecret = await ensureDemoIdentitySecret(db, env.ASSENT_IDENTITY_SECRET || undefined);
+const { db, dataDir, location } = await openDatabase(env);
+// Workers find the database migrated and seeded by the primary, and its secret in ASSENT_SECRET.
+const { apiKey, ownerPassword } = cluster.isWorker
+  ? { apiKey: '', ownerPassword: undefined }
+  : await seedDemo(db, {
+      ...(env.ASSENT_ADMIN_KEY && { adminKey: env.ASSENT_ADMIN_KEY }),
+      keyStore: fileKeyStore(join(dataDir, 'demo-api-key')),
+      ...(env.ASSENT_ADMIN_PASSWORD && { ownerPassword: env.ASSENT_ADMIN_PASSWORD }),
+      passwordStore: fileKeyStore(join(dataDir, 'demo-owner-password')),
+    });
+
+const identitySecret = cluster.isWorker
+  ? ''
+  : await ensureDemoIdentitySecret(db, env.ASSENT_IDENTITY_SECRET || undefined);
 
 const secret = env.ASSENT_SECRET || (await readOrCreateSecret(join(dataDir, 'session-secret')));
+
+/** What a person needs to use the demo, printed once by the process that was started. */
+function banner(origin: string, demoMailUrl?: string) {
+  console.log(`Assent demo:     ${origin}/`);
+  console.log(`Site API:        ${origin}/site-v1/health`);
+  console.log(`Database:        ${location}`);
+  if (workers > 1) console.log(`Workers:         ${workers} (ASSENT_WORKERS)`);
+  if (demoMailUrl)
+    console.log(`Demo mail:       ${demoMailUrl} (shown at ${origin}/admin/#/links)`);
+  console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
+  console.log(`Project id:      ${DEMO_PROJECT_ID}`);
+  console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);
+  console.log(
+    `Identity secret: ${identitySecret}${env.ASSENT_IDENTITY_SECRET ? ' (ASSENT_IDENTITY_SECRET)' : ''}`,
+  );
+  console.log(`Console:         ${origin}/admin/`);
+  // The password is only printed when generated; one from the environment is the owner's own.
+  console.log(
+    `Console login:   ${DEMO_OWNER_EMAIL} / ${env.ASSENT_ADMIN_PASSWORD ? '$ASSENT_ADMIN_PASSWORD' : ownerPassword}`,
+  );
+}
+
+const originOf = (address: string, listening: number) =>
+  `http://${address.includes(':') ? `[${address}]` : address}:${listening}`;
+
+if (workers > 1) {
+  // The primary serves nothing: it forks, supervises and stops the workers, and exits itself.
+  await db.close();
+  let stopping = false;
+  let announced = false;
+  const fork = () => cluster.fork({ ASSENT_SECRET: secret });
+  cluster.on('listening', (_worker, address) => {
+    if (announced) return;
+    announced = true;
+    banner(originOf(host, address.port));
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(
+      `assent: worker ${worker.process.pid} exited (${signal ?? code}); starting another`,
+    );
+    setTimeout(fork, 1000).unref();
+  });
+  for (let index = 0; index < workers; index += 1) fork();
+  const stopAll = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping ${workers} workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  await new Promise<never>(() => {});
+}
 
 const allowPrivate = env.ASSENT_WEBHOOK_ALLOW_PRIVATE === '1';
 // Tests only: a faster retry schedule (`200,200,200`) and attempt timeout.
@@ -97,30 +186,15 @@ setTimeout(purgeNow, 60_000).unref();
 setInterval(purgeNow, purgeEvery).unref();
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-  console.log(`Assent demo:     ${origin}/`);
-  console.log(`Site API:        ${origin}/site-v1/health`);
-  console.log(`Database:        ${location}`);
-  if (demoCatcher)
-    console.log(`Demo mail:       ${demoCatcher.url} (shown at ${origin}/admin/#/links)`);
-  console.log(`Organization id: ${DEMO_ORGANIZATION_ID}`);
-  console.log(`Project id:      ${DEMO_PROJECT_ID}`);
-  console.log(`API key:         ${apiKey}${env.ASSENT_ADMIN_KEY ? ' (ASSENT_ADMIN_KEY)' : ''}`);
-  console.log(
-    `Identity secret: ${identitySecret}${env.ASSENT_IDENTITY_SECRET ? ' (ASSENT_IDENTITY_SECRET)' : ''}`,
-  );
-  console.log(`Console:         ${origin}/admin/`);
-  // The password is only printed when generated; one from the environment is the owner's own.
-  console.log(
-    `Console login:   ${DEMO_OWNER_EMAIL} / ${env.ASSENT_ADMIN_PASSWORD ? '$ASSENT_ADMIN_PASSWORD' : ownerPassword}`,
-  );
+  // A worker is announced by its primary.
+  if (!cluster.isWorker) banner(originOf(host, info.port), demoCatcher?.url);
 });
 
 let stopping = false;
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping`);
+  if (!cluster.isWorker) console.log(`${signal}: stopping`);
   server.close(() => {
     mailer.close();
     void demoCatcher?.close();

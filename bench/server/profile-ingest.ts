@@ -21,7 +21,8 @@ const HOST = '127.0.0.1';
 const batch = Number(process.argv[2] ?? 100);
 const seconds = Number(process.argv[3] ?? 10);
 const workers = process.env.ASSENT_WORKERS ?? '1';
-const root = fileURLToPath(new URL('../..', import.meta.url));
+// `ASSENT_ROOT`: another checkout's server (say, main's, for a before and after at the same load).
+const root = process.env.ASSENT_ROOT || fileURLToPath(new URL('../..', import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

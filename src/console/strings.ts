@@ -53,6 +53,7 @@ export const en = {
     day: 'Day',
     key: 'Value',
     downloadCsv: 'Download CSV',
+    tableOf: (caption: string) => `${caption}, as a table`,
     empty: 'Nothing recorded in this period.',
   },
   records: {

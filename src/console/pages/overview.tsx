@@ -76,7 +76,12 @@ function CountsTable(props: {
   ];
   return (
     <>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
+      <div
+        class="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t.overview.tableOf(props.caption)}
+      >
         <table>
           <caption>{props.caption}</caption>
           <thead>

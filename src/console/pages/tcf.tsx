@@ -46,7 +46,17 @@ export function TcfPage() {
     );
   }, [path]);
   const value = settings.value;
-  if (!value) return <p role="status">{status.value}</p>;
+  // The heading is there from the first render: the shell focuses it on arrival.
+  if (!value) {
+    return (
+      <section aria-labelledby="tcf-title">
+        <h1 id="tcf-title" tabIndex={-1}>
+          {t.tcf.title}
+        </h1>
+        <p role="status">{status.value}</p>
+      </section>
+    );
+  }
   const set = (change: Partial<TcfSettings>) => (settings.value = { ...value, ...change });
   async function save(event: Event) {
     event.preventDefault();

@@ -85,7 +85,7 @@ export function TcfPage() {
       <p>{t.tcf.help}</p>
       <form onSubmit={(event) => void save(event)}>
         <fieldset disabled={!canConfigure.value}>
-          <label>
+          <label class="check">
             <input
               type="checkbox"
               checked={value.enabled}

@@ -82,18 +82,3 @@ export function tcfSettingsProblem(settings: TcfSettings): string | undefined {
   }
   return undefined;
 }
-
-/**
- * The consented and disclosed ids of Google's Additional Consent string v2, made by
- * `src/tcf/ac-string.ts` and read back by it and by the server's receipt; `undefined` when the
- * text is not one.
- */
-export function decodeAcString(
-  text: string,
-): { consented: number[]; disclosed: number[] } | undefined {
-  const match = /^2~([0-9.]*)~dv\.([0-9.]*)$/.exec(text);
-  if (!match) return undefined;
-  const ids = (part: string) => (part ? part.split('.').map(Number) : []);
-  const consented = ids(match[1]!);
-  return { consented, disclosed: [...consented, ...ids(match[2]!)].sort((a, b) => a - b) };
-}

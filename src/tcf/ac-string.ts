@@ -9,4 +9,4 @@ export function encodeAcString(disclosed: readonly number[], consented: readonly
   return `2~${sorted(yes)}~dv.${sorted(disclosed.filter((id) => !yes.has(id)))}`;
 }
 
-export { decodeAcString } from '../core/tcf.ts';
+export { decodeAcString } from '../core/additional-consent.ts';

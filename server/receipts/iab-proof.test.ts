@@ -5,11 +5,6 @@ import type { TcfSiteConfig } from '../../src/core/types.ts';
 import { encodeTcString, type VendorListJson } from '../../src/tcf/tc-string.ts';
 import { verifyChains } from '../consent-events/chain-verification.ts';
 import { verifyExport } from '../consent-events/export-verification.ts';
-import { sha256 } from '../crypto/sha256.ts';
-import { putApiKey } from '../db/repositories/api-keys.ts';
-import { ensureOrganization } from '../db/repositories/organizations.ts';
-import { ensureProject } from '../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../projects/seed.ts';
 import { startGvlServer, type GvlServer } from '../testing/gvl-server.ts';
 import {
   countRows,
@@ -24,11 +19,14 @@ import {
   type TestContext,
   type TestSession,
 } from '../testing/test-context.ts';
+import {
+  addOtherOrganization,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+} from '../testing/tenants.ts';
 import type { ConsentReceipt } from './receipt.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000ac';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000f0';
-const OTHER_KEY = 'other-organization-key-20';
 const base = (org = DEMO_ORGANIZATION_ID, project = DEMO_PROJECT_ID) =>
   `/privacy-v1/organizations/${org}/projects/${project}`;
 
@@ -66,20 +64,7 @@ describe('the IAB strings in the proof (issues 20, 21)', () => {
   beforeAll(async () => {
     gvl = await startGvlServer();
     t = await createTestContext({ gvl: { url: gvl.url } });
-    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other' });
-    await ensureProject(t.db, {
-      ...DEMO_PROJECT,
-      id: OTHER_PROJECT_ID,
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'Other shop',
-      slug: 'other-shop-20',
-    });
-    await putApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'other',
-      keyHash: sha256(OTHER_KEY),
-    });
+    await addOtherOrganization(t);
     const patched = await t.app.request(base(), {
       method: 'PATCH',
       headers: { 'x-api-key': DEMO_API_KEY, 'content-type': 'application/json' },

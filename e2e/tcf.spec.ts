@@ -8,7 +8,7 @@
 import { TCString, type TCModel } from '@iabtechlabtcf/core';
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN_KEY } from '../playwright.config.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, visitorOf, type Traffic } from './fixtures.ts';
 import { privatePort, startServer, type ServerProcess } from './server-process.ts';
 
 const ORG = '00000000-0000-4000-8000-00000000000a';
@@ -64,6 +64,37 @@ const patchTcf = (tcf: Record<string, unknown>) =>
     body: JSON.stringify({ tcf }),
   });
 
+interface StoredEvent {
+  label: string;
+  consentState: string;
+  consentAction: string;
+  dateCreated: string;
+  proof?: { tcf?: { tcString: string; acString?: string }; surface?: string };
+}
+
+/** What the server stored for the page's visitor, proofs included (Privacy API, the demo key). */
+async function storedEvents(traffic: Traffic): Promise<StoredEvent[]> {
+  const concordId = await visitorOf(traffic);
+  const response = await fetch(
+    `${server.url}/privacy-v1/organizations/${ORG}/projects/${PROJECT}/consent-events?view=full&concordId=${concordId}&limit=1000`,
+    { headers: { 'x-api-key': E2E_ADMIN_KEY } },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: StoredEvent[] }).items;
+}
+
+/** The stored events of one state, once `count` of them reached the server. */
+async function storedWith(traffic: Traffic, state: string, count = 1) {
+  let found: StoredEvent[] = [];
+  await expect
+    .poll(async () => {
+      found = (await storedEvents(traffic)).filter((event) => event.consentState === state);
+      return found.length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
 const tcfNotice = (page: Page) => page.locator('#assent-tcf section[role="dialog"]');
 const getTcData = (page: Page) =>
   page.evaluate(
@@ -105,6 +136,7 @@ test('a project without TCF downloads no TCF code, and its stub stays a queue', 
 
 test('accept all: every purpose, vendor and Google provider, read from the page and an iframe', async ({
   page,
+  traffic,
 }) => {
   expect((await patchTcf(TCF)).status).toBe(200);
   const assets: string[] = [];
@@ -178,14 +210,40 @@ test('accept all: every purpose, vendor and Google provider, read from the page 
     )
     .toBe('accepted');
 
+  // The server stored the site's own types accepted with the string that choice made, and the
+  // AC string vendors read (issue 20: the string is sent in the event proof).
+  const accepted = await storedWith(traffic, 'accepted', 2);
+  for (const event of accepted) {
+    expect(event.proof?.tcf, event.label).toEqual({
+      tcString: data.tcString,
+      acString: data.addtlConsent,
+    });
+  }
+
   // A return visit: the stored string stands, `tcloaded`, no notice.
   await page.reload();
   await expect.poll(async () => (await getTcData(page)).eventStatus).toBe('tcloaded');
   expect((await getTcData(page)).tcString).toBe(data.tcString);
   await expect(tcfNotice(page)).toHaveCount(0);
+
+  // The visitor reopens the choices and rejects all: the declines carry the new string, not the
+  // one in force before the decision.
+  await page.getByRole('link', { name: 'Privacy choices (TCF)' }).click();
+  const center = page.locator('#assent-tcf section.preferences');
+  await center.getByRole('button', { name: 'Reject all' }).first().click();
+  await expect(tcfNotice(page)).toHaveCount(0);
+  const rejected = await getTcData(page);
+  expect(rejected.tcString).not.toBe(data.tcString);
+  const declined = await storedWith(traffic, 'declined', 2);
+  for (const event of declined) {
+    expect(event.proof?.tcf, event.label).toEqual({
+      tcString: rejected.tcString,
+      acString: '2~~dv.89.2822',
+    });
+  }
 });
 
-test('reject all: no consent and every legitimate interest objected', async ({ page }) => {
+test('reject all: no consent and every legitimate interest objected', async ({ page, traffic }) => {
   await page.goto(`${server.url}/tcf/index.html`);
   await tcfNotice(page).getByRole('button', { name: 'Reject all' }).click();
   const data = await getTcData(page);
@@ -203,10 +261,17 @@ test('reject all: no consent and every legitimate interest objected', async ({ p
       ),
     )
     .toBe('declined');
+  for (const event of await storedWith(traffic, 'declined', 2)) {
+    expect(event.proof?.tcf, event.label).toEqual({
+      tcString: data.tcString,
+      acString: data.addtlConsent,
+    });
+  }
 });
 
 test('one vendor, and one purpose with its legitimate interest objected, from the preference center', async ({
   page,
+  traffic,
 }) => {
   await page.goto(`${server.url}/tcf/index.html`);
   await tcfNotice(page).getByRole('button', { name: 'Choose' }).click();
@@ -220,11 +285,19 @@ test('one vendor, and one purpose with its legitimate interest objected, from th
     })
     .uncheck();
   await center.getByRole('button', { name: 'Save choices' }).click();
-  const model = TCString.decode((await getTcData(page)).tcString);
+  const data = await getTcData(page);
+  const model = TCString.decode(data.tcString);
   expect(ids(model.vendorConsents)).toEqual([3]);
   expect(ids(model.purposeConsents)).toEqual([8]);
   expect(ids(model.purposeLegitimateInterests)).toEqual([2, 8, 9, 10, 11]);
   expect(model.consentScreen).toBe(2);
   // The site's own types are asked next, by its own notice.
-  await expect(page.locator('#assent-notice section[role="region"]')).toBeVisible();
+  const siteNotice = page.locator('#assent-notice section[role="region"]');
+  await expect(siteNotice).toBeVisible();
+  // What the site's notice records carries the string of the visitor's TCF choice.
+  await siteNotice.getByRole('button', { name: 'Accept all' }).click();
+  const accepted = await storedWith(traffic, 'accepted', 2);
+  for (const event of accepted) {
+    expect(event.proof?.tcf?.tcString, event.label).toBe(data.tcString);
+  }
 });

@@ -123,6 +123,21 @@ describe('the GPP stub and bundle', () => {
     expect(call('getSection', 'constructor')).toBeNull();
   });
 
+  it('hands the proof the GPP string as each change made it, with the section in force', () => {
+    const { runtime, change } = fakeRuntime({ marketing: 'declined' });
+    startGpp(runtime, true);
+    const before = runtime.proofExtras?.gpp;
+    expect(before).toEqual({
+      gppString: (call('ping') as { gppString: string }).gppString,
+      applicableSections: [8],
+    });
+    change({ marketing: 'accepted' });
+    const after = runtime.proofExtras!.gpp!;
+    expect(after.gppString).toBe((call('ping') as { gppString: string }).gppString);
+    expect(after.gppString).not.toBe(before!.gppString);
+    expect(new GppModel(after.gppString).getFieldValue('usca', 'SaleOptOut')).toBe(2);
+  });
+
   it('answers an iframe postMessage call through the locator protocol', async () => {
     installGppStub();
     const answers: unknown[] = [];

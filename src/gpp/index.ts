@@ -78,6 +78,12 @@ export const startGpp: GppBundle['startGpp'] = (runtime, gpc) => {
     sections = next;
     encoded = nextEncoded;
     gppString = encodeGppString(next);
+    // On `change`, before the manager makes the decision's events: they carry this string.
+    const inForce = pingData().applicableSections;
+    runtime.proofExtras = {
+      ...runtime.proofExtras,
+      gpp: { gppString, applicableSections: inForce },
+    };
     for (const name of changed) fire('sectionChange', name);
     signalStatus = 'ready';
     fire('signalStatus', signalStatus);

@@ -176,6 +176,12 @@ function boot(): void {
       now: runtime.now(),
       defaultDuration: config.defaultConsentDuration,
     });
+    if (usesGpp(config)) {
+      installGppStub();
+      gpp ??= importBundle<GppBundle>('gpp')
+        .then((m) => m.startGpp(runtime, gpc))
+        .catch(reportImport);
+    }
     const automatic: Record<string, ConsentState> = {};
     for (const label of plan.imply) automatic[label] = 'implied';
     for (const label of plan.gpcDecline) automatic[label] = 'declined';
@@ -184,14 +190,13 @@ function boot(): void {
         // A GPC decline is the signal's doing (the proof's surface `signal`, issue 17); what the
         // jurisdiction implies was decided on no surface.
         const origin = plan.gpcDecline.length ? { surface: 'signal' as const } : {};
-        await (await loadManager()).choose(automatic, 'implied', origin);
+        // With the GPP chunk, downloaded beside the manager: it re-encodes the GPP string as the
+        // decision takes effect, and the decision's events carry that string (issue 21).
+        const [manager] = await Promise.all([loadManager(), gpp]);
+        await manager.choose(automatic, 'implied', origin);
       } catch (error) {
         reportImport(error);
       }
-    }
-    if (usesGpp(config)) {
-      installGppStub();
-      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
     }
     // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
     if (plan.ask.length) {

@@ -98,12 +98,14 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
   const stored = readStored(runtime.projectId);
   const model = stored.tcString ? decodeTcString(stored.tcString) : undefined;
   const current = isTcStringCurrent(model, config, list, runtime.now());
-  if (current)
-    api.update({
-      tcString: stored.tcString!,
-      model,
-      acString: stored.acString ?? encodeAcString(config.googleAcProviders, []),
-    });
+  // Every event the manager makes from now on carries the strings in force (issue 20).
+  const prove = (tcString: string, acString: string) =>
+    (runtime.proofExtras = { ...runtime.proofExtras, tcf: { tcString, acString } });
+  if (current) {
+    const acString = stored.acString ?? encodeAcString(config.googleAcProviders, []);
+    api.update({ tcString: stored.tcString!, model, acString });
+    prove(stored.tcString!, acString);
+  }
   const words = await loadTcfStrings(strings.language);
 
   let host: HTMLElement | undefined;
@@ -161,6 +163,8 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
     });
     const acString = encodeAcString(config.googleAcProviders, choices.acConsents);
     writeStored(runtime, { tcString, acString });
+    // Before the manager records the site's own types: their events carry this decision's string.
+    prove(tcString, acString);
     close();
     api.update({
       tcString,

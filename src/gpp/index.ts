@@ -15,7 +15,12 @@
 import type { GppUsSection } from '../core/types.ts';
 import type { GppBundle, GppCallback, GppFunction, GppListener } from '../runtime/bundles.ts';
 import { encodeGppString, SECTIONS, TCF_EU_SECTION_ID, type SectionValues } from './gpp-string.ts';
-import { applicableSections, optOutStatus, sectionValues } from './us-sections.ts';
+import {
+  applicableSections,
+  optOutStatus,
+  sectionValues,
+  sensitiveDataStatus,
+} from './us-sections.ts';
 
 /** A section's fields as `getSection` answers them, by the section's API prefix. */
 type Sections = Record<string, Record<string, unknown>>;
@@ -83,10 +88,11 @@ export const startGpp: GppBundle['startGpp'] = (runtime, gpc) => {
     signalStatus = 'not ready';
     fire('signalStatus', signalStatus);
     const status = optOutStatus(config, runtime.states());
+    const sensitive = sensitiveDataStatus(config, runtime.states());
     const us: Partial<Record<GppUsSection, SectionValues>> = {};
     const nextEncoded: Record<string, string> = {};
     for (const name of applicableSections(config)) {
-      us[name] = sectionValues(name, status, gpc);
+      us[name] = sectionValues(name, status, gpc, sensitive);
       nextEncoded[name] = encodeGppString({ [name]: us[name] });
     }
     const next: Sections = { ...us };

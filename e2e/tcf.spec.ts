@@ -12,6 +12,7 @@ import { E2E_ADMIN_KEY } from '../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 import { privatePort, startServer, type ServerProcess } from './server-process.ts';
 
+const SHOTS = process.env.ASSENT_SHOTS_DIR ?? 'test-results/tcf-shots';
 const ORG = '00000000-0000-4000-8000-00000000000a';
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
 const VENDORS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -273,6 +274,32 @@ test("GPP's tcfeuv2 section carries the TC string where the project uses both an
   expect(await call('getField', 'tcfeuv2.PurposeConsents')).toEqual(
     model.getFieldValue('tcfeuv2', 'PurposeConsents'),
   );
+});
+
+test("the first layer in Greek on a phone: the notice's own words and the widget's", async ({
+  browser,
+}) => {
+  expect((await patchTcf(TCF)).status).toBe(200);
+  const context = await browser.newContext({
+    locale: 'el-GR',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  // The demo page says `lang="en"`, which the widget follows first: this one is in Greek.
+  await page.route('**/tcf/index.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<html lang="en">', '<html lang="el">');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${server.url}/tcf/index.html`);
+  await expect(
+    tcfNotice(page).getByRole('button', { name: 'Δείτε τους 12 συνεργάτες μας' }),
+  ).toBeVisible();
+  await expect(tcfNotice(page)).toContainText('Εμείς και οι 12 συνεργάτες μας');
+  await expect(tcfNotice(page).getByRole('button', { name: 'Αποδοχή όλων' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/tcf-first-layer-el-phone.png` });
+  await context.close();
 });
 
 test('a project that turns the TCF off: no __tcfapi and no locator frame once its config arrives', async ({

@@ -235,6 +235,37 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
     expect(await page.evaluate(() => typeof window.__gpp)).toBe('undefined');
     expect(downloads).toEqual([]);
   });
+
+  test('takes the stub away again when the fresh config gives this visitor no GPP', async ({
+    page,
+  }) => {
+    // A US page leaves its config in the visitor's copy: the next page installs __gpp from it,
+    // synchronously, before the fresh config says the visitor (now in Germany) gets none.
+    await page.goto(`${server.url}/regions.html?region=US-CA`);
+    await expect.poll(() => page.evaluate(() => typeof window.__gpp)).toBe('function');
+    // Notes whether the next page's loader installs a stub at all.
+    await page.addInitScript(() => {
+      let value: unknown;
+      Object.defineProperty(window, '__gpp', {
+        configurable: true,
+        get: () => value,
+        set: (next) => {
+          (window as unknown as { __gppInstalled: boolean }).__gppInstalled = true;
+          value = next;
+        },
+      });
+    });
+    await page.goto(`${server.url}/regions.html?region=DE`);
+    await page.evaluate(async () => {
+      await (window as unknown as TestWindow).assent.ready;
+    });
+    const stub = await page.evaluate(() => ({
+      gpp: typeof window.__gpp,
+      locator: !!document.querySelector('iframe[name="__gppLocator"]'),
+      installed: (window as unknown as { __gppInstalled?: boolean }).__gppInstalled,
+    }));
+    expect(stub).toEqual({ gpp: 'undefined', locator: false, installed: true });
+  });
 });
 
 test('a project without GPP downloads none of it, in California either', async ({ page }) => {

@@ -5,6 +5,7 @@
  * the string where vendors and the site read it: `__tcfapi`, the `euconsent-v2` first-party
  * cookie, and the widget's storage beside the decisions.
  */
+import { isTcfSiteConfig } from '../core/tcf.ts';
 import type { TcfSiteConfig } from '../core/types.ts';
 import type { TcfBundle, TcfOptions } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -212,6 +213,8 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
 export const startTcf: TcfBundle['startTcf'] = async (runtime, options) => {
   const config = runtime.config?.tcf;
   if (!config) return false;
+  // The loader checked only that there is a TCF block; the loader takes its stub away on this.
+  if (!isTcfSiteConfig(config)) throw new Error('site config has malformed TCF settings');
   started ??= boot(runtime, options, config).catch((error: unknown) =>
     runtime.emitter.emit('error', { message: `the TCF could not start: ${String(error)}` }),
   );

@@ -31,9 +31,9 @@ import { readStoredState } from '../storage/stored-state.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import { defineElements } from '../elements/index.ts';
-import { installGppStub } from './gpp-stub.ts';
+import { installGppStub, removeGppStub } from './gpp-stub.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
-import { installTcfStub } from './tcf-stub.ts';
+import { installTcfStub, removeTcfStub } from './tcf-stub.ts';
 import { watchWithdrawals } from './withdrawal-watch.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
@@ -141,8 +141,10 @@ function boot(): void {
     ));
 
   const fail = (message: string) => emitter.emit('error', { message });
-  // IAB GPP (issue 21): only for projects that enable it, only for US visitors.
-  const usesGpp = (config?: SiteConfig) => !!config?.gpp && config.geography.startsWith('US');
+  // IAB GPP (issue 21): only for projects that enable it, only for US visitors, and where the
+  // project's TCF applies (its `tcfeuv2` section).
+  const usesGpp = (config?: SiteConfig) =>
+    !!config?.gpp && (config.geography.startsWith('US') || !!config.tcf?.gdprApplies);
   let gpp: Promise<void> | undefined;
 
   /**
@@ -152,6 +154,13 @@ function boot(): void {
   async function applyPlan(): Promise<void> {
     const config = runtime.config;
     if (!config) return;
+    const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
+    // GPP before the TCF notice, which may stay open: its `tcfeuv2` section follows `__tcfapi`.
+    // A stub the fresh config does not back (a stale copy said otherwise) goes again.
+    if (usesGpp(config)) {
+      installGppStub();
+      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
+    } else removeGppStub();
     // The TCF notice first (a chunk of its own, only for projects that use the TCF): while it
     // is open it is the notice; its accept and reject all decide the site's own types too, and
     // after a choice of its own it asks for what is left (`applyPlan` again).
@@ -163,9 +172,11 @@ function boot(): void {
         if (await tcf.startTcf(runtime, opts)) return;
       } catch (error) {
         reportImport(error);
+        // No TCF after all (its chunk did not load, or the settings are malformed): vendors find
+        // no CMP, as on a page without the TCF, rather than waiting on one.
+        removeTcfStub();
       }
-    }
-    const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
+    } else removeTcfStub();
     const plan = planConsent({
       types: config.consentTypes,
       decisions: runtime.decisions,
@@ -184,14 +195,13 @@ function boot(): void {
         // A GPC decline is the signal's doing (the proof's surface `signal`, issue 17); what the
         // jurisdiction implies was decided on no surface.
         const origin = plan.gpcDecline.length ? { surface: 'signal' as const } : {};
-        await (await loadManager()).choose(automatic, 'implied', origin);
+        // With the GPP chunk, downloaded beside the manager: it re-encodes the GPP string as the
+        // decision takes effect, and the decision's events carry that string (issue 21).
+        const [manager] = await Promise.all([loadManager(), gpp]);
+        await manager.choose(automatic, 'implied', origin);
       } catch (error) {
         reportImport(error);
       }
-    }
-    if (usesGpp(config)) {
-      installGppStub();
-      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
     }
     // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
     if (plan.ask.length) {

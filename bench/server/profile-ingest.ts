@@ -82,6 +82,9 @@ function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: num
   }
 }
 
+// Piped into `head`, a closed stdout must not end this process before the cluster is stopped.
+process.stdout.on('error', () => {});
+
 const cluster = startCluster(await freePort(), [
   'shared_preload_libraries=pg_stat_statements',
   'pg_stat_statements.track=all',

@@ -31,6 +31,7 @@ import type {
 } from '../runtime/bundles.ts';
 import { createRuntime, type AssentEvents, type Runtime } from '../runtime/runtime.ts';
 import { writeConfig } from '../storage/config-cache.ts';
+import { writeDecisions } from '../storage/decisions.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import { readStoredState } from '../storage/stored-state.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
@@ -233,6 +234,9 @@ export function startRest(context: LoaderContext): LoaderRest {
       : stored.decisions;
     if (!Object.keys(decisions).length) prefetch();
     runtime.decisions = mergeDecisions(decisions, runtime.decisions);
+    // What only the mirror held goes back to the record (each label's later decision kept).
+    if (JSON.stringify(runtime.decisions) !== JSON.stringify(stored.decisions))
+      void writeDecisions(projectId, runtime.decisions, runtime.store).catch(() => {});
     runtime.visitorId = stored.visitorId;
     if (runtime.config) apply();
     healMirror(projectId, mirror, runtime.decisions);

@@ -76,6 +76,37 @@ export function restFile(manifestPath = 'dist/.vite/manifest.json'): string {
 const LOADER_IMPORTS = ['manager', 'preferences', 'gate', 'floating-button', 'cookies'];
 
 const NOTICE_PREFIX = '\0assent-notice:';
+const KERNEL_FILE = 'src/loader/kernel.ts';
+/**
+ * What the loader shares with the copies of the module graph in `rest.js` and the notice
+ * modules (src/loader/kernel.ts): each module it imports from, by path under src/, and the
+ * names it imports. Those copies read these names from the loader instead of carrying the module.
+ */
+export function sharedWithLoader(): Map<string, { name: string; index: number }[]> {
+  const source = readFileSync(KERNEL_FILE, 'utf8');
+  const list = /^export const KERNEL = \[([^\]]+)\]/m.exec(source)?.[1] ?? '';
+  const order = list.split(',').map((name) => name.trim());
+  const shared = new Map<string, { name: string; index: number }[]>();
+  for (const [, names, path] of source.matchAll(
+    /^import \{([^}]+)\} from '\.\.\/([\w/-]+)\.ts';/gm,
+  )) {
+    const imported = names!
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    shared.set(
+      path!,
+      imported.map((name) => {
+        const index = order.indexOf(name);
+        if (index < 0) throw new Error(`${KERNEL_FILE}: ${name} is imported but not in KERNEL`);
+        return { name, index };
+      }),
+    );
+  }
+  return shared;
+}
+const KERNEL_PREFIX = '\0assent-kernel:';
+
 /** `rest.js`: the loader's second half alone, its module graph copied like a notice's. */
 const REST_ID = '\0assent-rest';
 
@@ -104,13 +135,26 @@ function noticePerLanguage(): Plugin {
         ...options,
         skipSelf: true,
       });
-      return resolved && !resolved.external ? tag(resolved.id, code) : resolved;
+      if (!resolved || resolved.external) return resolved;
+      const shared = [...sharedWithLoader().keys()].find((path) =>
+        resolved.id.endsWith(`${resolvePath('src', path)}.ts`),
+      );
+      // Tagged too: a shared virtual module would become a chunk of its own, one request more.
+      return shared ? tag(KERNEL_PREFIX + shared, code) : tag(resolved.id, code);
     },
     load(id) {
       const src = resolvePath('src');
       const rest = (code: string) =>
         `export { startRest } from ${JSON.stringify(tag(`${src}/loader/rest.ts`, code))};`;
       if (id === REST_ID) return rest('rest');
+      if (id.startsWith(KERNEL_PREFIX)) {
+        const path = id.slice(KERNEL_PREFIX.length).replace(/\?.*$/, '');
+        const names = sharedWithLoader().get(path) ?? [];
+        return [
+          "const kernel = globalThis[Symbol.for('assent.kernel')];",
+          ...names.map(({ name, index }) => `export const ${name} = kernel[${index}];`),
+        ].join('\n');
+      }
       if (!id.startsWith(NOTICE_PREFIX)) return null;
       const code = id.slice(NOTICE_PREFIX.length);
       return [

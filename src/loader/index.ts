@@ -20,6 +20,7 @@ import type { AssentEvents } from '../runtime/runtime.ts';
 import { readMirror } from '../storage/sync-mirror.ts';
 import { defineElements } from '../elements/index.ts';
 import { installGppStub } from './gpp-stub.ts';
+import { shareKernel } from './kernel.ts';
 import type { LoaderRest, LoaderContext } from './rest.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
 import { installTcfStub } from './tcf-stub.ts';
@@ -144,10 +145,12 @@ function boot(): void {
     (!config ||
       noticeLabels(config.consentTypes, options.preview).some((label) => !current[label]));
 
+  // What the second half reads from the loader's own modules (./kernel.ts), set before it loads.
+  const importRest = (url: string) => (shareKernel(), import(/* @vite-ignore */ url));
   let rest: Promise<LoaderRest> | undefined;
   const load = (): Promise<LoaderRest> =>
-    (rest ??= import(
-      /* @vite-ignore */ `${options.assetBase}${likelyNotice ? `notice-${noticeLanguage(config)}.js` : REST_FILE}`
+    (rest ??= importRest(
+      /* @vite-ignore */ `${options.assetBase}${likelyNotice ? `notice-${noticeLanguage(config)}.js` : REST_FILE}`,
     ).then((module: RestModule) => {
       const started = module.startRest({
         options,
@@ -161,6 +164,7 @@ function boot(): void {
         noticeLanguage,
         installTcfStub,
         installGppStub,
+        failed,
       });
       live = started.runtime;
       return started;
@@ -170,14 +174,16 @@ function boot(): void {
       message: `could not load part of the consent widget: ${String(error)}`,
     });
   };
-  /** A call the second half answers: imported now if it is not in yet. */
-  const later =
-    <A extends unknown[], T>(call: (rest: LoaderRest, ...args: A) => Promise<T>, otherwise: T) =>
-    (...args: A): Promise<T> =>
+  /** A call the second half answers, by name: imported now if it is not in yet. */
+  type Forwarded = 'accept' | 'decline' | 'showNotice' | 'showPreferences' | 'identify' | 'reset';
+  const forward =
+    (name: Forwarded, otherwise?: boolean) =>
+    (...args: unknown[]): Promise<never> =>
       load().then(
-        (started) => call(started, ...args),
-        (error: unknown) => (failed(error), otherwise),
+        (started) => (started[name] as (...args: unknown[]) => Promise<never>)(...args),
+        (error: unknown) => (failed(error), otherwise as never),
       );
+  const showPreferences = forward('showPreferences');
 
   const api: AssentApi = {
     // Whoever waits for `ready` needs the second half: asking for it imports it.
@@ -189,17 +195,14 @@ function boot(): void {
     },
     get: (label) => states()[label],
     allowed: (label) => isAllowingState(states()[label]),
-    accept: later((r, labels?: string[]) => r.accept(labels), false),
-    decline: later((r, labels?: string[]) => r.decline(labels), false),
-    showNotice: later((r) => r.showNotice(), undefined),
+    accept: forward('accept', false),
+    decline: forward('decline', false),
+    showNotice: forward('showNotice'),
     // Anything but an element (a selector string, say) opens the dialog rather than failing.
-    showPreferences: later(
-      (r, container?: unknown) =>
-        r.showPreferences(container instanceof Element ? container : undefined),
-      undefined,
-    ),
-    identify: later((r, input: unknown) => r.identify(input), false),
-    reset: later((r) => r.reset(), undefined),
+    showPreferences: (container) =>
+      showPreferences(container instanceof Element ? container : undefined),
+    identify: forward('identify', false),
+    reset: forward('reset'),
     on: (name, handler) => emitter.on(name, handler),
     push(fn) {
       drainQueue([fn], api, (error) => console.error(PREFIX, 'a queued function threw', error));
@@ -227,10 +230,7 @@ function boot(): void {
     // `opt-out`: the "Do Not Sell or Share" link, at the sale and sharing choices (issue 21).
     const target = opener.getAttribute('data-assent-open');
     void (target === 'preferences' || target === 'opt-out'
-      ? later(
-          (r) => r.showPreferences(undefined, target === 'opt-out' ? target : undefined),
-          undefined,
-        )()
+      ? showPreferences(undefined, target === 'opt-out' ? target : undefined)
       : api.showNotice());
   });
   defineElements();

@@ -69,6 +69,8 @@ export interface LoaderContext {
    * built-in one the visitor reads is the best guess.
    */
   noticeLanguage: (config?: SiteConfig) => string;
+  /** Reports a bundle that could not be imported (an `error` event). */
+  failed: (error: unknown) => void;
   /** Installs the IAB stubs (the loader's own, so that they are one instance with its state). */
   installTcfStub: () => void;
   installGppStub: () => void;
@@ -279,9 +281,7 @@ export function startRest(context: LoaderContext): LoaderRest {
     void writeConfig(projectId, config, fetchedAt, runtime.store).catch(() => {});
   }
 
-  function reportImport(error: unknown) {
-    fail(`could not load part of the consent widget: ${String(error)}`);
-  }
+  const reportImport = context.failed;
 
   async function show(labels?: string[]): Promise<void> {
     if (!runtime.config) return fail('the consent configuration is not available');
@@ -362,8 +362,7 @@ export function startRest(context: LoaderContext): LoaderRest {
         reportImport,
       );
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', markup);
-  else markup();
+  // Called by the loader, which watches the document for such markup from its first line.
   // After a decision, the floating button (off by default) reopens the preference center.
   const floatingButton = () => {
     if (runtime.config?.floatingButton && Object.keys(states()).length)

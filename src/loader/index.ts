@@ -127,7 +127,8 @@ function boot(): void {
   live.apply();
   // Synchronous, before the page's ad tags look for it; a first visit's comes with the config.
   const last = options.embedded ?? copy;
-  if (last?.gpp && last.geography.startsWith('US')) installGppStub();
+  const gpp = !!last?.gpp && last.geography.startsWith('US');
+  if (gpp) installGppStub();
 
   const noticeLanguage = (forConfig?: SiteConfig) =>
     pickLanguage(
@@ -235,7 +236,9 @@ function boot(): void {
   });
   defineElements();
 
-  if (likelyNotice) void load().catch(failed);
+  // At once, too, when ad tags wait on the stubs: the TCF and GPP APIs behind them are the
+  // second half's to start.
+  if (likelyNotice || options.tcf || last?.tcf || gpp) void load().catch(failed);
   else if (typeof requestIdleCallback === 'function')
     requestIdleCallback(() => void load().catch(failed), { timeout: IDLE_TIMEOUT_MS });
   else setTimeout(() => void load().catch(failed), 1);

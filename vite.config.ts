@@ -82,11 +82,16 @@ const KERNEL_FILE = 'src/loader/kernel.ts';
  * modules (src/loader/kernel.ts): each module it imports from, by path under src/, and the
  * names it imports. Those copies read these names from the loader instead of carrying the module.
  */
+let shared: Map<string, { name: string; index: number }[]> | undefined;
 export function sharedWithLoader(): Map<string, { name: string; index: number }[]> {
+  return (shared ??= readShared());
+}
+
+function readShared(): Map<string, { name: string; index: number }[]> {
   const source = readFileSync(KERNEL_FILE, 'utf8');
   const list = /^export const KERNEL = \[([^\]]+)\]/m.exec(source)?.[1] ?? '';
   const order = list.split(',').map((name) => name.trim());
-  const shared = new Map<string, { name: string; index: number }[]>();
+  const result = new Map<string, { name: string; index: number }[]>();
   for (const [, names, path] of source.matchAll(
     /^import \{([^}]+)\} from '\.\.\/([\w/-]+)\.ts';/gm,
   )) {
@@ -94,7 +99,7 @@ export function sharedWithLoader(): Map<string, { name: string; index: number }[
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean);
-    shared.set(
+    result.set(
       path!,
       imported.map((name) => {
         const index = order.indexOf(name);
@@ -103,7 +108,7 @@ export function sharedWithLoader(): Map<string, { name: string; index: number }[
       }),
     );
   }
-  return shared;
+  return result;
 }
 const KERNEL_PREFIX = '\0assent-kernel:';
 

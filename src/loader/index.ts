@@ -186,6 +186,7 @@ function boot(): void {
       );
   const showPreferences = forward('showPreferences');
 
+  const queueFailed = (error: unknown) => console.error(PREFIX, 'a queued function threw', error);
   const api: AssentApi = {
     // Whoever waits for `ready` needs the second half: asking for it imports it.
     get ready() {
@@ -206,13 +207,13 @@ function boot(): void {
     reset: forward('reset'),
     on: (name, handler) => emitter.on(name, handler),
     push(fn) {
-      drainQueue([fn], api, (error) => console.error(PREFIX, 'a queued function threw', error));
+      drainQueue([fn], api, queueFailed);
     },
   };
 
   window.assent = api;
   connectDataLayer(emitter, consentMode.disabled);
-  drainQueue(existing, api, (error) => console.error(PREFIX, 'a queued function threw', error));
+  drainQueue(existing, api, queueFailed);
 
   // Gated markup added later is gated like the page's own; `<assent-gate>` and
   // `<assent-request>` are the second half's (bundles of their own).
@@ -238,10 +239,11 @@ function boot(): void {
 
   // At once, too, when ad tags wait on the stubs: the TCF and GPP APIs behind them are the
   // second half's to start.
-  if (likelyNotice || options.tcf || last?.tcf || gpp) void load().catch(failed);
+  const begin = () => void load().catch(failed);
+  if (likelyNotice || options.tcf || last?.tcf || gpp) begin();
   else if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(() => void load().catch(failed), { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(() => void load().catch(failed), 1);
+    requestIdleCallback(begin, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(begin, 1);
 }
 
 try {

@@ -15,6 +15,7 @@ const PAGES = [
   'links',
   'settings',
   'snippet',
+  'tcf',
 ] as const;
 const NAV = {
   overview: 'Overview',
@@ -25,6 +26,7 @@ const NAV = {
   links: 'Links',
   settings: 'Settings',
   snippet: 'Snippet',
+  tcf: 'IAB TCF',
 } as const;
 /** Each page's heading: its menu entry's name, but for the longer titles of the requests and links pages. */
 const HEADINGS: Record<(typeof PAGES)[number], string> = {

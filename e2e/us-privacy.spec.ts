@@ -1,7 +1,16 @@
 import { GppModel } from '@iabgpp/cmpapi';
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN_KEY } from '../playwright.config.ts';
-import { expect, notice, ORGANIZATION, preferences, PROJECT, test } from './fixtures.ts';
+import {
+  expect,
+  notice,
+  ORGANIZATION,
+  preferences,
+  PROJECT,
+  test,
+  visitorOf,
+  type Traffic,
+} from './fixtures.ts';
 import { privatePort, startServer, type ServerProcess } from './server-process.ts';
 
 const SHOTS = '/work/notes/shots/i21';
@@ -23,6 +32,37 @@ async function decoded(page: Page) {
   const ping = (await gpp(page, 'ping')) as { gppString: string; signalStatus: string };
   expect(ping.signalStatus).toBe('ready');
   return new GppModel(ping.gppString);
+}
+
+interface StoredEvent {
+  label: string;
+  consentState: string;
+  consentAction: string;
+  proof?: {
+    surface?: string;
+    gpp?: { gppString: string; applicableSections?: number[] };
+    signals?: { gpc?: boolean; gpcHonoured?: boolean };
+  };
+}
+
+/** The stored events of the page's visitor for `label`, proofs included, once `count` are in. */
+async function stored(base: string, traffic: Traffic, label: string, count = 1) {
+  const concordId = await visitorOf(traffic);
+  let found: StoredEvent[] = [];
+  await expect
+    .poll(async () => {
+      const response = await fetch(
+        `${base}/privacy-v1/organizations/${ORGANIZATION}/projects/${PROJECT}/consent-events?view=full&concordId=${concordId}&label=${label}&limit=1000`,
+        { headers: { 'x-api-key': E2E_ADMIN_KEY } },
+      );
+      expect(response.status).toBe(200);
+      found = ((await response.json()) as { items: StoredEvent[] }).items.filter(
+        (event) => event.consentState !== 'viewed',
+      );
+      return found.length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  return found;
 }
 
 const gppDownloads = (page: Page) => {
@@ -53,6 +93,7 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
 
   test('declines sale and sharing for a California visitor with GPC, says so, and writes usca and usnat; an opt-in changes them', async ({
     page,
+    traffic,
   }) => {
     const downloads = gppDownloads(page);
     await page.goto(`${server.url}/regions.html?region=US-CA&gpc=1`);
@@ -79,6 +120,16 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
     expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(1);
     expect(model.getFieldValue('usnat', 'TargetedAdvertisingOptOut')).toBe(1);
     expect(model.hasSection('usco')).toBe(false);
+    // The server stored the signal's decline with the GPP string it made, and says the signal
+    // was honoured (issue 21: the event's proof says so).
+    const declinedString = ((await gpp(page, 'ping')) as { gppString: string }).gppString;
+    const [byGpc] = await stored(server.url, traffic, 'marketing');
+    expect(byGpc).toMatchObject({ consentState: 'declined', consentAction: 'implied' });
+    expect(byGpc!.proof).toMatchObject({
+      surface: 'signal',
+      gpp: { gppString: declinedString, applicableSections: [8] },
+      signals: { gpc: true, gpcHonoured: true },
+    });
 
     // The notice's "Do Not Sell or Share" link opens the center at the sale and sharing choice.
     await notice(page).locator('[data-assent-opt-out]').click();
@@ -103,6 +154,17 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
     expect(
       await page.evaluate(() => (window as unknown as TestWindow).assent.get('marketing')),
     ).toBe('accepted');
+    // The opt-in's event carries the string the opt-in made; the signal no longer decides.
+    const optedIn = (await stored(server.url, traffic, 'marketing', 2)).find(
+      (event) => event.consentState === 'accepted',
+    );
+    expect(optedIn).toMatchObject({ consentAction: 'user_click' });
+    const inForce = ((await gpp(page, 'ping')) as { gppString: string }).gppString;
+    expect(optedIn!.proof?.gpp?.gppString).toBe(inForce);
+    expect(new GppModel(optedIn!.proof!.gpp!.gppString).getFieldValue('usca', 'SaleOptOut')).toBe(
+      2,
+    );
+    expect(optedIn!.proof?.signals).toEqual({ gpc: true, gpcHonoured: false });
   });
 
   test('shows the honoured indicator beside the floating button on a return visit', async ({
@@ -132,6 +194,7 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
 
   test('implies consent for a Texas visitor without GPC, with a visible opt-out link', async ({
     page,
+    traffic,
   }) => {
     await page.goto(`${server.url}/regions.html?region=US-TX`);
     await expect(page.locator('#status-marketing')).toHaveText('Marketing: running');
@@ -146,6 +209,14 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
     expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(2);
     expect(model.getFieldValue('usnat', 'Gpc')).toBe(false);
     expect(model.hasSection('usca')).toBe(false);
+    // The implied consent was stored with that usnat string, and no signal.
+    const [implied] = await stored(server.url, traffic, 'marketing');
+    expect(implied).toMatchObject({ consentState: 'implied', consentAction: 'implied' });
+    expect(implied!.proof?.gpp).toEqual({
+      gppString: ((await gpp(page, 'ping')) as { gppString: string }).gppString,
+      applicableSections: [7],
+    });
+    expect(implied!.proof?.signals).toEqual({ gpc: false });
     // The page's own link (under the notice bar, hence a DOM click) opens the center at the
     // choice it names.
     await page
@@ -163,6 +234,37 @@ test.describe('US privacy on a project with GPP (a server of its own)', () => {
     });
     expect(await page.evaluate(() => typeof window.__gpp)).toBe('undefined');
     expect(downloads).toEqual([]);
+  });
+
+  test('takes the stub away again when the fresh config gives this visitor no GPP', async ({
+    page,
+  }) => {
+    // A US page leaves its config in the visitor's copy: the next page installs __gpp from it,
+    // synchronously, before the fresh config says the visitor (now in Germany) gets none.
+    await page.goto(`${server.url}/regions.html?region=US-CA`);
+    await expect.poll(() => page.evaluate(() => typeof window.__gpp)).toBe('function');
+    // Notes whether the next page's loader installs a stub at all.
+    await page.addInitScript(() => {
+      let value: unknown;
+      Object.defineProperty(window, '__gpp', {
+        configurable: true,
+        get: () => value,
+        set: (next) => {
+          (window as unknown as { __gppInstalled: boolean }).__gppInstalled = true;
+          value = next;
+        },
+      });
+    });
+    await page.goto(`${server.url}/regions.html?region=DE`);
+    await page.evaluate(async () => {
+      await (window as unknown as TestWindow).assent.ready;
+    });
+    const stub = await page.evaluate(() => ({
+      gpp: typeof window.__gpp,
+      locator: !!document.querySelector('iframe[name="__gppLocator"]'),
+      installed: (window as unknown as { __gppInstalled?: boolean }).__gppInstalled,
+    }));
+    expect(stub).toEqual({ gpp: 'undefined', locator: false, installed: true });
   });
 });
 

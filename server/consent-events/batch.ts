@@ -19,6 +19,7 @@ import type { Session } from '../db/repositories/sessions.ts';
 import { personConcordId } from '../people/person-id.ts';
 import { sha256 } from '../crypto/sha256.ts';
 import { KEYED_CHAIN_VERSION } from './chain.ts';
+import { refuseUndecodableStrings } from './iab-strings.ts';
 
 /** An item of a batch, with what the seeds' own paths (routes/compat/) keep beside it. */
 export interface ConsentEventBatchItem extends ConsentEventInput {
@@ -248,6 +249,7 @@ function prepare(
   if (retired) throw httpError(422, `${at}: ${retired}`);
   const refusal = refuseState(type, item.consentState);
   if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
+  if (item.proof) refuseUndecodableStrings(item.proof, `${at}/proof`);
   const dates = session
     ? browserDates(item, at, type, project, now)
     : callerDates(item, at, type, project, now);

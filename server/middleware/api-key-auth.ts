@@ -73,8 +73,9 @@ export async function authenticateApiKey(
  */
 export function apiKeyAuth(
   db: Queryable,
-  needs: Access = 'admin',
-  now: () => Date = () => new Date(),
+  needs: Access,
+  // The app's clock, never a default: a member session's expiry is judged on it.
+  now: () => Date,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const organizationId = requireUuid(c.req.param('organizationId'), 'organizationId');

@@ -1,3 +1,4 @@
+import type { GppReceipt, Named, TcfReceipt } from './iab-proof.ts';
 import type { ConsentReceipt } from './receipt.ts';
 
 /** Where the page's stylesheet is served: the page has no inline style (strict CSP). */
@@ -88,6 +89,92 @@ ${other.map(([name, text]) => `<p><span class="muted">${escapeHtml(name)}:</span
 <p>Notice hash (SHA-256): <span class="hash">${escapeHtml(notice.hash)}</span></p>`;
 }
 
+/** `1 Store and/or access information on a device; 2 …`, or `none`. */
+const namedList = (items: Named[] | undefined) =>
+  items?.length
+    ? items.map((item) => (item.name ? `${item.id} ${item.name}` : String(item.id))).join('; ')
+    : 'none';
+
+function tcfSection(tcf: TcfReceipt | undefined): string {
+  if (!tcf) return '';
+  const ac = tcf.additionalConsent;
+  const head = `<h2>IAB TCF choices</h2>
+<p class="muted">The TC string the decision produced, decoded with the IAB’s <code>@iabtechlabtcf/core</code>${
+    tcf.namedWithVendorListVersion !== undefined
+      ? `; names from the Global Vendor List version ${escapeHtml(tcf.namedWithVendorListVersion)}`
+      : ''
+  }.</p>`;
+  const string = `<p>TC string: <span class="hash">${escapeHtml(tcf.tcString)}</span></p>`;
+  if (tcf.problem) {
+    return `${head}<p class="bad">It does not decode: ${escapeHtml(tcf.problem)}.</p>${string}`;
+  }
+  return `${head}
+${list([
+  ['CMP', `${tcf.cmpId} (version ${tcf.cmpVersion})`],
+  ['TCF policy version', tcf.policyVersion],
+  ['Vendor list version', tcf.vendorListVersion],
+  ['Created', tcf.created],
+  ['Last updated', tcf.lastUpdated],
+  ['Language', tcf.consentLanguage],
+  ['Publisher country', tcf.publisherCountryCode],
+  ['Screen', tcf.consentScreen === 2 ? '2 (preference center)' : tcf.consentScreen],
+  ['Purposes consented', namedList(tcf.purposeConsents)],
+  ['Purposes on legitimate interest, not objected to', namedList(tcf.purposeLegitimateInterests)],
+  ['Special features opted in', namedList(tcf.specialFeatureOptins)],
+  ['Vendors consented', namedList(tcf.vendorConsents)],
+  ['Vendors on legitimate interest, not objected to', namedList(tcf.vendorLegitimateInterests)],
+  ['Vendors disclosed', namedList(tcf.vendorsDisclosed)],
+  [
+    'Google providers (Additional Consent)',
+    ac
+      ? `consented: ${ac.consented.join(', ') || 'none'}; disclosed: ${ac.disclosed.join(', ') || 'none'}`
+      : undefined,
+  ],
+])}
+${string}`;
+}
+
+function gppSection(gpp: GppReceipt | undefined): string {
+  if (!gpp) return '';
+  const string = `<p>GPP string: <span class="hash">${escapeHtml(gpp.gppString)}</span></p>`;
+  if (gpp.problem) {
+    return `<h2>IAB GPP signals</h2><p class="bad">It does not decode: ${escapeHtml(gpp.problem)}.</p>${string}`;
+  }
+  const sections = (gpp.sections ?? [])
+    .map(
+      (section) =>
+        `<h3>${escapeHtml(section.name)} <span class="muted">(section ${escapeHtml(section.id)})</span></h3>
+${list(
+  Object.entries(section.fields).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.join(', ') : value,
+  ]),
+)}`,
+    )
+    .join('\n');
+  return `<h2>IAB GPP signals</h2>
+<p class="muted">The GPP string in force when the event was made, decoded with the IAB’s <code>@iabgpp/cmpapi</code>${
+    gpp.applicableSections?.length
+      ? `; in force for the person: ${escapeHtml(
+          gpp.applicableSections
+            .map((item) => (item.name ? `${item.name} (${item.id})` : String(item.id)))
+            .join(', '),
+        )}`
+      : ''
+  }.</p>
+${sections}
+${string}`;
+}
+
+/** What the receipt says of an opt-out preference signal (issue 21). */
+function signalHonoured(receipt: ConsentReceipt): string | undefined {
+  const honoured = receipt.proof?.signals?.gpcHonoured;
+  if (honoured === undefined) return undefined;
+  return honoured
+    ? 'honoured: a purpose stood declined by the signal when this event was made'
+    : 'not applied: nothing stood declined by the signal (the person opted in, or no purpose is a sale or sharing here)';
+}
+
 /** The printable receipt: plain HTML, every value escaped, no script and no inline style. */
 export function renderReceiptPage(receipt: ConsentReceipt): string {
   const { event, proof, chain } = receipt;
@@ -126,6 +213,7 @@ ${list([
     'Global Privacy Control',
     proof?.signals?.gpc === undefined ? undefined : proof.signals.gpc ? 'on' : 'off',
   ],
+  ['Opt-out preference signal', signalHonoured(receipt)],
 ])}
 <h2>When</h2>
 ${list([
@@ -134,6 +222,8 @@ ${list([
   ['Recorded', event.dateCreated],
 ])}
 ${noticeSection(receipt)}
+${tcfSection(receipt.tcf)}
+${gppSection(receipt.gpp)}
 <h2>Chain</h2>
 ${list([
   ['Position', chain.seq],

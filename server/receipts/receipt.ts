@@ -9,6 +9,7 @@ import {
   listChainRows,
 } from '../db/repositories/consent-events.ts';
 import { findNoticeSnapshot } from '../db/repositories/notice-snapshots.ts';
+import { gppReceipt, tcfReceipt, type GppReceipt, type TcfReceipt } from './iab-proof.ts';
 
 /** The format of a receipt; a change that alters its meaning gets a new one. */
 export const RECEIPT_FORMAT = 'assent-consent-receipt/1';
@@ -27,6 +28,10 @@ export interface ConsentReceipt {
   proof?: ConsentProof;
   /** The notice the person saw, when the event's proof names one. */
   notice?: { hash: string; content: NoticeSnapshot; problems: string[]; firstSeen: string };
+  /** The proof's TC string decoded, its purposes and vendors named (issue 20). */
+  tcf?: TcfReceipt;
+  /** The proof's GPP string decoded into its sections (issue 21). */
+  gpp?: GppReceipt;
   chain: {
     /** Position in the project's chain (insertion order). */
     seq: string;
@@ -71,6 +76,8 @@ export async function buildReceipt(
       consentType: { id: type.id, label: type.label, name: type.name, version: type.version },
     }),
     ...(stored.proof && { proof: stored.proof }),
+    ...(stored.proof?.tcf && { tcf: await tcfReceipt(db, stored.proof.tcf) }),
+    ...(stored.proof?.gpp && { gpp: gppReceipt(stored.proof.gpp) }),
     ...(snapshot && {
       notice: {
         hash: snapshot.hash,

@@ -60,6 +60,53 @@ describe('proof schema', () => {
     expect(valid({ noticeHash: hash, notice: { ...snapshot, extra: 1 } })).toBe(false);
   });
 
+  // Strings the widget made for issue 20's e2e vendor list and issue 21's California visitor.
+  const tcString = 'CQhNxMAQhNxMAH_AAADEAeCAAAAAAAAAAAAAAAAAAAAA.IAAAAAAAAAAA.QAAAAAAAAAA';
+  const gppString = 'DBABBg~BVVqAAEABCA.QA';
+
+  it('takes the TCF and GPP strings in their own keys, and the signal honoured', () => {
+    expect(
+      valid({
+        tcf: { tcString, acString: '2~89.2822~dv.' },
+        gpp: { gppString, applicableSections: [8] },
+        signals: { gpc: true, gpcHonoured: true },
+      }),
+    ).toBe(true);
+    expect(valid({ tcf: { tcString: 'COtybn4PA_zT4KjACBENAPCIAEBAAECAAIAAAAAAAAAA' } })).toBe(true);
+    expect(valid({ tcf: { tcString, acString: '2~~dv.7.89' } })).toBe(true);
+    expect(valid({ gpp: { gppString: 'DBAA', applicableSections: [-1] } })).toBe(true);
+    expect(valid({ signals: { gpc: true, gpcHonoured: false } })).toBe(true);
+  });
+
+  it('refuses what is not a TC, AC or GPP string, or too long, or honoured without the signal', () => {
+    const refused = [
+      { tcf: {} },
+      { tcf: { acString: '2~1~dv.' } },
+      { tcf: { tcString: '' } },
+      { tcf: { tcString: 'CP xx' } },
+      { tcf: { tcString: 'CPxx..IA' } },
+      { tcf: { tcString: '<script>' } },
+      { tcf: { tcString: 'A'.repeat(10_001) } },
+      { tcf: { tcString, acString: '1~1.2' } },
+      { tcf: { tcString, acString: '2~1..2~dv.' } },
+      { tcf: { tcString, acString: '2~1~dv.x' } },
+      { tcf: { tcString, extra: 1 } },
+      { gpp: {} },
+      { gpp: { gppString: 'CBABBg~BVVqAAEABCA' } },
+      { gpp: { gppString: 'DBABBg~~' } },
+      { gpp: { gppString: `DBABBg~${'A'.repeat(10_000)}` } },
+      { gpp: { gppString, applicableSections: [64] } },
+      { gpp: { gppString, applicableSections: ['usca'] } },
+      { gpp: { gppString, sections: [8] } },
+      { signals: { gpcHonoured: true } },
+      { signals: { gpc: false, gpcHonoured: true } },
+      { tcString },
+      { gppString },
+    ];
+    for (const proof of refused)
+      expect(valid(proof), JSON.stringify(proof).slice(0, 80)).toBe(false);
+  });
+
   it('is in the Site API items only: seed 000 keeps its exact schema', () => {
     const item = {
       concordId: '00000000-0000-4000-8000-000000000002',

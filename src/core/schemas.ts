@@ -136,6 +136,19 @@ export const noticeSnapshotSchema = {
 };
 
 /**
+ * The IAB strings' longest (issues 20, 21): a TC string for the whole GVL's 1,000-odd vendors
+ * in bit fields is under 1,000 characters, an AC string for Google's 600-odd providers under
+ * 4,000; the cap leaves room and keeps a batch of 100 events small.
+ */
+export const IAB_STRING_MAX_LENGTH = 10_000;
+/** A TC string: base64url segments separated by `.` (core, then Disclosed Vendors, publisher). */
+export const TC_STRING_PATTERN = '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+){0,3}$';
+/** Google's Additional Consent string v2: `2~<consented ids>~dv.<disclosed ids>`, `.`-separated. */
+export const AC_STRING_PATTERN = '^2~([0-9]+(\\.[0-9]+)*)?~dv\\.([0-9]+(\\.[0-9]+)*)?$';
+/** A GPP string: the `DB…` header, then one segment per section (itself `.`-separated), `~`-separated. */
+export const GPP_STRING_PATTERN = '^DB[A-Za-z0-9_-]+(~[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)*$';
+
+/**
  * An event's proof (`ConsentProof` in types.ts): a closed set of optional keys. A feature that
  * proves more adds its key here and to the type, never beside it.
  */
@@ -147,7 +160,36 @@ export const proofSchema = {
     surface: proofSurface,
     signals: {
       type: 'object',
-      properties: { gpc: { type: 'boolean' } },
+      properties: { gpc: { type: 'boolean' }, gpcHonoured: { type: 'boolean' } },
+      additionalProperties: false,
+      // Honoured is said of a signal that was there.
+      dependencies: { gpcHonoured: { properties: { gpc: { const: true } }, required: ['gpc'] } },
+    },
+    tcf: {
+      type: 'object',
+      properties: {
+        tcString: { type: 'string', maxLength: IAB_STRING_MAX_LENGTH, pattern: TC_STRING_PATTERN },
+        acString: { type: 'string', maxLength: IAB_STRING_MAX_LENGTH, pattern: AC_STRING_PATTERN },
+      },
+      required: ['tcString'],
+      additionalProperties: false,
+    },
+    gpp: {
+      type: 'object',
+      properties: {
+        gppString: {
+          type: 'string',
+          maxLength: IAB_STRING_MAX_LENGTH,
+          pattern: GPP_STRING_PATTERN,
+        },
+        applicableSections: {
+          type: 'array',
+          maxItems: 32,
+          uniqueItems: true,
+          items: { type: 'integer', minimum: -1, maximum: 63 },
+        },
+      },
+      required: ['gppString'],
       additionalProperties: false,
     },
     notice: noticeSnapshotSchema,

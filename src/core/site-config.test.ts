@@ -65,4 +65,11 @@ describe('parseSiteConfig limits (issue 22 §5)', () => {
     expect(parsed.texts['constructor']).toBeUndefined();
     expect(parsed.texts['en']).toEqual(ENGLISH_NOTICE_TEXTS);
   });
+
+  it('refuses a TCF block that is no object, and leaves its fields to the TCF chunk', () => {
+    expect(parseSiteConfig(config({ tcf: 'on' }))).toMatch(/malformed TCF settings/);
+    expect(parseSiteConfig(config({ tcf: null }))).toMatch(/malformed TCF settings/);
+    // The chunk refuses these (`isTcfSiteConfig`, tested in tcf.test.ts): no loader bytes spent.
+    expect(parseSiteConfig(config({ tcf: { cmpId: 'x' } }))).toMatchObject({ tcf: { cmpId: 'x' } });
+  });
 });

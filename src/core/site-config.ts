@@ -1,7 +1,6 @@
 import { isCategory, isLabel } from './consent-type.ts';
 import { labelRecord } from './decision.ts';
 import { parseDuration } from './duration.ts';
-import { isTcfSiteConfig } from './tcf.ts';
 import type { ConsentType, NoticeTexts, SiteConfig } from './types.ts';
 
 const TEXT_KEYS: (keyof NoticeTexts)[] = [
@@ -89,7 +88,9 @@ export function parseSiteConfig(value: unknown): SiteConfig | string {
   if (typeof value.policy !== 'string' || !POLICIES.includes(value.policy)) {
     return 'site config has no valid policy';
   }
-  if (value.tcf !== undefined && !isTcfSiteConfig(value.tcf)) {
+  // Its fields are checked where they are read, by the TCF chunk (`isTcfSiteConfig`): the loader
+  // only asks whether there is one, and a project without TCF carries no TCF code.
+  if (value.tcf !== undefined && !isObject(value.tcf)) {
     return 'site config has malformed TCF settings';
   }
   // Looked up by language: `constructor` is none (issue 22 §4).

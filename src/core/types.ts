@@ -119,6 +119,37 @@ export type ProofSurface = 'notice' | 'preferences' | 'api' | 'gate' | 'link' | 
 export interface ProofSignals {
   /** Global Privacy Control was on (`navigator.globalPrivacyControl` or `Sec-GPC: 1`). */
   gpc?: boolean;
+  /**
+   * With `gpc` on only (issue 21): the opt-out preference signal was honoured, that is, some
+   * purpose stood declined by the signal when the event was made, as the preference center's and
+   * the floating button's "Opt-out preference signal honoured" said. `false`: the signal was on
+   * but declined nothing that stood (the visitor opted in themselves, or no purpose is a sale or
+   * sharing where they are).
+   */
+  gpcHonoured?: boolean;
+}
+
+/** The IAB TCF strings in force when the event was made (issue 20): the ones its decision made. */
+export interface ProofTcf {
+  /**
+   * The TC string (TCF 2.3): base64url segments separated by `.` (the core, Disclosed Vendors,
+   * publisher segments); the server decodes it with `@iabtechlabtcf/core` and refuses it if it
+   * cannot.
+   */
+  tcString: string;
+  /** Google's Additional Consent string v2 (`2~<consented ids>~dv.<disclosed ids>`). */
+  acString?: string;
+}
+
+/** The IAB GPP string in force when the event was made (issue 21). */
+export interface ProofGpp {
+  /** The GPP string (`DB…` header, then a segment per section, separated by `~`). */
+  gppString: string;
+  /**
+   * The ids of the sections in force for the visitor (GPP 1.1 `applicableSections`: 8 for
+   * `usca`, 7 for `usnat`, `-1` for none); each must be a section of `gppString`.
+   */
+  applicableSections?: number[];
 }
 
 /**
@@ -137,6 +168,10 @@ export interface ConsentProof {
   surface?: ProofSurface;
   /** Privacy signals present. */
   signals?: ProofSignals;
+  /** The TC string and AC string, in a project that enables the IAB TCF. */
+  tcf?: ProofTcf;
+  /** The GPP string, for a US visitor of a project that enables IAB GPP. */
+  gpp?: ProofGpp;
   /**
    * The snapshot itself, sent with the first event that names its hash: the server checks it
    * hashes to `noticeHash`, stores it once per project and keeps only the hash with the event.

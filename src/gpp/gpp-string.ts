@@ -1,6 +1,6 @@
 /**
- * The GPP string of the US sections, encoded here rather than with `@iabgpp/cmpapi`: the IAB's
- * library does not tree-shake and weighs 140 kB minified, 17 kB gzipped even for one section
+ * The GPP string of the US sections (and of the TCF EU section, which is the TC string), encoded
+ * here rather than with `@iabgpp/cmpapi`: the IAB's library does not tree-shake and weighs 140 kB minified, 17 kB gzipped even for one section
  * (measured for issue 21), more than the loader and the notice together. The layouts follow the
  * IAB's "GPP Extension: US National / State Privacy" specifications, field for field as
  * `@iabgpp/cmpapi` 3.2 reads them; `gpp-string.test.ts` decodes every string we make with it.
@@ -177,13 +177,21 @@ export function encodeSection(name: GppUsSection, values: SectionValues): string
     : core;
 }
 
-/** The whole GPP string of these sections, in section-id order. */
-export function encodeGppString(sections: Partial<Record<GppUsSection, SectionValues>>): string {
-  const names = (Object.keys(sections) as GppUsSection[]).sort(
-    (a, b) => SECTIONS[a].id - SECTIONS[b].id,
+/** GPP's section id of the IAB TCF EU section (`tcfeuv2`), whose text is the TC string as is. */
+export const TCF_EU_SECTION_ID = 2;
+
+/**
+ * The whole GPP string of these sections, in section-id order, with the `tcfeuv2` section (the
+ * TC string, unchanged: "GPP Extension: IAB Europe TCF") when there is one.
+ */
+export function encodeGppString(
+  sections: Partial<Record<GppUsSection, SectionValues>>,
+  tcString?: string,
+): string {
+  const parts = (Object.keys(sections) as GppUsSection[]).map(
+    (name) => [SECTIONS[name].id, encodeSection(name, sections[name]!)] as const,
   );
-  return [
-    header(names.map((name) => SECTIONS[name].id)),
-    ...names.map((name) => encodeSection(name, sections[name]!)),
-  ].join('~');
+  const all = tcString ? [[TCF_EU_SECTION_ID, tcString] as const, ...parts] : parts;
+  all.sort((a, b) => a[0] - b[0]);
+  return [header(all.map(([id]) => id)), ...all.map(([, text]) => text)].join('~');
 }

@@ -5,15 +5,30 @@
  * with `signalStatus` going `not ready` → `ready` around it, and a `sectionChange` event for each
  * section that changed. The commands are the specification's: `ping`, `addEventListener`,
  * `removeEventListener`, `hasSection`, `getSection`, `getField`.
+ *
+ * Where the project also uses the TCF and GDPR applies to the visitor, the `tcfeuv2` section
+ * (id 2) carries the TC string `__tcfapi` holds, followed through `__tcfapi`'s own
+ * `addEventListener` (the TCF chunk stays a separate download with no tie to this one). Its
+ * reader (`tcf-section.ts`) is a chunk of its own, imported only there: a US visitor does not
+ * download it. `signalStatus` stays `not ready` until `__tcfapi` first answered.
  */
 import type { GppUsSection } from '../core/types.ts';
 import type { GppBundle, GppCallback, GppFunction, GppListener } from '../runtime/bundles.ts';
-import { encodeGppString, SECTIONS, type SectionValues } from './gpp-string.ts';
-import { applicableSections, optOutStatus, sectionValues } from './us-sections.ts';
+import { encodeGppString, SECTIONS, TCF_EU_SECTION_ID, type SectionValues } from './gpp-string.ts';
+import {
+  applicableSections,
+  optOutStatus,
+  sectionValues,
+  sensitiveDataStatus,
+} from './us-sections.ts';
 
-type Sections = Partial<Record<GppUsSection, SectionValues>>;
+/** A section's fields as `getSection` answers them, by the section's API prefix. */
+type Sections = Record<string, Record<string, unknown>>;
 
-const byId = (a: GppUsSection, b: GppUsSection) => SECTIONS[a].id - SECTIONS[b].id;
+const TCF_EU = 'tcfeuv2';
+const idOf = (name: string) =>
+  name === TCF_EU ? TCF_EU_SECTION_ID : SECTIONS[name as GppUsSection].id;
+const byId = (a: string, b: string) => idOf(a) - idOf(b);
 
 export const startGpp: GppBundle['startGpp'] = (runtime, gpc) => {
   const stub = typeof window.__gpp === 'function' ? window.__gpp : undefined;
@@ -23,26 +38,33 @@ export const startGpp: GppBundle['startGpp'] = (runtime, gpc) => {
   let signalStatus: 'not ready' | 'ready' = 'not ready';
   let displayStatus: 'visible' | 'hidden' = 'hidden';
   let sections: Sections = {};
-  let encoded: Partial<Record<GppUsSection, string>> = {};
+  let encoded: Record<string, string> = {};
   let gppString = '';
+  // GDPR applies and the project uses the TCF: section 2 is in force, with the TC string once
+  // `__tcfapi` has one.
+  const tcfEu = !!runtime.config?.tcf?.gdprApplies;
+  let tcString = '';
+  let readTcf: ((tcString: string) => Record<string, unknown> | undefined) | undefined;
+  let waiting = tcfEu;
 
-  const names = () => (Object.keys(sections) as GppUsSection[]).sort(byId);
+  const names = () => Object.keys(sections).sort(byId);
   const pingData = () => {
     const present = names();
     // The state's own section is the one in force where it exists (GPP 1.1 applicableSections).
-    const inForce = present.find((name) => name !== 'usnat') ?? present[0];
+    const inForce = tcfEu ? TCF_EU : (present.find((name) => name !== 'usnat') ?? present[0]);
     return {
       gppVersion: '1.1',
       cmpStatus: 'loaded',
       cmpDisplayStatus: displayStatus,
       signalStatus,
-      supportedAPIs: (runtime.config?.gpp?.sections ?? []).map(
-        (name) => `${SECTIONS[name].id}:${name}`,
-      ),
-      // Assent has no IAB-registered CMP id; the US sections need none.
-      cmpId: 0,
-      sectionList: present.map((name) => SECTIONS[name].id),
-      applicableSections: inForce ? [SECTIONS[inForce].id] : [-1],
+      supportedAPIs: [
+        ...(runtime.config?.tcf ? [TCF_EU] : []),
+        ...(runtime.config?.gpp?.sections ?? []),
+      ].map((name) => `${idOf(name)}:${name}`),
+      // The US sections need no IAB-registered CMP id; the TCF's is the project's own.
+      cmpId: runtime.config?.tcf?.cmpId ?? 0,
+      sectionList: present.map(idOf),
+      applicableSections: inForce ? [idOf(inForce)] : [-1],
       gppString,
       parsedSections: Object.fromEntries(present.map((name) => [name, { ...sections[name] }])),
     };
@@ -66,24 +88,38 @@ export const startGpp: GppBundle['startGpp'] = (runtime, gpc) => {
     signalStatus = 'not ready';
     fire('signalStatus', signalStatus);
     const status = optOutStatus(config, runtime.states());
-    const next: Sections = {};
-    const nextEncoded: Partial<Record<GppUsSection, string>> = {};
+    const sensitive = sensitiveDataStatus(config, runtime.states());
+    const us: Partial<Record<GppUsSection, SectionValues>> = {};
+    const nextEncoded: Record<string, string> = {};
     for (const name of applicableSections(config)) {
-      next[name] = sectionValues(name, status, gpc);
-      nextEncoded[name] = encodeGppString({ [name]: next[name] });
+      us[name] = sectionValues(name, status, gpc, sensitive);
+      nextEncoded[name] = encodeGppString({ [name]: us[name] });
+    }
+    const next: Sections = { ...us };
+    const tcf = tcString ? readTcf?.(tcString) : undefined;
+    if (tcf) {
+      next[TCF_EU] = tcf;
+      nextEncoded[TCF_EU] = tcString;
     }
     const changed = [...new Set([...Object.keys(encoded), ...Object.keys(nextEncoded)])].filter(
-      (name) => encoded[name as GppUsSection] !== nextEncoded[name as GppUsSection],
+      (name) => encoded[name] !== nextEncoded[name],
     );
     sections = next;
     encoded = nextEncoded;
-    gppString = encodeGppString(next);
+    gppString = encodeGppString(us, tcf ? tcString : undefined);
+    // On `change`, before the manager makes the decision's events: they carry this string.
+    const inForce = pingData().applicableSections;
+    runtime.proofExtras = {
+      ...runtime.proofExtras,
+      gpp: { gppString, applicableSections: inForce },
+    };
     for (const name of changed) fire('sectionChange', name);
+    if (waiting) return;
     signalStatus = 'ready';
     fire('signalStatus', signalStatus);
   }
 
-  const has = (name: unknown): name is GppUsSection =>
+  const has = (name: unknown): name is string =>
     typeof name === 'string' && Object.prototype.hasOwnProperty.call(sections, name);
 
   const api: GppFunction = (command, callback, parameter) => {
@@ -141,6 +177,27 @@ export const startGpp: GppBundle['startGpp'] = (runtime, gpc) => {
   update();
   for (const args of queued) api(...(args as Parameters<GppFunction>));
   runtime.emitter.on('change', update);
+  // The TC string, each time the TCF's CMP has a new one (the stub queues this until it loads).
+  if (tcfEu)
+    import('./tcf-section.ts')
+      .then((module) => {
+        readTcf = module.tcfEuV2Values;
+        const listen = window.__tcfapi;
+        if (typeof listen !== 'function') throw new Error('no __tcfapi on the page');
+        listen('addEventListener', 2, (data: unknown, success: boolean) => {
+          const next = success ? (data as { tcString?: unknown } | null)?.tcString : undefined;
+          if (typeof next !== 'string' || (next === tcString && !waiting)) return;
+          tcString = next;
+          waiting = false;
+          update();
+        });
+      })
+      .catch((error: unknown) => {
+        // Without the TCF's state the section is unknown: said, and the rest stands ready.
+        runtime.emitter.emit('error', { message: `the GPP TCF section failed: ${String(error)}` });
+        waiting = false;
+        update();
+      });
   const display = (status: 'visible' | 'hidden') => () => {
     displayStatus = status;
     fire('cmpDisplayStatus', status);

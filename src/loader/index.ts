@@ -19,11 +19,11 @@ import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type { AssentEvents } from '../runtime/runtime.ts';
 import { readMirror } from '../storage/sync-mirror.ts';
 import { defineElements } from '../elements/index.ts';
-import { installGppStub } from './gpp-stub.ts';
+import { installGppStub, removeGppStub, usesGpp } from './gpp-stub.ts';
 import { shareKernel } from './kernel.ts';
 import type { LoaderRest, LoaderContext } from './rest.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
-import { installTcfStub } from './tcf-stub.ts';
+import { installTcfStub, removeTcfStub } from './tcf-stub.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
 declare global {
@@ -127,7 +127,7 @@ function boot(): void {
   live.apply();
   // Synchronous, before the page's ad tags look for it; a first visit's comes with the config.
   const last = options.embedded ?? copy;
-  const gpp = !!last?.gpp && last.geography.startsWith('US');
+  const gpp = usesGpp(last);
   if (gpp) installGppStub();
 
   const noticeLanguage = (forConfig?: SiteConfig) =>
@@ -163,8 +163,13 @@ function boot(): void {
         languages,
         bundleFiles: BUNDLE_FILES,
         noticeLanguage,
-        installTcfStub,
-        installGppStub,
+        followStubs(fresh) {
+          (fresh.tcf ? installTcfStub : removeTcfStub)();
+          const gets = usesGpp(fresh);
+          (gets ? installGppStub : removeGppStub)();
+          return gets;
+        },
+        removeTcfStub,
         failed,
       });
       live = started.runtime;

@@ -71,9 +71,15 @@ export interface LoaderContext {
   noticeLanguage: (config?: SiteConfig) => string;
   /** Reports a bundle that could not be imported (an `error` event). */
   failed: (error: unknown) => void;
-  /** Installs the IAB stubs (the loader's own, so that they are one instance with its state). */
-  installTcfStub: () => void;
-  installGppStub: () => void;
+  /**
+   * The IAB stubs (src/loader/iab-stub.ts) follow `config`: each installed where it applies,
+   * and removed where it does not, the one a stale copy or the script tag had installed at boot
+   * included (the loader's own stubs, one instance with their state). True when this visitor
+   * gets GPP (`usesGpp` of src/loader/gpp-stub.ts).
+   */
+  followStubs: (config: SiteConfig) => boolean;
+  /** Removes the TCF stub: the TCF chunk did not load or refused the settings. */
+  removeTcfStub: () => void;
 }
 
 /** The half's window API calls; the loader's `window.assent` forwards to them. */
@@ -144,20 +150,26 @@ export function startRest(context: LoaderContext): LoaderRest {
   async function applyPlan(): Promise<void> {
     const config = runtime.config;
     if (!config) return;
+    const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
+    // A stub the fresh config does not back (a stale copy said otherwise) goes again.
+    // GPP before the TCF notice, which may stay open: its `tcfeuv2` section follows `__tcfapi`.
+    if (context.followStubs(config))
+      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
     // The TCF notice first (a chunk of its own, only for projects that use the TCF): while it
     // is open it is the notice; its accept and reject all decide the site's own types too, and
     // after a choice of its own it asks for what is left (`applyPlan` again).
     if (config.tcf) {
-      context.installTcfStub();
       try {
         const tcf = await importBundle<TcfBundle>('tcf');
         const opts = { apiBase: options.apiBase, manager: loadManager, askRest: applyPlan };
         if (await tcf.startTcf(runtime, opts)) return;
       } catch (error) {
         reportImport(error);
+        // No TCF after all (its chunk did not load, or the settings are malformed): vendors find
+        // no CMP, as on a page without the TCF, rather than waiting on one.
+        context.removeTcfStub();
       }
     }
-    const gpc = navigator.globalPrivacyControl === true || config.gpc === true;
     const plan = planConsent({
       types: config.consentTypes,
       decisions: runtime.decisions,
@@ -176,14 +188,13 @@ export function startRest(context: LoaderContext): LoaderRest {
         // A GPC decline is the signal's doing (the proof's surface `signal`, issue 17); what the
         // jurisdiction implies was decided on no surface.
         const origin = plan.gpcDecline.length ? { surface: 'signal' as const } : {};
-        await (await loadManager()).choose(automatic, 'implied', origin);
+        // With the GPP chunk, downloaded beside the manager: it re-encodes the GPP string as the
+        // decision takes effect, and the decision's events carry that string (issue 21).
+        const [manager] = await Promise.all([loadManager(), gpp]);
+        await manager.choose(automatic, 'implied', origin);
       } catch (error) {
         reportImport(error);
       }
-    }
-    if (usesGpp(config)) {
-      context.installGppStub();
-      gpp ??= importBundle<GppBundle>('gpp').then((m) => m.startGpp(runtime, gpc), reportImport);
     }
     // Awaited, so that `ready` (and whatever a page does after it) comes after `notice:show`.
     if (plan.ask.length) {
@@ -389,6 +400,3 @@ export function startRest(context: LoaderContext): LoaderRest {
     markup,
   };
 }
-
-/** IAB GPP (issue 21): only for projects that enable it, only for US visitors. */
-const usesGpp = (config?: SiteConfig) => !!config?.gpp && config.geography.startsWith('US');

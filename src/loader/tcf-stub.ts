@@ -4,10 +4,13 @@
  * always a function, queues every call until the TCF chunk takes over (`__tcfapi()` with no
  * arguments hands it the queue), answers `ping` at once with `cmpStatus: "loading"`, names the
  * page's CMP frame `__tcfapiLocator` for scripts in iframes, and answers their `postMessage`
- * calls through whatever `__tcfapi` is current.
+ * calls through whatever `__tcfapi` is current (`iab-stub.ts`). When the fresh config says the
+ * project has no TCF (it was installed from a stale copy or the script tag), `removeTcfStub`
+ * takes it away again: vendors then find no CMP, as on any page without the TCF.
  */
+import { installStub, removeStub } from './iab-stub.ts';
+
 type TcfCall = [command: string, version: unknown, callback: unknown, parameter?: unknown];
-type TcfCallback = (value: unknown, success: boolean) => void;
 
 declare global {
   interface Window {
@@ -15,44 +18,7 @@ declare global {
   }
 }
 
-/** Adds the locator frame once the body exists; another CMP's frame wins. */
-function addLocator() {
-  if ((window.frames as unknown as Record<string, unknown>).__tcfapiLocator) return;
-  if (!document.body) return void setTimeout(addLocator, 5);
-  const frame = document.createElement('iframe');
-  frame.name = '__tcfapiLocator';
-  frame.hidden = true;
-  document.body.appendChild(frame);
-}
+export const installTcfStub = (): void =>
+  installStub('__tcfapi', 2, { cmpLoaded: false, cmpStatus: 'loading', apiVersion: '2.3' });
 
-export function installTcfStub(): void {
-  // Another CMP's stub, or ours from an earlier copy of the loader: it keeps the page.
-  if (window.__tcfapi) return;
-  const queue: TcfCall[] = [];
-  window.__tcfapi = (...args) => {
-    if (!args.length) return queue;
-    if (args[0] === 'ping')
-      (args[2] as TcfCallback)({ cmpLoaded: false, cmpStatus: 'loading', apiVersion: '2.3' }, true);
-    else queue.push(args);
-  };
-  addLocator();
-  addEventListener('message', ({ data, source }) => {
-    const text = typeof data === 'string';
-    let call: Record<string, unknown> | undefined;
-    try {
-      call = (text ? JSON.parse(data as string) : data)?.__tcfapiCall;
-    } catch {
-      // Not a TCF call.
-    }
-    if (!call || !source) return;
-    window.__tcfapi!(
-      call.command as string,
-      call.version,
-      (returnValue: unknown, success: boolean) => {
-        const answer = { __tcfapiReturn: { returnValue, success, callId: call.callId } };
-        (source as Window).postMessage(text ? JSON.stringify(answer) : answer, '*');
-      },
-      call.parameter,
-    );
-  });
-}
+export const removeTcfStub = (): void => removeStub('__tcfapi');

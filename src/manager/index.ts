@@ -80,12 +80,18 @@ export function createManager(
     origin: ChoiceOrigin,
   ): Promise<ConsentEventInput[]> {
     const gpc = globalThis.navigator?.globalPrivacyControl === true || runtime.config?.gpc === true;
+    // Read now, before anything is awaited: the decision just committed made these strings and
+    // decided what the signal stands for; a later one must not reach this event's proof.
+    const extras = { ...runtime.proofExtras };
+    const valid = runtime.valid();
     let made: Awaited<ReturnType<typeof import('./proof.ts').proofOf>>;
     try {
-      made = await (await import('./proof.ts')).proofOf(origin, gpc);
+      made = await (await import('./proof.ts')).proofOf(origin, gpc, valid, extras);
     } catch {
       // The module did not download: the decision still goes, with what is known without it.
-      made = { proof: { ...(origin.surface && { surface: origin.surface }), signals: { gpc } } };
+      made = {
+        proof: { ...(origin.surface && { surface: origin.surface }), ...extras, signals: { gpc } },
+      };
     }
     const { proof, notice } = made;
     return events.map((event, index) => ({

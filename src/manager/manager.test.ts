@@ -301,7 +301,60 @@ describe('proof', () => {
     runtime.config = { ...runtime.config!, gpc: true };
     await manager.accept(['analytics']);
     await manager.flush();
-    expect(sent[0]![0]!.proof).toEqual({ surface: 'api', signals: { gpc: true } });
+    expect(sent[0]![0]!.proof).toEqual({
+      surface: 'api',
+      signals: { gpc: true, gpcHonoured: false },
+    });
+  });
+
+  it('says the signal was honoured while a decline of its own stands, and not after an opt-in', async () => {
+    const { manager, sent, runtime } = setup();
+    runtime.config = { ...runtime.config!, gpc: true };
+    await manager.choose({ analytics: 'declined' }, 'implied', { surface: 'signal' });
+    await manager.choose({ analytics: 'accepted' });
+    await manager.flush();
+    const signals = sent.flat().map((event) => event.proof?.signals);
+    expect(signals).toEqual([
+      { gpc: true, gpcHonoured: true },
+      { gpc: true, gpcHonoured: false },
+    ]);
+  });
+
+  it('carries the IAB strings the decision itself produced, not a later one', async () => {
+    const { manager, sent, runtime } = setup();
+    const commit = runtime.commit;
+    // As the GPP chunk does on `change`, which `commit` emits synchronously.
+    runtime.commit = (decisions) => {
+      commit(decisions);
+      const accepted = runtime.states().analytics === 'accepted';
+      runtime.proofExtras = {
+        ...runtime.proofExtras,
+        gpp: { gppString: accepted ? 'DBABBg~YES' : 'DBABBg~NO', applicableSections: [8] },
+      };
+    };
+    runtime.proofExtras = { tcf: { tcString: 'CQfirst', acString: '2~~dv.89' } };
+    const choice = manager.choose({ analytics: 'accepted' });
+    // A decision made while the first one's proof module downloads changes nothing of its proof.
+    runtime.proofExtras = { tcf: { tcString: 'CQlater' }, gpp: { gppString: 'DBABBg~NO' } };
+    await choice;
+    await manager.choose({ analytics: 'declined' });
+    await manager.flush();
+    const proofs = sent.flat().map((event) => event.proof);
+    expect(proofs[0]).toMatchObject({
+      tcf: { tcString: 'CQfirst', acString: '2~~dv.89' },
+      gpp: { gppString: 'DBABBg~YES', applicableSections: [8] },
+    });
+    expect(proofs[1]).toMatchObject({
+      tcf: { tcString: 'CQlater' },
+      gpp: { gppString: 'DBABBg~NO' },
+    });
+  });
+
+  it('sends no IAB keys where no chunk made a string', async () => {
+    const { manager, sent } = setup();
+    await manager.accept(['analytics']);
+    await manager.flush();
+    expect(Object.keys(sent[0]![0]!.proof!).sort()).toEqual(['signals', 'surface']);
   });
 
   it('records the surface a choice names (<assent-gate> names gate)', async () => {

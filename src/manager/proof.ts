@@ -4,20 +4,27 @@
  * on what it takes to show the notice. `crypto.subtle` hashes the snapshot (secure contexts
  * only; elsewhere the proof says the rest without the hash).
  */
+import { signalHonoured } from '../core/decision.ts';
 import { noticeSnapshotText, snapshotTypes } from '../core/proof.ts';
-import type { ConsentProof, NoticeSnapshot } from '../core/types.ts';
+import type { ConsentProof, Decision, NoticeSnapshot } from '../core/types.ts';
 import type { ChoiceOrigin } from '../runtime/bundles.ts';
 
 /** The proof of a choice, with the snapshot it hashed (sent once, with the first event). */
 export async function proofOf(
   origin: ChoiceOrigin,
   gpc: boolean,
+  /** The valid decisions once the choice took effect. */
+  decisions: Record<string, Decision>,
+  /** The IAB strings in force then (`Runtime.proofExtras`). */
+  extras: Pick<ConsentProof, 'tcf' | 'gpp'>,
 ): Promise<{ proof: ConsentProof; notice?: NoticeSnapshot }> {
   const { surface, shown } = origin;
   const proof: ConsentProof = {
     ...(surface && { surface }),
     ...(shown && { language: shown.language }),
-    signals: { gpc },
+    ...extras,
+    // Honoured as the "Opt-out preference signal honoured" indicator says it (issue 21).
+    signals: gpc ? { gpc, gpcHonoured: signalHonoured(decisions).length > 0 } : { gpc },
   };
   if (!shown || !surface || !globalThis.crypto?.subtle) return { proof };
   const notice: NoticeSnapshot = { ...shown, surface, types: snapshotTypes(shown.types) };

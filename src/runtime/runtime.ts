@@ -10,7 +10,13 @@
 import type { SiteApi } from '../api/site-api.ts';
 import { labelRecord, mergeDecisions, validDecisions } from '../core/decision.ts';
 import type { Emitter } from '../core/emitter.ts';
-import type { ConsentState, Decision, PersonIdentifiers, SiteConfig } from '../core/types.ts';
+import type {
+  ConsentProof,
+  ConsentState,
+  Decision,
+  PersonIdentifiers,
+  SiteConfig,
+} from '../core/types.ts';
 import type { ConsentModeBridge } from '../integrations/google-consent-mode.ts';
 import type { KeyValueStore } from '../storage/key-value-store.ts';
 import { clearMirror, writeMirror } from '../storage/sync-mirror.ts';
@@ -37,6 +43,15 @@ export interface Runtime {
   readonly preview: boolean;
   /** Who the site said the visitor is (`assent.identify`), for this page only. */
   identity?: PersonIdentifiers;
+  /**
+   * The IAB strings in force on this page, kept by the chunks that make them (issues 20, 21):
+   * the TCF chunk's TC and AC strings, the GPP chunk's GPP string. Each chunk replaces its key
+   * whenever its string changes, before the decision that changed it is recorded (the GPP chunk
+   * on `change`, which `commit` emits synchronously; the TCF chunk before it calls the manager),
+   * and the manager copies them into each event's proof as it makes the events, so that an
+   * event carries the strings its own decision produced. Absent until such a chunk runs.
+   */
+  proofExtras?: Pick<ConsentProof, 'tcf' | 'gpp'>;
   readonly store: KeyValueStore;
   readonly api: SiteApi;
   readonly emitter: Emitter<AssentEvents>;

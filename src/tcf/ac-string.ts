@@ -9,13 +9,4 @@ export function encodeAcString(disclosed: readonly number[], consented: readonly
   return `2~${sorted(yes)}~dv.${sorted(disclosed.filter((id) => !yes.has(id)))}`;
 }
 
-/** The consented and disclosed ids of an AC string v2; `undefined` when it is not one. */
-export function decodeAcString(
-  text: string,
-): { consented: number[]; disclosed: number[] } | undefined {
-  const match = /^2~([0-9.]*)~dv\.([0-9.]*)$/.exec(text);
-  if (!match) return undefined;
-  const ids = (part: string) => (part ? part.split('.').map(Number) : []);
-  const consented = ids(match[1]!);
-  return { consented, disclosed: [...consented, ...ids(match[2]!)].sort((a, b) => a - b) };
-}
+export { decodeAcString } from '../core/additional-consent.ts';

@@ -5,6 +5,7 @@
  * the string where vendors and the site read it: `__tcfapi`, the `euconsent-v2` first-party
  * cookie, and the widget's storage beside the decisions.
  */
+import { isTcfSiteConfig } from '../core/tcf.ts';
 import type { TcfSiteConfig } from '../core/types.ts';
 import type { TcfBundle, TcfOptions } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -98,12 +99,14 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
   const stored = readStored(runtime.projectId);
   const model = stored.tcString ? decodeTcString(stored.tcString) : undefined;
   const current = isTcStringCurrent(model, config, list, runtime.now());
-  if (current)
-    api.update({
-      tcString: stored.tcString!,
-      model,
-      acString: stored.acString ?? encodeAcString(config.googleAcProviders, []),
-    });
+  // Every event the manager makes from now on carries the strings in force (issue 20).
+  const prove = (tcString: string, acString: string) =>
+    (runtime.proofExtras = { ...runtime.proofExtras, tcf: { tcString, acString } });
+  if (current) {
+    const acString = stored.acString ?? encodeAcString(config.googleAcProviders, []);
+    api.update({ tcString: stored.tcString!, model, acString });
+    prove(stored.tcString!, acString);
+  }
   const words = await loadTcfStrings(strings.language);
 
   let host: HTMLElement | undefined;
@@ -161,6 +164,8 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
     });
     const acString = encodeAcString(config.googleAcProviders, choices.acConsents);
     writeStored(runtime, { tcString, acString });
+    // Before the manager records the site's own types: their events carry this decision's string.
+    prove(tcString, acString);
     close();
     api.update({
       tcString,
@@ -208,6 +213,8 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
 export const startTcf: TcfBundle['startTcf'] = async (runtime, options) => {
   const config = runtime.config?.tcf;
   if (!config) return false;
+  // The loader checked only that there is a TCF block; the loader takes its stub away on this.
+  if (!isTcfSiteConfig(config)) throw new Error('site config has malformed TCF settings');
   started ??= boot(runtime, options, config).catch((error: unknown) =>
     runtime.emitter.emit('error', { message: `the TCF could not start: ${String(error)}` }),
   );

@@ -97,11 +97,14 @@ describe('readRollup with compacted periods (migration 052)', () => {
       }
     }
     const { rows } = await t.db.query<{ kind: string; n: number }>(
-      'select kind, count(*)::int as n from consent_rollup_periods group by kind order by kind',
+      `select kind, count(*)::int as n from consent_rollup_periods where project_id = $1
+        group by kind order by kind`,
+      [DEMO_PROJECT_ID],
     );
     expect(rows).toEqual([
       { kind: 'day', n: 67 },
       { kind: 'month', n: 2 },
+      { kind: 'split-day', n: 36 },
     ]);
   });
 

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../accounts/password.ts';
-import { insertApiKey, putApiKey } from '../../db/repositories/api-keys.ts';
 import { insertCollectionPoint } from '../../db/repositories/collection-points.ts';
-import { insertMember } from '../../db/repositories/members.ts';
-import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
 import { createMailer } from '../../mail/mailer.ts';
-import { DEMO_PROJECT } from '../../projects/seed.ts';
-import { sha256 } from '../../crypto/sha256.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../../testing/smtp-catcher.ts';
 import {
   countRows,
@@ -22,12 +15,18 @@ import {
   START,
   type TestContext,
 } from '../../testing/test-context.ts';
+import {
+  addConsentKey,
+  addOtherOrganization,
+  CONSENT_KEY,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+  addMember,
+  logIn,
+} from '../../testing/tenants.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000ab';
 const OTHER_POINT_ID = '00000000-0000-4000-8000-0000000000ac';
-const OTHER_KEY = 'other-organization-key';
-const CONSENT_KEY = 'demo-consent-key';
 /** The seed's collection point id; its asset is the demo project (the seed's `79bf87f5-xxxx…`). */
 const SEED_POINT_ID = '550e8400-e29b-41d4-a716-446655440000';
 const ANALYTICS = '00000000-0000-4000-8000-0000000000c2';
@@ -62,26 +61,8 @@ interface Trail {
 }
 
 async function prepare(t: TestContext) {
-  await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other', slug: 'other' });
-  await ensureProject(t.db, {
-    ...DEMO_PROJECT,
-    id: OTHER_PROJECT_ID,
-    organizationId: OTHER_ORGANIZATION_ID,
-    slug: 'other-project',
-  });
-  await putApiKey(t.db, {
-    id: randomUUID(),
-    organizationId: OTHER_ORGANIZATION_ID,
-    name: 'test',
-    keyHash: sha256(OTHER_KEY),
-  });
-  await insertApiKey(t.db, {
-    id: randomUUID(),
-    organizationId: DEMO_ORGANIZATION_ID,
-    name: 'consent',
-    keyHash: sha256(CONSENT_KEY),
-    scope: 'consent',
-  });
+  await addOtherOrganization(t);
+  await addConsentKey(t);
   await insertCollectionPoint(
     t.db,
     {
@@ -108,16 +89,6 @@ async function prepare(t: TestContext) {
   );
 }
 
-async function login(t: TestContext, email: string, password: string): Promise<string> {
-  const response = await t.app.request('/auth/v1/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
 function post(
   t: TestContext,
   headers: Record<string, string>,
@@ -140,15 +111,8 @@ describe('POST /api/consent/consent-links (seed 004)', () => {
   beforeAll(async () => {
     t = await createTestContext();
     await prepare(t);
-    sessionToken = await login(t, DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD);
-    await insertMember(t.db, {
-      id: randomUUID(),
-      organizationId: DEMO_ORGANIZATION_ID,
-      email: 'viewer@demo.example',
-      role: 'viewer',
-      passwordHash: await hashPassword('viewer-password'),
-    });
-    viewerToken = await login(t, 'viewer@demo.example', 'viewer-password');
+    sessionToken = await logIn(t, DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD);
+    viewerToken = await addMember(t, { role: 'viewer' });
   }, 120_000);
   afterAll(() => t.db.close());
 

@@ -1,12 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../accounts/password.ts';
-import { putApiKey } from '../../db/repositories/api-keys.ts';
-import { insertMember } from '../../db/repositories/members.ts';
-import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../../projects/seed.ts';
-import { sha256 } from '../../crypto/sha256.ts';
 import {
   createTestContext,
   DEMO_API_KEY,
@@ -17,10 +9,14 @@ import {
   postEvents,
   type TestContext,
 } from '../../testing/test-context.ts';
+import {
+  addMember,
+  addOtherOrganization,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+} from '../../testing/tenants.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000bb';
-const OTHER_KEY = 'other-organization-key';
 const path = `/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}/projects/${DEMO_PROJECT_ID}/chain-verification`;
 
 type Line =
@@ -54,31 +50,8 @@ describe('GET …/projects/{projectId}/chain-verification', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other', slug: 'other' });
-    await ensureProject(t.db, {
-      ...DEMO_PROJECT,
-      id: OTHER_PROJECT_ID,
-      organizationId: OTHER_ORGANIZATION_ID,
-    });
-    await putApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'test',
-      keyHash: sha256(OTHER_KEY),
-    });
-    await insertMember(t.db, {
-      id: randomUUID(),
-      organizationId: DEMO_ORGANIZATION_ID,
-      email: 'viewer@demo.example',
-      role: 'viewer',
-      passwordHash: await hashPassword('viewer-password'),
-    });
-    const login = await t.app.request('/auth/v1/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'viewer@demo.example', password: 'viewer-password' }),
-    });
-    viewerToken = ((await login.json()) as { token: string }).token;
+    await addOtherOrganization(t);
+    viewerToken = await addMember(t, { role: 'viewer' });
     const visitor = await openTestSession(t.app);
     for (const labels of [['analytics', 'marketing'], ['analytics'], ['marketing', 'analytics']]) {
       const response = await postEvents(t.app, visitor.token, {

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../accounts/password.ts';
-import { insertApiKey, putApiKey } from '../../db/repositories/api-keys.ts';
-import { insertMember } from '../../db/repositories/members.ts';
-import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../../projects/seed.ts';
-import { sha256 } from '../../crypto/sha256.ts';
 import {
   countRows,
   createTestContext,
@@ -16,70 +9,37 @@ import {
   expectError,
   type TestContext,
 } from '../../testing/test-context.ts';
+import {
+  addConsentKey,
+  addMember,
+  addOtherOrganization,
+  CONSENT_KEY,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+  requestAs,
+  type Credentials,
+} from '../../testing/tenants.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000ab';
-const OTHER_KEY = 'other-organization-key';
-const CONSENT_KEY = 'demo-consent-key';
 const ANALYTICS = '00000000-0000-4000-8000-0000000000c2';
 const MARKETING = '00000000-0000-4000-8000-0000000000c3';
 const NEWSLETTER = '00000000-0000-4000-8000-0000000000c5';
 const points = (organizationId = DEMO_ORGANIZATION_ID, projectId = DEMO_PROJECT_ID) =>
   `/privacy-v1/organizations/${organizationId}/projects/${projectId}/collection-points`;
 
-type Credentials = { key: string } | { token: string };
-
 describe('Privacy API: collection points', () => {
   let t: TestContext;
   let viewer: Credentials;
   const admin: Credentials = { key: DEMO_API_KEY };
 
-  function send(as: Credentials, method: string, path: string, body?: unknown) {
-    return t.app.request(path, {
-      method,
-      headers: {
-        ...('key' in as ? { 'x-api-key': as.key } : { authorization: `Bearer ${as.token}` }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-  }
+  const send = (as: Credentials, method: string, path: string, body?: unknown) =>
+    requestAs(t, as, method, path, body);
 
   beforeAll(async () => {
     t = await createTestContext();
-    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other', slug: 'other' });
-    await ensureProject(t.db, {
-      ...DEMO_PROJECT,
-      id: OTHER_PROJECT_ID,
-      organizationId: OTHER_ORGANIZATION_ID,
-      slug: 'other-project',
-    });
-    await putApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'test',
-      keyHash: sha256(OTHER_KEY),
-    });
-    await insertApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: DEMO_ORGANIZATION_ID,
-      name: 'consent',
-      keyHash: sha256(CONSENT_KEY),
-      scope: 'consent',
-    });
-    await insertMember(t.db, {
-      id: randomUUID(),
-      organizationId: DEMO_ORGANIZATION_ID,
-      email: 'viewer@demo.example',
-      role: 'viewer',
-      passwordHash: await hashPassword('viewer-password'),
-    });
-    const login = await t.app.request('/auth/v1/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'viewer@demo.example', password: 'viewer-password' }),
-    });
-    viewer = { token: ((await login.json()) as { token: string }).token };
+    await addOtherOrganization(t);
+    await addConsentKey(t);
+    viewer = { token: await addMember(t, { role: 'viewer' }) };
   }, 120_000);
   afterAll(() => t.db.close());
 

@@ -67,8 +67,8 @@ export function privacyCollectionPointRoutes({ db, projects, now }: RouteDeps) {
       return c.json({ count: items.length, items });
     })
     .post(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
-      const body = checkCreate(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());
+      const body = checkCreate(await readJsonBody(c));
       const consentTypes = await projectTypeIds(projects, project.id, body.consentTypes);
       // A generated id can race another request's: try the next one a few times.
       for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -91,8 +91,8 @@ export function privacyCollectionPointRoutes({ db, projects, now }: RouteDeps) {
       throw httpError(409, `the organization already has a collection point ${body.displayId}`);
     })
     .patch(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
-      const change = checkChange(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());
+      const change = checkChange(await readJsonBody(c));
       const id = requireUuid(c.req.param('id'), 'id');
       if (change.consentTypes) {
         change.consentTypes = await projectTypeIds(projects, project.id, change.consentTypes);

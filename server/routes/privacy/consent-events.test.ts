@@ -9,8 +9,6 @@ import { IDENTIFIER_MAX_LENGTH } from '../../../src/core/identifiers.ts';
 import type { ConsentEventRecord } from '../../../src/core/types.ts';
 import { putApiKey } from '../../db/repositories/api-keys.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
-import { DEMO_PROJECT } from '../../projects/seed.ts';
 import { sha256 } from '../../crypto/sha256.ts';
 import {
   countRows,
@@ -25,10 +23,13 @@ import {
   START,
   type TestContext,
 } from '../../testing/test-context.ts';
+import {
+  addOtherOrganization,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+} from '../../testing/tenants.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000bb';
-const OTHER_KEY = 'other-organization-key';
 const base = `/privacy-v1/organizations/${DEMO_ORGANIZATION_ID}/projects/${DEMO_PROJECT_ID}/consent-events`;
 
 interface Page {
@@ -43,18 +44,7 @@ describe('GET /privacy-v1/organizations/{organizationId}/projects/{projectId}/co
 
   beforeAll(async () => {
     t = await createTestContext();
-    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other' });
-    await ensureProject(t.db, {
-      ...DEMO_PROJECT,
-      id: OTHER_PROJECT_ID,
-      organizationId: OTHER_ORGANIZATION_ID,
-    });
-    await putApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'test',
-      keyHash: sha256(OTHER_KEY),
-    });
+    await addOtherOrganization(t);
     for (const [index, [label, state]] of [
       ['analytics', 'accepted'],
       ['marketing', 'declined'],

@@ -23,14 +23,14 @@ const checkBatch = compileSchema<{ items: ConsentEventInput[] }>(privacyConsentE
 export function privacyConsentEventRoutes({ db, projects, events, now }: RouteDeps) {
   return new Hono<AppEnv>()
     .post(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
-      const { items } = checkBatch(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());
+      const { items } = checkBatch(await readJsonBody(c));
       const records = await events.record({ projectId: project.id, items, now: now() });
       return c.json({ count: records.length, items: records }, 201);
     })
     .get(PATH, apiKeyAuth(db, 'consent', now), async (c) => {
-      const query = parseConsentEventQuery(c.req.queries());
       const project = await requireOrganizationProject(projects, c.req.param());
+      const query = parseConsentEventQuery(c.req.queries());
       const format = exportFormat(c.req.header('accept'));
       if (format) {
         // An export is every matching event from the cursor on; `limit` sizes the JSON page only.

@@ -75,9 +75,9 @@ export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
         return c.json({ count: items.length, items });
       })
       .post(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
+        const project = await requireOrganizationProject(projects, c.req.param());
         const body = checkCreate(await readJsonBody(c));
         const draft = draftConsentType(randomUUID(), body);
-        const project = await requireOrganizationProject(projects, c.req.param());
         const at = now().toISOString();
         if (!(await insertConsentType(db, project.id, draft.type, draft.subcategory, at))) {
           throw httpError(409, `the project already has a consent type labelled "${body.label}"`);
@@ -86,8 +86,8 @@ export function privacyConsentTypeRoutes({ db, projects, now }: RouteDeps) {
       })
       .patch(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
         const id = requireUuid(c.req.param('id'), 'id');
-        const body = checkUpdate(await readJsonBody(c));
         const project = await requireOrganizationProject(projects, c.req.param());
+        const body = checkUpdate(await readJsonBody(c));
         const updated = await db.transaction(async (tx) => {
           const current = await findStoredConsentType(tx, project.id, id, { forUpdate: true });
           if (!current) throw httpError(404, `consent type ${id} not found`);

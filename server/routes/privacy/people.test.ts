@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putApiKey } from '../../db/repositories/api-keys.ts';
-import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
 import { ensureConsentType } from '../../db/repositories/consent-types.ts';
 import { listAuditEntries } from '../../db/repositories/audit-entries.ts';
 import { verifyChains } from '../../consent-events/chain-verification.ts';
-import { DEMO_CONSENT_TYPES, DEMO_PROJECT } from '../../projects/seed.ts';
-import { sha256 } from '../../crypto/sha256.ts';
+import { DEMO_CONSENT_TYPES } from '../../projects/seed.ts';
 import type { PersonExport } from '../../people/person-export.ts';
 import {
   countRows,
@@ -23,10 +19,13 @@ import {
   type TestContext,
   type TestSession,
 } from '../../testing/test-context.ts';
+import {
+  addOtherOrganization,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+} from '../../testing/tenants.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000bb';
-const OTHER_KEY = 'other-organization-key';
 const projectPath = (organizationId = DEMO_ORGANIZATION_ID, projectId = DEMO_PROJECT_ID) =>
   `/privacy-v1/organizations/${organizationId}/projects/${projectId}`;
 
@@ -63,20 +62,9 @@ describe('GET …/people/export and POST …/people/erase', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other' });
-    await ensureProject(t.db, {
-      ...DEMO_PROJECT,
-      id: OTHER_PROJECT_ID,
-      organizationId: OTHER_ORGANIZATION_ID,
-    });
+    await addOtherOrganization(t);
     const newsletter = DEMO_CONSENT_TYPES.find((type) => type.label === 'newsletter')!;
     await ensureConsentType(t.db, OTHER_PROJECT_ID, { ...newsletter, id: randomUUID() });
-    await putApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'test',
-      keyHash: sha256(OTHER_KEY),
-    });
     // Ada: imported by email and user id, and a browser of hers identified by email.
     const imported = await api(`${projectPath()}/consent-events`, {
       method: 'POST',

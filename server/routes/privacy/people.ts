@@ -62,9 +62,9 @@ function personQuery(c: Context<AppEnv>): PersonQuery {
  */
 export function privacyPeopleRoutes({ db, projects, now }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get(`${PATH}/export`, apiKeyAuth(db), async (c) => {
-      const query = personQuery(c);
+    .get(`${PATH}/export`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
+      const query = personQuery(c);
       const person = await exportPerson(db, project.id, query);
       const at = now();
       await insertAuditEntry(db, {
@@ -83,9 +83,9 @@ export function privacyPeopleRoutes({ db, projects, now }: RouteDeps) {
         ...person,
       });
     })
-    .post(`${PATH}/erase`, apiKeyAuth(db), async (c) => {
-      const body = checkErase(await readJsonBody(c));
+    .post(`${PATH}/erase`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
+      const body = checkErase(await readJsonBody(c));
       const report = await erasePerson(db, {
         organizationId: project.organizationId,
         projectId: project.id,

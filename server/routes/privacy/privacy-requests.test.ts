@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../mail/mailer.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../../testing/smtp-catcher.ts';
-import { putApiKey } from '../../db/repositories/api-keys.ts';
-import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
 import { verifyChains } from '../../consent-events/chain-verification.ts';
-import { DEMO_PROJECT } from '../../projects/seed.ts';
-import { sha256 } from '../../crypto/sha256.ts';
 import { dueDate } from '../../requests/privacy-request.ts';
 import {
   countRows,
@@ -22,10 +16,13 @@ import {
   type TestContext,
   type TestSession,
 } from '../../testing/test-context.ts';
+import {
+  addOtherOrganization,
+  OTHER_KEY,
+  OTHER_ORGANIZATION_ID,
+  OTHER_PROJECT_ID,
+} from '../../testing/tenants.ts';
 
-const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
-const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000bb';
-const OTHER_KEY = 'other-organization-key';
 const requests = (organizationId = DEMO_ORGANIZATION_ID, projectId = DEMO_PROJECT_ID) =>
   `/privacy-v1/organizations/${organizationId}/projects/${projectId}/privacy-requests`;
 
@@ -86,18 +83,7 @@ describe('privacy requests: the site API files and verifies, the Privacy API mov
       mailer: createMailer({ smtpUrl: smtp.url }),
       geoHeader: 'x-geo',
     });
-    await ensureOrganization(t.db, { id: OTHER_ORGANIZATION_ID, name: 'Other' });
-    await ensureProject(t.db, {
-      ...DEMO_PROJECT,
-      id: OTHER_PROJECT_ID,
-      organizationId: OTHER_ORGANIZATION_ID,
-    });
-    await putApiKey(t.db, {
-      id: randomUUID(),
-      organizationId: OTHER_ORGANIZATION_ID,
-      name: 'test',
-      keyHash: sha256(OTHER_KEY),
-    });
+    await addOtherOrganization(t);
     visitor = await openTestSession(t.app);
   }, 60_000);
   afterAll(async () => {

@@ -39,7 +39,7 @@ const checkStep = compileSchema<{ status: PrivacyRequestStatus; note?: string }>
  */
 export function privacyRequestRoutes({ db, projects, now }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get(PATH, apiKeyAuth(db), async (c) => {
+    .get(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
       const status = c.req.query('status');
       if (
         status !== undefined &&
@@ -56,7 +56,7 @@ export function privacyRequestRoutes({ db, projects, now }: RouteDeps) {
       ).map((request) => requestView(request, at));
       return c.json({ count: items.length, items });
     })
-    .get(`${PATH}/:id`, apiKeyAuth(db), async (c) => {
+    .get(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const id = requireUuid(c.req.param('id'), 'id');
       const request = await findPrivacyRequest(db, project.id, id);
@@ -70,9 +70,9 @@ export function privacyRequestRoutes({ db, projects, now }: RouteDeps) {
       const history = await listAuditEntries(db, project.id, id);
       return c.json({ ...requestView(shown, now()), history });
     })
-    .patch(`${PATH}/:id`, apiKeyAuth(db), async (c) => {
-      const step = checkStep(await readJsonBody(c));
+    .patch(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
+      const step = checkStep(await readJsonBody(c));
       const id = requireUuid(c.req.param('id'), 'id');
       const principal = c.get('principal');
       if (principal.kind === 'member' && principal.role === 'viewer') {

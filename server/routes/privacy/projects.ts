@@ -189,8 +189,8 @@ export function privacyProjectRoutes({ db, projects, now }: RouteDeps) {
       return c.json(projectView((await findProject(db, id))!));
     })
     .patch(PROJECT, apiKeyAuth(db, 'admin', now), async (c) => {
-      const change = checkChange(await readJsonBody(c));
       const project = await requireOrganizationProject(projects, c.req.param());
+      const change = checkChange(await readJsonBody(c));
       if (change.texts && Object.keys(change.texts).length === 0) {
         throw httpError(400, 'texts must name at least one language');
       }

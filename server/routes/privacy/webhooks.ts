@@ -53,10 +53,10 @@ export function privacyWebhookRoutes({ db, projects, now, webhooks }: RouteDeps)
     return endpoint;
   };
   return new Hono<AppEnv>()
-    .post(PATH, apiKeyAuth(db), async (c) => {
+    .post(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
+      const project = await requireOrganizationProject(projects, c.req.param());
       const body = checkCreate(await readJsonBody(c));
       const url = checkWebhookUrl(body.url, webhooks.allowPrivate);
-      const project = await requireOrganizationProject(projects, c.req.param());
       const secret = createWebhookSecret();
       const endpoint = await insertWebhookEndpoint(db, {
         id: randomUUID(),
@@ -69,12 +69,12 @@ export function privacyWebhookRoutes({ db, projects, now, webhooks }: RouteDeps)
       // The secret is shown here only; it signs every delivery (verify with `standardwebhooks`).
       return c.json({ ...endpoint, secret }, 201);
     })
-    .get(PATH, apiKeyAuth(db), async (c) => {
+    .get(PATH, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const items = await listWebhookEndpoints(db, project.id);
       return c.json({ count: items.length, items });
     })
-    .delete(`${PATH}/:id`, apiKeyAuth(db), async (c) => {
+    .delete(`${PATH}/:id`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const id = requireUuid(c.req.param('id'), 'id');
       if (!(await deleteWebhookEndpoint(db, project.id, id))) {
@@ -82,13 +82,13 @@ export function privacyWebhookRoutes({ db, projects, now, webhooks }: RouteDeps)
       }
       return c.body(null, 204);
     })
-    .get(`${PATH}/:id/deliveries`, apiKeyAuth(db), async (c) => {
+    .get(`${PATH}/:id/deliveries`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const endpoint = await endpointOf(project.id, c.req.param('id'));
       const items = await listWebhookDeliveries(db, project.id, endpoint.id, DELIVERIES_SHOWN);
       return c.json({ count: items.length, items });
     })
-    .post(`${PATH}/:id/test`, apiKeyAuth(db), async (c) => {
+    .post(`${PATH}/:id/test`, apiKeyAuth(db, 'admin', now), async (c) => {
       const project = await requireOrganizationProject(projects, c.req.param());
       const endpoint = await endpointOf(project.id, c.req.param('id'));
       const id = randomUUID();

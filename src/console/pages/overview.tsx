@@ -76,33 +76,40 @@ function CountsTable(props: {
   ];
   return (
     <>
-      <table>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            {header.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.key}>
-              {cells(row).map((cell, i) =>
-                i === 0 ? (
-                  <th scope="row" key={i}>
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i}>{cell}</td>
-                ),
-              )}
+      <div
+        class="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t.overview.tableOf(props.caption)}
+      >
+        <table>
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              {header.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.key}>
+                {cells(row).map((cell, i) =>
+                  i === 0 ? (
+                    <th scope="row" key={i}>
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <button
         type="button"
         onClick={() =>

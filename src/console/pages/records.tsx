@@ -18,7 +18,12 @@ interface EventRecord {
   surface?: string;
   session?: { geography?: string };
   /** With `view=full` (issue 17). */
-  proof?: { noticeHash?: string };
+  proof?: {
+    noticeHash?: string;
+    signals?: { gpc?: boolean; gpcHonoured?: boolean };
+    tcf?: { tcString: string; acString?: string };
+    gpp?: { gppString: string };
+  };
 }
 
 /** What the search takes: a person identifier, or one event's id (then that person's history). */
@@ -175,6 +180,19 @@ export function RecordsPage() {
                           >
                             {t.records.showNotice}
                           </button>
+                        )}{' '}
+                        {e.proof?.signals?.gpcHonoured && (
+                          <span class="chip">{t.records.gpcHonoured}</span>
+                        )}{' '}
+                        {e.proof?.tcf && (
+                          <span class="chip" title={e.proof.tcf.tcString}>
+                            {t.records.tcString}
+                          </span>
+                        )}{' '}
+                        {e.proof?.gpp && (
+                          <span class="chip" title={e.proof.gpp.gppString}>
+                            {t.records.gppString}
+                          </span>
                         )}{' '}
                         <a
                           href={`${base}/${e.id}/receipt?format=html`}

@@ -331,7 +331,8 @@ function Webhooks(props: { base: string }) {
       <h2 id="webhooks-title">{t.settings.webhooks}</h2>
       <p class="note">{t.settings.webhookHelp}</p>
       {error.value && <p role="alert">{error.value}</p>}
-      <table>
+      {endpoints.value.length === 0 && <p>{t.settings.noWebhooks}</p>}
+      <table hidden={endpoints.value.length === 0}>
         <caption>{t.settings.webhooks}</caption>
         <thead>
           <tr>

@@ -1,12 +1,12 @@
 /**
  * The project's IAB TCF settings (issue 20), over the Privacy API's project PATCH like any
- * backend would (STYLE.md 23). Its words are English here; they join strings.ts with the
- * console's translations.
+ * backend would (STYLE.md 23).
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { projectPath, request } from '../api.ts';
 import { canConfigure, project } from '../state.ts';
+import { t } from '../strings.ts';
 
 interface TcfSettings {
   enabled: boolean;
@@ -21,11 +21,11 @@ interface TcfSettings {
 }
 
 const LISTS = [
-  ['vendors', 'Vendors (GVL ids)'],
-  ['purposes', 'Purposes asked for consent (1–11)'],
-  ['specialFeatures', 'Special features (1–2)'],
-  ['legitimateInterestPurposes', 'Purposes allowed on legitimate interest (2, 7–11)'],
-  ['googleAcProviders', 'Google ad technology providers (Additional Consent ids)'],
+  'vendors',
+  'purposes',
+  'specialFeatures',
+  'legitimateInterestPurposes',
+  'googleAcProviders',
 ] as const;
 
 const parseIds = (text: string) =>
@@ -46,10 +46,25 @@ export function TcfPage() {
     );
   }, [path]);
   const value = settings.value;
-  if (!value) return <p role="status">{status.value}</p>;
+  // The heading is there from the first render: the shell focuses it on arrival.
+  if (!value) {
+    return (
+      <section aria-labelledby="tcf-title">
+        <h1 id="tcf-title" tabIndex={-1}>
+          {t.tcf.title}
+        </h1>
+        <p role="status">{status.value}</p>
+      </section>
+    );
+  }
   const set = (change: Partial<TcfSettings>) => (settings.value = { ...value, ...change });
   async function save(event: Event) {
     event.preventDefault();
+    const wrong = LISTS.find((key) => !value![key].every(Number.isInteger));
+    if (wrong) {
+      status.value = t.tcf.notNumbers(t.tcf.lists[wrong]);
+      return;
+    }
     try {
       settings.value = (
         await request<{ tcf: TcfSettings }>(path, {
@@ -57,7 +72,7 @@ export function TcfPage() {
           body: { tcf: settings.value },
         })
       ).tcf;
-      status.value = 'Saved.';
+      status.value = t.tcf.saved;
     } catch (failure) {
       status.value = (failure as Error).message;
     }
@@ -65,20 +80,21 @@ export function TcfPage() {
   return (
     <section aria-labelledby="tcf-title">
       <h1 id="tcf-title" tabIndex={-1}>
-        IAB TCF
+        {t.tcf.title}
       </h1>
+      <p>{t.tcf.help}</p>
       <form onSubmit={(event) => void save(event)}>
         <fieldset disabled={!canConfigure.value}>
-          <label>
+          <label class="check">
             <input
               type="checkbox"
               checked={value.enabled}
               onChange={(event) => set({ enabled: (event.target as HTMLInputElement).checked })}
             />{' '}
-            Enabled
+            {t.tcf.enabled}
           </label>
           <label>
-            CMP id
+            {t.tcf.cmpId}
             <input
               type="number"
               min={0}
@@ -88,7 +104,7 @@ export function TcfPage() {
             />
           </label>
           <label>
-            CMP version
+            {t.tcf.cmpVersion}
             <input
               type="number"
               min={1}
@@ -100,7 +116,7 @@ export function TcfPage() {
             />
           </label>
           <label>
-            Publisher country
+            {t.tcf.publisherCountry}
             <input
               value={value.publisherCountryCode}
               maxLength={2}
@@ -111,9 +127,9 @@ export function TcfPage() {
               }
             />
           </label>
-          {LISTS.map(([key, label]) => (
+          {LISTS.map((key) => (
             <label key={key}>
-              {label}
+              {t.tcf.lists[key]}
               <input
                 value={value[key].join(', ')}
                 onChange={(event) =>
@@ -123,7 +139,7 @@ export function TcfPage() {
             </label>
           ))}
         </fieldset>
-        {canConfigure.value && <button type="submit">Save</button>}
+        {canConfigure.value && <button type="submit">{t.tcf.save}</button>}
       </form>
       <p role="status">{status.value}</p>
     </section>

@@ -59,10 +59,61 @@ export function bundleFiles(manifestPath = 'dist/.vite/manifest.json'): Record<s
   return bundles;
 }
 
+/**
+ * The file of the loader's second half (`chunks/rest-<hash>.js`), from the UI build's manifest:
+ * hashed, so that it is cached for a year and a returning visitor's idle import is a cache hit.
+ */
+export function restFile(manifestPath = 'dist/.vite/manifest.json'): string {
+  if (!existsSync(manifestPath)) return 'rest.js';
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+  return (
+    Object.values(manifest).find((entry) => entry.isEntry && entry.name === 'rest')?.file ??
+    'rest.js'
+  );
+}
+
 /** The bundles the loader imports by name (the notice modules need no list: one file each). */
 const LOADER_IMPORTS = ['manager', 'preferences', 'gate', 'floating-button', 'cookies'];
 
 const NOTICE_PREFIX = '\0assent-notice:';
+const KERNEL_FILE = 'src/loader/kernel.ts';
+/**
+ * What the loader shares with the copies of the module graph in `rest.js` and the notice
+ * modules (src/loader/kernel.ts): each module it imports from, by path under src/, and the
+ * names it imports. Those copies read these names from the loader instead of carrying the module.
+ */
+let shared: Map<string, { name: string; index: number }[]> | undefined;
+export function sharedWithLoader(): Map<string, { name: string; index: number }[]> {
+  return (shared ??= readShared());
+}
+
+function readShared(): Map<string, { name: string; index: number }[]> {
+  const source = readFileSync(KERNEL_FILE, 'utf8');
+  const list = /^export const KERNEL = \[([^\]]+)\]/m.exec(source)?.[1] ?? '';
+  const order = list.split(',').map((name) => name.trim());
+  const result = new Map<string, { name: string; index: number }[]>();
+  for (const [, names, path] of source.matchAll(
+    /^import \{([^}]+)\} from '\.\.\/([\w/-]+)\.ts';/gm,
+  )) {
+    const imported = names!
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    result.set(
+      path!,
+      imported.map((name) => {
+        const index = order.indexOf(name);
+        if (index < 0) throw new Error(`${KERNEL_FILE}: ${name} is imported but not in KERNEL`);
+        return { name, index };
+      }),
+    );
+  }
+  return result;
+}
+const KERNEL_PREFIX = '\0assent-kernel:';
+
+/** `rest.js`: the loader's second half alone, its module graph copied like a notice's. */
+const REST_ID = '\0assent-rest';
 
 /**
  * One notice module per language (`notice-<code>.js`): the notice's code, CSS and that
@@ -79,19 +130,41 @@ function noticePerLanguage(): Plugin {
       // Vite makes library entries absolute paths under the root.
       const entry = /assent-notice-([a-z-]+)\.virtual$/.exec(source)?.[1];
       if (entry) return NOTICE_PREFIX + entry;
+      if (source.endsWith('assent-rest.virtual')) return REST_ID;
       const code = importer && /[?&]notice=([a-z-]+)/.exec(importer)?.[1];
-      if (!code || !/^\.{1,2}\//.test(source) || source.includes('/locales/')) return null;
+      // idb-keyval too: the loader's second half is in each notice module and in `rest.js`,
+      // which would otherwise share it as a chunk of its own, one request more.
+      const relative = /^\.{1,2}\//.test(source) || source === 'idb-keyval';
+      if (!code || !relative || source.includes('/locales/')) return null;
       const resolved = await this.resolve(source, importer.replace(/[?&]notice=[a-z-]+/, ''), {
         ...options,
         skipSelf: true,
       });
-      return resolved && !resolved.external ? tag(resolved.id, code) : resolved;
+      if (!resolved || resolved.external) return resolved;
+      const shared = [...sharedWithLoader().keys()].find((path) =>
+        resolved.id.endsWith(`${resolvePath('src', path)}.ts`),
+      );
+      // Tagged too: a shared virtual module would become a chunk of its own, one request more.
+      return shared ? tag(KERNEL_PREFIX + shared, code) : tag(resolved.id, code);
     },
     load(id) {
+      const src = resolvePath('src');
+      const rest = (code: string) =>
+        `export { startRest } from ${JSON.stringify(tag(`${src}/loader/rest.ts`, code))};`;
+      if (id === REST_ID) return rest('rest');
+      if (id.startsWith(KERNEL_PREFIX)) {
+        const path = id.slice(KERNEL_PREFIX.length).replace(/\?.*$/, '');
+        const names = sharedWithLoader().get(path) ?? [];
+        return [
+          "const kernel = globalThis[Symbol.for('assent.kernel')];",
+          ...names.map(({ name, index }) => `export const ${name} = kernel[${index}];`),
+        ].join('\n');
+      }
       if (!id.startsWith(NOTICE_PREFIX)) return null;
       const code = id.slice(NOTICE_PREFIX.length);
-      const src = resolvePath('src');
       return [
+        // The loader's second half: a first visit, which shows the notice, gets both in one file.
+        rest(code),
         `import { registerStrings } from ${JSON.stringify(tag(`${src}/ui/i18n/ui-strings.ts`, code))};`,
         `import strings from ${JSON.stringify(tag(`${src}/ui/i18n/locales/${code}.ts`, code))};`,
         `registerStrings(${JSON.stringify(code)}, strings);`,
@@ -137,6 +210,7 @@ export default defineConfig(({ mode }) =>
             ? {
                 __ASSENT_BUNDLE_FILES__: JSON.stringify(bundleFiles()),
                 __ASSENT_NOTICE_LANGUAGES__: JSON.stringify(NOTICE_LANGUAGES),
+                __ASSENT_REST_FILE__: JSON.stringify(restFile()),
               }
             : {},
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -170,6 +244,9 @@ export default defineConfig(({ mode }) =>
                         `assent-notice-${code}.virtual`,
                       ]),
                     ),
+                    // The loader's second half (src/loader/rest.ts) for a returning visitor, at
+                    // idle: one file, like the notice modules (noticePerLanguage above).
+                    rest: 'assent-rest.virtual',
                     // An entry, so that the loader can start the visitor's language on a first visit
                     // as soon as this small file is in, not after the whole notice.
                     strings: 'src/ui/i18n/ui-strings.ts',
@@ -204,7 +281,10 @@ export default defineConfig(({ mode }) =>
                     format: 'es' as const,
                     // Library mode leaves ES output unminified; these files are only ever served.
                     minify: true,
-                    entryFileNames: '[name].js',
+                    // The loader's second half is hashed (the loader knows its name from the
+                    // manifest): immutable, a returning visitor's copy comes from the cache.
+                    entryFileNames: (chunk: { name: string }) =>
+                      chunk.name === 'rest' ? 'chunks/rest-[hash].js' : '[name].js',
                     // One module per language, apart from the shared chunks: a visitor downloads one.
                     chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
                       /[\\/]src[\\/]ui[\\/]i18n[\\/]locales[\\/]/.test(chunk.facadeModuleId ?? '')

@@ -101,7 +101,16 @@ test.describe('first visit', () => {
   });
 });
 
-test('returning visitor: downloads the per-project loader alone, runs gated scripts at once, no notice', async ({
+/**
+ * The returning visitor's budget, brotli, for everything the widget downloads: the per-project
+ * loader with the demo project's embedded config (about 1.2 kB), and the loader's second half at idle (size-limit: 9.8 kB for the two without the config). Issue
+ * 18's target is 2.5 kB; what stands in the way is in bench/README.md.
+ */
+const RETURNING_BROTLI = 11_200;
+/** The loader's second half, imported at idle by a returning visitor's loader. */
+const REST = /\/assent\/chunks\/rest-[\w-]{8}\.js$/;
+
+test('returning visitor: gated scripts run from the loader alone, its second half at idle, no notice', async ({
   page,
 }) => {
   const requests = await openPage(page, PER_PROJECT);
@@ -110,17 +119,89 @@ test('returning visitor: downloads the per-project loader alone, runs gated scri
   // Stored and sent before the next page.
   await page.waitForTimeout(500);
   const from = requests.length;
-  await page.reload();
+  // The second half held back: the gates must not wait for it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(REST, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'domcontentloaded' });
   await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+  release();
+  await page.evaluate(() => (window.assent as { ready: Promise<unknown> }).ready);
   await page.waitForTimeout(300);
   await expect(page.locator('#assent-notice')).toHaveCount(0);
-  const widget = requests.slice(from).filter((request) => /\.(js|css)$/.test(request.url()));
-  // The loader (revalidated or from the cache) and the page's own gated scripts.
-  expect(paths(widget).filter((path) => path.startsWith('/assent/'))).toEqual([PER_PROJECT]);
+  const widget = paths(requests.slice(from)).filter((path) => path.startsWith('/assent/'));
+  // The loader, then (at idle) its second half; nothing else: no notice, no manager, no config.
+  expect(widget).toHaveLength(2);
+  expect(widget[0]).toBe(PER_PROJECT);
+  expect(widget[1]).toMatch(REST);
   expect(paths(requests.slice(from)).filter((path) => path.startsWith('/site-v1/'))).toEqual([]);
-  // What it weighs compressed, on the wire: the loader's size-limit budget (8.4 kB) and the
-  // demo project's embedded config (about 1.2 kB).
-  const body = await (await page.request.get(PER_PROJECT)).body();
-  const brotli = brotliCompressSync(body).length;
-  expect(brotli).toBeLessThan(10_000);
+  // What it weighs compressed: each file as the server sends it, brotli.
+  let brotli = 0;
+  for (const path of widget)
+    brotli += brotliCompressSync(await (await page.request.get(path)).body()).length;
+  expect(brotli).toBeLessThanOrEqual(RETURNING_BROTLI);
+});
+
+const MIRROR = `assent:${PROJECT}`;
+const readyOf = (page: Page) =>
+  page.evaluate(() => (window.assent as { ready: Promise<unknown> }).ready.then(() => true));
+
+test('a reload right after a click never shows the notice again (the mirror decides the first paint)', async ({
+  page,
+}) => {
+  await openPage(page, PER_PROJECT);
+  for (let round = 0; round < 4; round++) {
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    // Reloaded the moment the choice is in the mirror, written synchronously at decision time:
+    // IndexedDB's write may still be on its way.
+    await page.waitForFunction(
+      (key) => !!localStorage.getItem(key)?.includes('"accepted"'),
+      MIRROR,
+    );
+    await page.reload();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    await readyOf(page);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+    // Forgotten, for the next round: the notice shows again.
+    await page.evaluate(() => (window.assent as { reset(): Promise<void> }).reset());
+    await expect(noticeOf(page)).toBeVisible();
+  }
+});
+
+test('a decision the mirror holds and IndexedDB lost keeps the notice away, and is written back', async ({
+  page,
+}) => {
+  await openPage(page, PER_PROJECT);
+  await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+  await page.waitForTimeout(500);
+  // As if the page had gone before IndexedDB's write: the record has no decisions.
+  const idb = (action: 'delete' | 'read') =>
+    page.evaluate(
+      ([key, action]) =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('assent');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
+            const request = action === 'delete' ? store.delete(key) : store.get(key);
+            request.onsuccess = () => (open.result.close(), resolve(request.result));
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      [`${PROJECT}:decisions`, action] as const,
+    );
+  await idb('delete');
+  expect(await idb('read')).toBeUndefined();
+  await page.reload();
+  await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+  await readyOf(page);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#assent-notice')).toHaveCount(0);
+  await expect
+    .poll(async () => Object.keys((await idb('read')) ?? {}))
+    .toEqual(expect.arrayContaining(['analytics', 'marketing']));
 });

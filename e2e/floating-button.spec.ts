@@ -144,7 +144,8 @@ test.describe('floating button', () => {
       document.body.append(link);
     });
     await page.locator('#corner-link').focus();
-    expect(await box(page)).toMatchObject({ right: 16 });
+    // Polled: on a busy machine the button may still be in its 0.2 s appearing scale.
+    await expect.poll(() => box(page)).toMatchObject({ right: 16 });
     const hit = await page.evaluate(() => {
       const rect = document.querySelector('#corner-link')!.getBoundingClientRect();
       return document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)?.id;

@@ -7,7 +7,15 @@
  * When the fresh config says this visitor gets no GPP (the project turned it off, or the visitor
  * is not where it applies), `removeGppStub` takes it away again.
  */
+import type { SiteConfig } from '../core/types.ts';
 import { installStub, removeStub } from './iab-stub.ts';
+
+/**
+ * Who gets GPP (issue 21): projects that enable it, for US visitors, and where the project's
+ * TCF applies (its `tcfeuv2` section).
+ */
+export const usesGpp = (config?: SiteConfig): boolean =>
+  !!config?.gpp && (config.geography.startsWith('US') || !!config.tcf?.gdprApplies);
 
 export const installGppStub = (): void =>
   installStub('__gpp', 1, {

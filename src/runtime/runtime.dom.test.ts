@@ -4,6 +4,7 @@ import { createEmitter } from '../core/emitter.ts';
 import type { ConsentType, Decision, SiteConfig } from '../core/types.ts';
 import { connectDataLayer } from '../integrations/data-layer.ts';
 import { startConsentMode } from '../integrations/google-consent-mode.ts';
+import { applyGates } from '../integrations/script-gate.ts';
 import { createMemoryStore } from '../storage/key-value-store.ts';
 import { readMirror } from '../storage/sync-mirror.ts';
 import { createRuntime, type AssentEvents } from './runtime.ts';
@@ -55,6 +56,7 @@ function setup() {
     emitter,
     languages: ['en'],
     consentMode,
+    applyGates,
     now: () => new Date('2026-11-22T12:00:00.000Z'),
   });
   connectDataLayer(emitter, consentMode.disabled);

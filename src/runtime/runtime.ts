@@ -18,7 +18,6 @@ import type {
   SiteConfig,
 } from '../core/types.ts';
 import type { ConsentModeBridge } from '../integrations/google-consent-mode.ts';
-import { applyGates } from '../integrations/script-gate.ts';
 import type { KeyValueStore } from '../storage/key-value-store.ts';
 import { clearMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { createTabSync } from './tab-sync.ts';
@@ -84,6 +83,12 @@ export interface RuntimeOptions {
   languages: readonly string[];
   /** Started by the loader first, synchronously, before any Google tag reads `dataLayer`. */
   consentMode: ConsentModeBridge;
+  /**
+   * Activates the gated markup the states allow: the loader's `applyGates`
+   * (src/integrations/script-gate.ts), handed in so that the loader's second half carries no
+   * second copy of it.
+   */
+  applyGates: (stateOf: (label: string) => ConsentState | undefined, nonce?: string) => unknown;
   /** The loader's CSP nonce, for the scripts it activates. */
   nonce?: string | undefined;
   /** @default () => new Date() */
@@ -122,7 +127,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     apply() {
       const current = runtime.states();
-      void applyGates((label) => current[label], options.nonce);
+      void options.applyGates((label) => current[label], options.nonce);
       consentMode.update(runtime.config, current);
     },
     commit(incoming, fromOtherTab = false) {

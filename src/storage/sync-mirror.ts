@@ -6,7 +6,10 @@
  *
  * The copy is never more permissive than the record: it is written synchronously with every
  * decision, before IndexedDB is, and a copy that cannot be written is removed, so that a
- * withdrawal can never leave an older acceptance behind.
+ * withdrawal can never leave an older acceptance behind. Being written first, it decides the
+ * page's first paint: once IndexedDB answers, the loader's second half merges the two, each
+ * label's later decision winning (src/loader/rest.ts), so that a page left before IndexedDB's
+ * write keeps the decision.
  */
 import { labelRecord } from '../core/decision.ts';
 import type { Decision, SiteConfig } from '../core/types.ts';

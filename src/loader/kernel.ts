@@ -1,0 +1,55 @@
+/**
+ * What the loader shares of its own modules with its second half and the notice module (issue
+ * 18): the UI build's `rest.js` and `notice-<code>.js` read these functions from the loader
+ * instead of carrying copies of their own (vite.config.ts reads the imports below: a module
+ * named here is, in those files, the names imported here and nothing else, and the build fails
+ * if they import another of its names), so that a first visit downloads them once. Under a
+ * symbol, not a name: nothing in the page's own namespace.
+ */
+import {
+  isAllowingState,
+  isDecisionValid,
+  isLater,
+  isTypeInForce,
+  labelRecord,
+  mergeDecisions,
+  validDecisions,
+} from '../core/decision.ts';
+import { addDuration, parseDuration } from '../core/duration.ts';
+import { languageForms, pickLanguage } from '../core/language.ts';
+import { parseSiteConfig, SITE_CONFIG_LIMITS } from '../core/site-config.ts';
+import { withDisplay } from '../loader/script-tag.ts';
+import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
+
+/**
+ * In this order: the copies read each name at its index (a list, not an object, so that the
+ * names themselves are not in the loader).
+ */
+export const KERNEL = [
+  isAllowingState,
+  isDecisionValid,
+  isLater,
+  isTypeInForce,
+  labelRecord,
+  mergeDecisions,
+  validDecisions,
+  addDuration,
+  parseDuration,
+  languageForms,
+  pickLanguage,
+  parseSiteConfig,
+  SITE_CONFIG_LIMITS,
+  clearMirror,
+  healMirror,
+  readMirror,
+  writeMirror,
+  withDisplay,
+];
+
+/** Where the loader puts them (`Symbol.for`), before it imports anything that reads them. */
+export const KERNEL_KEY = 'assent.kernel';
+
+export function shareKernel(): void {
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  global[Symbol.for(KERNEL_KEY)] ??= KERNEL;
+}

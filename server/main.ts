@@ -173,17 +173,22 @@ const app = createApp({
 // The retention purge (issue 17), a minute after start and then daily; `npm run admin -- purge`
 // runs it by hand. Idempotent, so instances running it at the same time only wait on the lock.
 const purgeEvery = Number(env.ASSENT_PURGE_INTERVAL_HOURS || 24) * 3_600_000;
+/** The purge under way, which a stop waits for before it closes the database. */
+let purging: Promise<void> | undefined;
 function purgeNow() {
-  purgeExpired(db, { now: new Date() }).then(
-    (report) => {
-      if (report.removed > 0)
-        console.log(`assent: retention purge removed ${report.removed} events`);
-    },
-    (error: unknown) => console.error('assent: retention purge failed', error),
-  );
+  if (stopping || purging) return;
+  purging = purgeExpired(db, { now: new Date() })
+    .then(
+      (report) => {
+        if (report.removed > 0)
+          console.log(`assent: retention purge removed ${report.removed} events`);
+      },
+      (error: unknown) => console.error('assent: retention purge failed', error),
+    )
+    .finally(() => (purging = undefined));
 }
-setTimeout(purgeNow, 60_000).unref();
-setInterval(purgeNow, purgeEvery).unref();
+const firstPurge = setTimeout(purgeNow, 60_000).unref();
+const dailyPurge = setInterval(purgeNow, purgeEvery).unref();
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   // A worker is announced by its primary.
@@ -195,11 +200,15 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   if (!cluster.isWorker) console.log(`${signal}: stopping`);
+  clearTimeout(firstPurge);
+  clearInterval(dailyPurge);
   server.close(() => {
     mailer.close();
     void demoCatcher?.close();
     deliverer
       .stop()
+      // A purge under way finishes first: its transaction, not a closed pool, decides.
+      .then(() => purging)
       .then(() => db.close())
       .then(
         () => process.exit(0),

@@ -17,6 +17,7 @@ import { connectDataLayer } from '../integrations/data-layer.ts';
 import { startConsentMode } from '../integrations/google-consent-mode.ts';
 import { applyGates, observeGates } from '../integrations/script-gate.ts';
 import type { AssentEvents } from '../runtime/runtime.ts';
+import { CONFIG_FRESH_MS } from '../storage/config-freshness.ts';
 import { readMirror } from '../storage/sync-mirror.ts';
 import { defineElements } from '../elements/index.ts';
 import { installGppStub, removeGppStub, usesGpp } from './gpp-stub.ts';
@@ -48,8 +49,6 @@ const NOTICE_LANGUAGES = new Set(
 );
 
 const PREFIX = '[assent]';
-/** As CONFIG_FRESH_MS of src/loader/rest.ts: how long a cached config may decide alone. */
-const CONFIG_FRESH_MS = 10 * 60 * 1000;
 /** The longest a returning visitor's page waits for an idle moment before the second half. */
 const IDLE_TIMEOUT_MS = 2000;
 

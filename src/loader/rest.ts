@@ -34,17 +34,13 @@ import { writeConfig } from '../storage/config-cache.ts';
 import { writeDecisions } from '../storage/decisions.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
 import { readStoredState } from '../storage/stored-state.ts';
+import { CONFIG_FRESH_MS } from '../storage/config-freshness.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 import { withDisplay, type ScriptTagOptions } from './script-tag.ts';
 import type { AssentApi } from './window-api.ts';
 import { watchWithdrawals } from './withdrawal-watch.ts';
 
 const PREFIX = '[assent]';
-/**
- * How long a cached config may decide alone. Older, the loader waits for the fresh one, so that a
- * type's raised re-acceptance version or a new status stops its tags within this time.
- */
-export const CONFIG_FRESH_MS = 10 * 60 * 1000;
 /** A config that could not be loaded is asked for again after 1 s, 2 s, 4 s… at most 30 s apart. */
 const CONFIG_RETRY_MAX_MS = 30_000;
 

@@ -205,3 +205,49 @@ test('a decision the mirror holds and IndexedDB lost keeps the notice away, and 
     .poll(async () => Object.keys((await idb('read')) ?? {}))
     .toEqual(expect.arrayContaining(['analytics', 'marketing']));
 });
+
+test.describe('the loader’s second half does not load', () => {
+  // The aborted request is logged by Chromium as a failed resource.
+  test.use({ expectedConsoleErrors: [/Failed to load resource/] });
+
+  test('the gates still follow the mirror: nothing declined runs, a call answers false and an error event says why', async ({
+    page,
+  }) => {
+    await openPage(page, PER_PROJECT);
+    await noticeOf(page).getByRole('button', { name: 'Reject all' }).click();
+    await page.waitForFunction(
+      (key) => !!localStorage.getItem(key)?.includes('"declined"'),
+      MIRROR,
+    );
+    await page.waitForTimeout(500);
+    // A CDN that lost the chunk, a blocker, a network gone after the loader came.
+    await page.route(REST, (route) => route.abort());
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { assentErrors: string[] }).assentErrors = seen;
+      document.addEventListener('assent:error', (event) =>
+        seen.push((event as CustomEvent<{ message: string }>).detail.message),
+      );
+    });
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { assentErrors: string[] }).assentErrors),
+      )
+      .toHaveLength(1);
+    expect(
+      await page.evaluate(() =>
+        ['analytics', 'marketing'].map((label) =>
+          (window.assent as { get(label: string): string }).get(label),
+        ),
+      ),
+    ).toEqual(['declined', 'declined']);
+    // The window API answers without the second half: a change it cannot make is refused.
+    expect(
+      await page.evaluate(() => (window.assent as { accept(): Promise<boolean> }).accept()),
+    ).toBe(false);
+    await page.waitForTimeout(300);
+    expect(await runsOf(page)).toEqual([]);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+  });
+});

@@ -85,8 +85,16 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
     .filter(Boolean);
   const rights = useSignal(false);
   const slot = useRef<HTMLDivElement>(null);
-  // A decision made elsewhere (the notice, the window API, another tab's identify) resets the switches.
-  useEffect(() => props.initial.subscribe((value) => (on.value = value)), [props.initial]);
+  // A decision made elsewhere (the notice, the window API, another tab's identify) resets the
+  // switches. Only a new value does: `subscribe` calls at once with the current one, and this
+  // effect runs a frame after the render, by when a keyboard may have flipped a switch already.
+  useEffect(() => {
+    let last = props.initial.peek();
+    return props.initial.subscribe((value) => {
+      if (value !== last) on.value = value;
+      last = value;
+    });
+  }, [props.initial]);
   const groups = CATEGORY_ORDER.map((key) => ({
     key,
     types: types.filter((type) => categoryKey(type.category) === key),

@@ -86,10 +86,12 @@ export function PreferenceCenter(props: PreferenceCenterProps) {
   const rights = useSignal(false);
   const slot = useRef<HTMLDivElement>(null);
   // A decision made elsewhere (the notice, the window API, another tab's identify) resets the
-  // switches. Only a new value does: `subscribe` calls at once with the current one, and this
-  // effect runs a frame after the render, by when a keyboard may have flipped a switch already.
+  // switches. Only a value other than the one `on` started from does: `subscribe` calls at once
+  // with the current one, and this effect runs a frame after the render, by when a keyboard may
+  // have flipped a switch already (and a decision may have come in, which still resets).
+  const seeded = useRef(props.initial.peek());
   useEffect(() => {
-    let last = props.initial.peek();
+    let last = seeded.current;
     return props.initial.subscribe((value) => {
       if (value !== last) on.value = value;
       last = value;

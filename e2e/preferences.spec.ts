@@ -129,6 +129,41 @@ test.describe('preference center', () => {
     expect(await eventsOf(page)).toEqual(['preferences:show']);
   });
 
+  test('opens again when asked the moment it closed, before its close event', async ({ page }) => {
+    await page.goto('/fixture.html');
+    await page.evaluate(() => (window as unknown as TestWindow).assent.showPreferences());
+    await expect(preferences(page)).toBeVisible();
+    // Escape then Enter on "Choose" at once: the dialog is closed, its `close` event (a task
+    // away) has not run yet, and the center is asked for again. The page holds that event back
+    // (a listener of its own, first at the dialog) and lets it go 200 ms later.
+    const opened = await page.evaluate(async () => {
+      const host = document.querySelector('#assent-preferences')!;
+      const dialog = host.shadowRoot!.querySelector('dialog')!;
+      const holdBack = (event: Event) => event.stopImmediatePropagation();
+      dialog.addEventListener('close', holdBack, { capture: true });
+      dialog.close();
+      setTimeout(() => {
+        dialog.removeEventListener('close', holdBack, { capture: true });
+        dialog.dispatchEvent(new Event('close'));
+      }, 200);
+      await (window as unknown as TestWindow).assent.showPreferences();
+      const hosts = document.querySelectorAll('#assent-preferences');
+      return {
+        hosts: hosts.length,
+        open: hosts[0]?.shadowRoot?.querySelector('dialog')?.open ?? false,
+        same: hosts[0] === host,
+      };
+    });
+    expect(opened).toEqual({ hosts: 1, open: true, same: false });
+    // The old center's close event, when it comes, leaves the new one open.
+    await page.waitForTimeout(300);
+    await expect(preferences(page)).toBeVisible();
+    // Focus is in the new center, not back on what opened the old one.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assent-preferences');
+    await preferences(page).getByRole('button', { name: 'Close' }).click();
+    await expect(preferences(page)).toHaveCount(0);
+  });
+
   test('withdraws marketing after accept all: declined is recorded, the earlier acceptance stays, nothing runs again after reload', async ({
     page,
     traffic,

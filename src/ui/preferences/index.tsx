@@ -19,7 +19,8 @@ import { PreferenceCenter } from './preference-center.tsx';
 import { openLatestReceipt } from '../../manager/receipt.ts';
 import css from './preferences.css?inline';
 
-let dialogHost: HTMLElement | undefined;
+/** The open dialog's host, and what closes it (unmounts the center, gives focus back). */
+let opened: { host: HTMLElement; dialog: HTMLDialogElement; close: () => void } | undefined;
 let renderedCount = 0;
 /** Inline centers by shadow root: rendering into one again replaces the earlier render. */
 const inlineMounts = new WeakMap<ShadowRoot, () => void>();
@@ -114,9 +115,13 @@ function mount(
 
 /** Opens the dialog unless it is open already; `false` when it was. */
 function openDialog(runtime: Runtime, strings: ResolvedStrings, at?: 'opt-out'): boolean {
-  if (dialogHost?.isConnected) return false;
+  if (opened?.host.isConnected) {
+    if (opened.dialog.open) return false;
+    // Closed (Escape, the close button), but its `close` event is a task away: a "Choose" pressed
+    // in between would find the old center still there and open none. Finish that close now.
+    opened.close();
+  }
   const { host, shadow: root } = createHost('assent-preferences', runtime.config!, strings);
-  dialogHost = host;
   const returnFocus = deepActiveElement();
   let unmount = () => {};
   const close = () => {
@@ -133,6 +138,7 @@ function openDialog(runtime: Runtime, strings: ResolvedStrings, at?: 'opt-out'):
   unmount = mount(runtime, root, strings, () => root.querySelector('dialog')?.close(), at);
   document.body.append(host);
   const dialog = root.querySelector('dialog')!;
+  opened = { host, dialog, close };
   // Escape and the close button both end in `close`: one place cleans up.
   dialog.addEventListener('close', close);
   // A modal dialog: focus stays inside, the page behind is inert, Escape closes it.

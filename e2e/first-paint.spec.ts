@@ -102,6 +102,22 @@ test.describe('first visit', () => {
     );
   });
 
+  test('an embedded config that does not parse is fetched instead, and the notice shows', async ({
+    page,
+  }) => {
+    // The loader trusts the embed at its first paint; its second half checks it.
+    await page.route(`**${PER_PROJECT}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/"policy":"[\w-]+"/, '"policy":"none of them"');
+      expect(body).toContain('"policy":"none of them"');
+      await route.fulfill({ response, body });
+    });
+    const requests = await openPage(page, PER_PROJECT);
+    await expect(noticeOf(page)).toBeVisible();
+    expect(paths(requests)).toContain(`/site-v1/${PROJECT}/site-client`);
+    expect(await runsOf(page)).toEqual([]);
+  });
+
   test('the notice module is the visitor language’s own', async ({ page }) => {
     await openPage(page, PER_PROJECT, 'data-language="de"');
     const before = await requestsBeforeNotice(page);

@@ -200,19 +200,31 @@ const consoleConfig = {
   },
 };
 
-export default defineConfig(({ mode }) =>
-  mode === 'console'
+/**
+ * The classic scripts, one IIFE each: `assent.js` (the plain loader, with the IAB stubs), and for
+ * the per-project loader the server serves (server/routes/site/loader-script.ts)
+ * `project-loader.js` (the same loader without them) and `iab-stubs.js` (them alone, put in
+ * front of it for a project that uses the TCF or GPP): src/loader/iab-stubs.ts.
+ */
+const CLASSIC_SCRIPTS: Record<string, { entry: string; file: string }> = {
+  loader: { entry: 'src/loader/index.ts', file: 'assent.js' },
+  'project-loader': { entry: 'src/loader/index.ts', file: 'project-loader.js' },
+  'iab-stubs': { entry: 'src/loader/iab-stubs-script.ts', file: 'iab-stubs.js' },
+};
+
+export default defineConfig(({ mode }) => {
+  const classic = CLASSIC_SCRIPTS[mode];
+  return mode === 'console'
     ? consoleConfig
     : {
-        plugins: mode === 'loader' ? [loaderBoundary()] : [noticePerLanguage()],
-        define:
-          mode === 'loader'
-            ? {
-                __ASSENT_BUNDLE_FILES__: JSON.stringify(bundleFiles()),
-                __ASSENT_NOTICE_LANGUAGES__: JSON.stringify(NOTICE_LANGUAGES),
-                __ASSENT_REST_FILE__: JSON.stringify(restFile()),
-              }
-            : {},
+        plugins: classic ? [loaderBoundary()] : [noticePerLanguage()],
+        define: classic
+          ? {
+              __ASSENT_BUNDLE_FILES__: JSON.stringify(bundleFiles()),
+              __ASSENT_NOTICE_LANGUAGES__: JSON.stringify(NOTICE_LANGUAGES),
+              __ASSENT_REST_FILE__: JSON.stringify(restFile()),
+            }
+          : {},
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         build: {
           outDir: 'dist',
@@ -221,13 +233,13 @@ export default defineConfig(({ mode }) =>
           modulePreload: false,
           manifest: mode === 'ui',
           reportCompressedSize: false,
-          ...(mode === 'loader'
+          ...(classic
             ? {
                 lib: {
-                  entry: 'src/loader/index.ts',
+                  entry: classic.entry,
                   formats: ['iife' as const],
                   name: 'assentLoader',
-                  fileName: () => 'assent.js',
+                  fileName: () => classic.file,
                 },
               }
             : {
@@ -297,5 +309,5 @@ export default defineConfig(({ mode }) =>
                 },
               }),
         },
-      },
-);
+      };
+});

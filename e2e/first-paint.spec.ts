@@ -81,6 +81,15 @@ test.describe('first visit', () => {
     await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
     expect(paths(requests).filter((path) => path.endsWith('/site-client'))).toEqual([]);
+    // A project without the TCF or GPP: its loader holds no IAB stubs, and installs none.
+    expect(
+      await page.evaluate(() => [
+        typeof window.__tcfapi,
+        typeof (window as { __gpp?: unknown }).__gpp,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
+    const loader = await (await page.request.get(PER_PROJECT)).text();
+    expect(loader).not.toContain('__tcfapi');
   });
 
   test('with the plain loader: the loader, the config and the notice of the language, at once', async ({
@@ -93,6 +102,22 @@ test.describe('first visit', () => {
     );
   });
 
+  test('an embedded config that does not parse is fetched instead, and the notice shows', async ({
+    page,
+  }) => {
+    // The loader trusts the embed at its first paint; its second half checks it.
+    await page.route(`**${PER_PROJECT}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/"policy":"[\w-]+"/, '"policy":"none of them"');
+      expect(body).toContain('"policy":"none of them"');
+      await route.fulfill({ response, body });
+    });
+    const requests = await openPage(page, PER_PROJECT);
+    await expect(noticeOf(page)).toBeVisible();
+    expect(paths(requests)).toContain(`/site-v1/${PROJECT}/site-client`);
+    expect(await runsOf(page)).toEqual([]);
+  });
+
   test('the notice module is the visitor language’s own', async ({ page }) => {
     await openPage(page, PER_PROJECT, 'data-language="de"');
     const before = await requestsBeforeNotice(page);
@@ -102,11 +127,14 @@ test.describe('first visit', () => {
 });
 
 /**
- * The returning visitor's budget, brotli, for everything the widget downloads: the per-project
- * loader with the demo project's embedded config (about 1.2 kB), and the loader's second half at idle (size-limit: 9.8 kB for the two without the config). Issue
- * 18's target is 2.5 kB; what stands in the way is in bench/README.md.
+ * The returning visitor's budgets, brotli: the per-project loader with the demo project's
+ * embedded config (about 1.2 kB of it), which is all that runs before the gates, and with the
+ * loader's second half at idle, everything the widget downloads (size-limit: 4.8 and 9.2 kB for
+ * the code without the config). Issue 18's target is 2.5 kB for everything; what stands in the
+ * way is in bench/README.md.
  */
-const RETURNING_BROTLI = 11_200;
+const LOADER_BROTLI = 6_000;
+const RETURNING_BROTLI = 10_500;
 /** The loader's second half, imported at idle by a returning visitor's loader. */
 const REST = /\/assent\/chunks\/rest-[\w-]{8}\.js$/;
 
@@ -139,10 +167,11 @@ test('returning visitor: gated scripts run from the loader alone, its second hal
   expect(widget[1]).toMatch(REST);
   expect(paths(requests.slice(from)).filter((path) => path.startsWith('/site-v1/'))).toEqual([]);
   // What it weighs compressed: each file as the server sends it, brotli.
-  let brotli = 0;
+  const sizes: number[] = [];
   for (const path of widget)
-    brotli += brotliCompressSync(await (await page.request.get(path)).body()).length;
-  expect(brotli).toBeLessThanOrEqual(RETURNING_BROTLI);
+    sizes.push(brotliCompressSync(await (await page.request.get(path)).body()).length);
+  expect(sizes[0]).toBeLessThanOrEqual(LOADER_BROTLI);
+  expect(sizes[0]! + sizes[1]!).toBeLessThanOrEqual(RETURNING_BROTLI);
 });
 
 const MIRROR = `assent:${PROJECT}`;

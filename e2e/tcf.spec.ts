@@ -254,6 +254,33 @@ test('accept all: every purpose, vendor and Google provider, read from the page 
   }
 });
 
+test("the per-project loader of a TCF project: the stubs come in front of it, before the ad tag's first call", async ({
+  page,
+}) => {
+  // The demo page with the per-project loader instead of the plain one and its `data-tcf`.
+  await page.route('**/tcf/index.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      /<script\s+src="\/assent\/assent\.js"[^>]*><\/script>/,
+      `<script src="/assent/${PROJECT}/assent.js"></script>`,
+    );
+    expect(body).toContain(`/assent/${PROJECT}/assent.js`);
+    await route.fulfill({ response, body });
+  });
+  const assets: string[] = [];
+  page.on('request', (request) => assets.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}/tcf/index.html`);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __pingAtStart: { cmpStatus: string } }).__pingAtStart.cmpStatus,
+    ),
+  ).toBe('loading');
+  await expect(tcfNotice(page)).toBeVisible();
+  expect((await getTcData(page)).cmpStatus).toBe('loaded');
+  // One response: no stubs file, no config request of its own.
+  expect(assets.filter((path) => /iab-stubs|site-client/.test(path))).toEqual([]);
+});
+
 test('reject all: no consent and every legitimate interest objected', async ({ page, traffic }) => {
   await page.goto(`${server.url}/tcf/index.html`);
   await tcfNotice(page).getByRole('button', { name: 'Reject all' }).click();

@@ -20,11 +20,11 @@ import type { AssentEvents } from '../runtime/runtime.ts';
 import { CONFIG_FRESH_MS } from '../storage/config-freshness.ts';
 import { readMirror } from '../storage/sync-mirror.ts';
 import { defineElements } from '../elements/index.ts';
-import { installGppStub, removeGppStub, usesGpp } from './gpp-stub.ts';
+import { usesGpp } from './gpp-stub.ts';
+import { iabStubs } from './iab-stubs.ts';
 import { shareKernel } from './kernel.ts';
 import type { LoaderRest, LoaderContext } from './rest.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
-import { installTcfStub, removeTcfStub } from './tcf-stub.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
 
 declare global {
@@ -79,8 +79,13 @@ function boot(): void {
   const emitter = createPageEmitter();
   const projectId = options.projectId ?? '';
   const mirror = readMirror(projectId);
-  // Before any ad tag asks (issue 20): the tag says so, or the last config of this site did.
-  if (options.tcf || mirror?.config?.tcf) installTcfStub();
+  // A per-project loader's come from the server, in front of it, only where they may apply.
+  const [installTcfStub, removeTcfStub, installGppStub, removeGppStub] = iabStubs();
+  const copy = mirror?.config;
+  // The newest config known at boot: embedded, else the last one this site had.
+  const last = options.embedded ?? copy;
+  // Before any ad tag asks (issue 20): the tag says so, or that config does.
+  if (options.tcf || last?.tcf) installTcfStub();
   // First, synchronously: before any Google tag reads dataLayer.
   const consentMode = startConsentMode(projectId);
   const languages = [
@@ -90,7 +95,6 @@ function boot(): void {
   ].filter((language): language is string => !!language);
   // The config the page starts with: embedded in a per-project loader, else the mirror's copy
   // if it was fetched moments ago (the previous page); the second half revalidates it.
-  const copy = mirror?.config;
   const known =
     options.embedded ??
     (copy?.projectId === projectId && Date.now() - (mirror?.configFetchedAt ?? 0) < CONFIG_FRESH_MS
@@ -125,7 +129,6 @@ function boot(): void {
   const states = () => live.states();
   live.apply();
   // Synchronous, before the page's ad tags look for it; a first visit's comes with the config.
-  const last = options.embedded ?? copy;
   const gpp = usesGpp(last);
   if (gpp) installGppStub();
 

@@ -17,7 +17,6 @@ import {
 } from '../core/decision.ts';
 import { addDuration, parseDuration } from '../core/duration.ts';
 import { languageForms, pickLanguage } from '../core/language.ts';
-import { parseSiteConfig, SITE_CONFIG_LIMITS } from '../core/site-config.ts';
 import { withDisplay } from '../loader/script-tag.ts';
 import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 
@@ -37,8 +36,6 @@ export const KERNEL = [
   parseDuration,
   languageForms,
   pickLanguage,
-  parseSiteConfig,
-  SITE_CONFIG_LIMITS,
   clearMirror,
   healMirror,
   readMirror,

@@ -14,6 +14,7 @@ import { createSiteApi } from '../api/site-api.ts';
 import { noticeLabels } from '../core/choice.ts';
 import { planConsent } from '../core/consent-plan.ts';
 import { mergeDecisions } from '../core/decision.ts';
+import { parseSiteConfig } from '../core/site-config.ts';
 import type { Emitter } from '../core/emitter.ts';
 import type { ConsentState, SiteConfig } from '../core/types.ts';
 import type { ConsentModeBridge } from '../integrations/google-consent-mode.ts';
@@ -210,8 +211,15 @@ export function startRest(context: LoaderContext): LoaderRest {
       console.error(PREFIX, 'the script tag needs data-project="<project uuid>"');
       return fail('missing or malformed data-project');
     }
-    // Embedded in a per-project loader: the config came with the code, nothing to fetch.
-    const embedded = options.embedded;
+    // Embedded in a per-project loader: the config came with the code, nothing to fetch. The
+    // loader trusted it for the first paint; checked here like a fetched one, and fetched
+    // instead when it does not parse (nothing the loader gated from it stays allowed).
+    const parsed = options.embedded && parseSiteConfig(options.embedded);
+    const embedded = typeof parsed === 'object' ? parsed : undefined;
+    if (options.embedded && !embedded) {
+      runtime.config = undefined;
+      apply();
+    }
     const fresh = embedded ? undefined : runtime.api.getConfig();
     // No decisions yet: this visit almost surely ends with the notice. Fetching its code while
     // the configuration is on its way takes round trips off the notice's path (a first visit

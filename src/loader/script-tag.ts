@@ -1,4 +1,3 @@
-import { parseSiteConfig } from '../core/site-config.ts';
 import type { FloatingButtonPosition, NoticeLayout, SiteConfig, ThemeMode } from '../core/types.ts';
 
 /** Display options the script tag may set over the project config (`data-layout`, …). */
@@ -29,7 +28,10 @@ export interface ScriptTagOptions {
    * The project's config, embedded by the server in a per-project loader
    * (`/assent/{projectId}/assent.js`): current as of the response, which HTTP caching keeps
    * within the loader's freshness window. Absent with `data-region` (it asks for another
-   * geography) or a `data-project` naming another project.
+   * geography) or a `data-project` naming another project. Trusted for the first paint (the
+   * server made it from a config it validated): the loader does not carry the config parser
+   * (issue 18); the second half checks it like a fetched one, and fetches it when it does not
+   * parse (src/loader/rest.ts).
    */
   embedded?: SiteConfig;
 }
@@ -75,12 +77,14 @@ export function readScriptTag(script: HTMLScriptElement | null): ScriptTagOption
   const project = script?.dataset.project || embed?.projectId || src.searchParams.get('project');
   const projectId = project && UUID.test(project) ? project : undefined;
   const region = script?.dataset.region || undefined;
-  const parsed =
-    embed && !region && embed.projectId.toLowerCase() === projectId?.toLowerCase()
-      ? parseSiteConfig(embed.config)
+  // Only the shape the first paint reads; the second half parses it whole.
+  const embedded =
+    embed &&
+    !region &&
+    embed.projectId.toLowerCase() === projectId?.toLowerCase() &&
+    Array.isArray(embed.config?.consentTypes)
+      ? embed.config
       : undefined;
-  // Checked like a fetched one; a config that does not parse is fetched instead.
-  const embedded = typeof parsed === 'object' ? parsed : undefined;
   return {
     projectId,
     apiBase: script?.dataset.api || src.origin,

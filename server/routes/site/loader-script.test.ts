@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../../src/core/site-config.ts';
 import type { SiteConfig } from '../../../src/core/types.ts';
 import { ensureOrganization } from '../../db/repositories/organizations.ts';
-import { ensureProject } from '../../db/repositories/projects.ts';
+import { ensureProject, updateProject } from '../../db/repositories/projects.ts';
 import { DEMO_PROJECT } from '../../projects/seed.ts';
 import {
   createTestContext,
@@ -15,10 +15,15 @@ import {
   expectError,
   type TestContext,
 } from '../../testing/test-context.ts';
-import { LOADER_CACHE_CONTROL } from './loader-script.ts';
+import { IAB_STUBS_FILE, LOADER_CACHE_CONTROL, PROJECT_LOADER_FILE } from './loader-script.ts';
 
 const OTHER_PROJECT_ID = '00000000-0000-4000-8000-0000000000e3';
+const GPP_PROJECT_ID = '00000000-0000-4000-8000-0000000000e4';
+const TCF_PROJECT_ID = '00000000-0000-4000-8000-0000000000e5';
 const LOADER = '(function(){window.loaded=true})();';
+/** The plain loader, which carries the IAB stubs itself. */
+const PLAIN_LOADER = '(function(){window.loaded=true;window.plain=true})();';
+const STUBS = '(function(){window.stubs=true})();';
 
 interface Embed {
   projectId: string;
@@ -28,11 +33,15 @@ interface Embed {
 
 /** Runs the script as a browser would, and answers what it set on its `<script>`. */
 function embedOf(source: string): Embed {
+  return run(source).embed;
+}
+
+function run(source: string): { embed: Embed; stubs: boolean } {
   const script: { assentEmbed?: Embed } = {};
-  const window: { loaded?: boolean } = {};
+  const window: { loaded?: boolean; stubs?: boolean } = {};
   runInNewContext(source, { document: { currentScript: script }, window });
   expect(window.loaded).toBe(true);
-  return script.assentEmbed!;
+  return { embed: script.assentEmbed!, stubs: window.stubs === true };
 }
 
 describe('GET /assent/{projectId}/assent.js', () => {
@@ -40,7 +49,9 @@ describe('GET /assent/{projectId}/assent.js', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'assent-loader-'));
-    await writeFile(join(dir, 'assent.js'), LOADER);
+    await writeFile(join(dir, 'assent.js'), PLAIN_LOADER);
+    await writeFile(join(dir, PROJECT_LOADER_FILE), LOADER);
+    await writeFile(join(dir, IAB_STUBS_FILE), STUBS);
     t = await createTestContext({
       geoHeader: 'CF-IPCountry',
       staticDirs: { assets: dir, site: dir },
@@ -57,6 +68,25 @@ describe('GET /assent/{projectId}/assent.js', () => {
       organizationId: '00000000-0000-4000-8000-0000000000e1',
       name: 'Other Shop',
       slug: 'other-shop',
+    });
+    for (const [id, slug] of [
+      [GPP_PROJECT_ID, 'gpp-shop'],
+      [TCF_PROJECT_ID, 'tcf-shop'],
+    ] as const)
+      await ensureProject(t.db, { ...DEMO_PROJECT, id, name: slug, slug });
+    await updateProject(t.db, GPP_PROJECT_ID, { gpp: { enabled: true, sections: ['usnat'] } });
+    await updateProject(t.db, TCF_PROJECT_ID, {
+      tcf: {
+        enabled: true,
+        cmpId: 4095,
+        cmpVersion: 1,
+        publisherCountryCode: 'DE',
+        vendors: [1],
+        purposes: [1],
+        specialFeatures: [],
+        legitimateInterestPurposes: [],
+        googleAcProviders: [],
+      },
     });
   }, 60_000);
   afterAll(async () => {
@@ -79,6 +109,23 @@ describe('GET /assent/{projectId}/assent.js', () => {
     const fetched = await (await t.app.request(`/site-v1/${DEMO_PROJECT_ID}/site-client`)).json();
     expect(embed).toEqual({ projectId: DEMO_PROJECT_ID, assets: '../', config: fetched });
     expect(parseSiteConfig(embed.config)).toEqual(embed.config);
+  });
+
+  it('puts the IAB stubs in front of the loader only for a project that enables the TCF or GPP, wherever the visitor is', async () => {
+    const plain = await (await t.app.request(url)).text();
+    expect(plain.startsWith(STUBS)).toBe(false);
+    expect(run(plain).stubs).toBe(false);
+    for (const id of [GPP_PROJECT_ID, TCF_PROJECT_ID])
+      for (const country of ['US', 'DE', 'JP']) {
+        const text = await (
+          await t.app.request(`/assent/${id}/assent.js`, { headers: { 'CF-IPCountry': country } })
+        ).text();
+        expect(text.startsWith(`${STUBS}\n`), `${id} ${country}`).toBe(true);
+        expect(text.endsWith(LOADER)).toBe(true);
+        const { embed, stubs } = run(text);
+        expect(stubs).toBe(true);
+        expect(embed.projectId).toBe(id);
+      }
   });
 
   it('follows the geography, ?region= and Global Privacy Control like site-client', async () => {
@@ -139,7 +186,7 @@ describe('GET /assent/{projectId}/assent.js', () => {
     );
     // Not a project id: a path among the widget's files, missing here.
     await expectError(await t.app.request('/assent/chunks/assent.js'), 404);
-    // The plain loader is still served as it is.
-    expect(await (await t.app.request('/assent/assent.js')).text()).toBe(LOADER);
+    // The plain loader, with its own stubs, is still served as it is.
+    expect(await (await t.app.request('/assent/assent.js')).text()).toBe(PLAIN_LOADER);
   });
 });

@@ -17,6 +17,11 @@ import { siteConfigFor } from './site-client.ts';
  */
 export const LOADER_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=540';
 
+/** The built loader a per-project loader serves: `assent.js` without the IAB stubs. */
+export const PROJECT_LOADER_FILE = 'project-loader.js';
+/** The IAB stubs alone, put in front of it for a project that uses the TCF or GPP. */
+export const IAB_STUBS_FILE = 'iab-stubs.js';
+
 /** The property of the loader's `<script>` element that carries what the server embedded. */
 export const EMBED_PROPERTY = 'assentEmbed';
 
@@ -28,12 +33,15 @@ export const EMBED_PROPERTY = 'assentEmbed';
  * like `site-client`. `/assent/assent.js` (config fetched by the loader) keeps working.
  */
 export function loaderScriptRoutes({ projects, geoHeader, now }: RouteDeps, assetsDir: string) {
-  const file = join(assetsDir, 'assent.js');
-  let loader: { mtimeMs: number; text: Promise<string> } | undefined;
-  const loaderText = async () => {
+  const files = new Map<string, { mtimeMs: number; text: Promise<string> }>();
+  /** A built file's text, read again once the build replaced it. */
+  const builtText = async (name: string) => {
+    const file = join(assetsDir, name);
     const { mtimeMs } = await stat(file);
-    if (loader?.mtimeMs !== mtimeMs) loader = { mtimeMs, text: readFile(file, 'utf8') };
-    return loader.text;
+    let read = files.get(name);
+    if (read?.mtimeMs !== mtimeMs)
+      files.set(name, (read = { mtimeMs, text: readFile(file, 'utf8') }));
+    return read.text;
   };
   return new Hono<AppEnv>().get('/assent/:projectId/assent.js', async (c, next) => {
     const projectId = c.req.param('projectId');
@@ -46,9 +54,15 @@ export function loaderScriptRoutes({ projects, geoHeader, now }: RouteDeps, asse
       c.req.query('region'),
     );
     const config = siteConfigFor(cached, geography, c.req.header('sec-gpc') === '1', now());
+    // The loader without the IAB stubs (issue 18), and the stubs in front of it only for a
+    // project that enables the TCF or GPP: wherever it may apply to a visitor, even one whose
+    // page asks for another geography (`data-region`, config fetched), so that `__tcfapi` and
+    // `__gpp` exist before any ad tag (src/loader/iab-stubs.ts).
+    let stubs = '';
     let text: string;
     try {
-      text = await loaderText();
+      if (config.tcf || config.gpp) stubs = `${await builtText(IAB_STUBS_FILE)}\n`;
+      text = await builtText(PROJECT_LOADER_FILE);
     } catch {
       throw httpError(404, 'the widget is not built (npm run build)');
     }
@@ -57,7 +71,7 @@ export function loaderScriptRoutes({ projects, geoHeader, now }: RouteDeps, asse
     // are at `/assent/`, not under the project's path.
     const embed = { projectId: config.projectId, assets: '../', config };
     const preamble = `document.currentScript&&(document.currentScript.${EMBED_PROPERTY}=${JSON.stringify(embed)});\n`;
-    return compressedBody(c, new TextEncoder().encode(preamble + text), {
+    return compressedBody(c, new TextEncoder().encode(stubs + preamble + text), {
       'Content-Type': 'text/javascript; charset=utf-8',
       'X-Content-Type-Options': 'nosniff',
       'Access-Control-Allow-Origin': '*',

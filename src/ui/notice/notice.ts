@@ -41,7 +41,9 @@ export function renderNotice(props: NoticeProps): HTMLElement {
     const href = safeLinkHref(url);
     return href ? el('a', { href, class: 'policy', part: 'link' }, text) : el('span', {}, text);
   };
-  const button = (text: string, onclick: () => void, secondary = false) =>
+  // The handler is called with the click event: typed so, a handler with a parameter of its own
+  // does not fit.
+  const button = (text: string, onclick: (event: Event) => void, secondary = false) =>
     el(
       'button',
       {
@@ -77,7 +79,9 @@ export function renderNotice(props: NoticeProps): HTMLElement {
       { class: 'actions', part: 'actions' },
       button(texts.rejectAll, () => onChoose(allStates(types, false))),
       button(texts.acceptAll, () => onChoose(allStates(types, true))),
-      button(texts.customize, props.onCustomize, true),
+      // Not the handler itself: the click event would arrive as `at`, opening the center at the
+      // opt-out choices (focus on the first, scrolled to it) as the "Do Not Sell" link does.
+      button(texts.customize, () => props.onCustomize(), true),
     ),
   );
 }

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { verifyChains } from './chain-verification.ts';
 import { linkHashOf, linkText } from './chain.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import {
   appendConsentEvents,
   findChainHead,
   type NewConsentEvent,
 } from '../db/repositories/consent-events.ts';
+import { deleteWebhookEndpoint, insertWebhookEndpoint } from '../db/repositories/webhooks.ts';
 import {
   countRows,
   createTestContext,
@@ -33,15 +34,19 @@ describe('the consent event writer', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ secret: SECRET, projectCacheTtlMs: 3_600_000 });
-    const counted: Database = {
-      ...t.db,
+    const counting = (db: Queryable): Queryable => ({
+      ...db,
       query: (sql, params) => {
         if (sql.includes('consent_events_append(')) appends += 1;
-        return t.db.query(sql, params);
+        return db.query(sql, params);
       },
+    });
+    const counted: Database = {
+      ...t.db,
+      ...counting(t.db),
       transaction: (fn) => {
         transactions += 1;
-        return t.db.transaction(fn);
+        return t.db.transaction((tx) => fn(counting(tx)));
       },
     };
     other = createApp({
@@ -218,6 +223,54 @@ describe('the consent event writer', () => {
     ]);
     expect((await findChainHead(t.db, DEMO_PROJECT_ID))!.hash).toBe(inserted[1]!.event.rowHash);
     // And what verify recomputes from the stored columns is the same.
+    expect((await verifyChains(t.db)).broken).toBeUndefined();
+  });
+
+  it('queues the deliveries an endpoint wants, and takes the long way for a retry the short way refuses twice', async () => {
+    const id = randomUUID();
+    expect((await postEvents(other, visitor.token, { items: [item({ id })] })).status).toBe(201);
+    const endpoint = randomUUID();
+    await insertWebhookEndpoint(t.db, {
+      id: endpoint,
+      organizationId: DEMO_ORGANIZATION_ID,
+      projectId: DEMO_PROJECT_ID,
+      url: 'http://127.0.0.1:9/hook',
+      secret: 'writer-test-hook',
+      events: ['consent_event.created'],
+    });
+    const deliveries = async (eventId: string) =>
+      (
+        await t.db.query<{ n: string }>(
+          `select count(*)::text as n from webhook_deliveries
+            where project_id = $1 and endpoint_id = $2 and event_id = $3`,
+          [DEMO_PROJECT_ID, endpoint, eventId],
+        )
+      ).rows[0]!.n;
+    try {
+      const before = await countRows(t.db, 'consent_events');
+      appends = 0;
+      transactions = 0;
+      // AS002 (an endpoint, unknown to this instance), then AS003 (the id) in a transaction with
+      // the deliveries, then the long way.
+      const retry = await postEvents(other, visitor.token, { items: [item({ id }), item()] });
+      expect(retry.status).toBe(201);
+      expect(appends).toBe(2);
+      expect(transactions).toBe(2);
+      const answered = (await retry.json()) as { items: { id: string }[] };
+      expect(answered.items[0]!.id).toBe(id);
+      expect(await countRows(t.db, 'consent_events')).toBe(before + 1);
+      expect(await deliveries(answered.items[1]!.id)).toBe('1');
+      // Now known: the short way, in a transaction with the deliveries.
+      appends = 0;
+      transactions = 0;
+      const next = await postEvents(other, visitor.token, { items: [item()] });
+      expect(next.status).toBe(201);
+      expect([appends, transactions]).toEqual([1, 1]);
+      const written = (await next.json()) as { items: { id: string }[] };
+      expect(await deliveries(written.items[0]!.id)).toBe('1');
+    } finally {
+      await deleteWebhookEndpoint(t.db, DEMO_PROJECT_ID, endpoint);
+    }
     expect((await verifyChains(t.db)).broken).toBeUndefined();
   });
 });

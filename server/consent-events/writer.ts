@@ -191,20 +191,22 @@ export function createConsentEventWriter(
   /** The short way when the group allows it and the database agrees, else the long way. */
   async function write(projectId: string, group: Pending[]) {
     if (short(group)) {
-      try {
-        return await append(projectId, group, webhookProjects.has(projectId));
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code !== 'string' || !(code in APPEND_REFUSALS)) throw error;
-        if (code === 'AS002') {
+      let webhooks = webhookProjects.has(projectId);
+      for (;;) {
+        try {
+          return await append(projectId, group, webhooks);
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (typeof code !== 'string' || !(code in APPEND_REFUSALS)) throw error;
+          if (code !== 'AS002' || webhooks) break;
           // An endpoint wants this project's events: from now on, the short way in a
           // transaction that also queues the deliveries.
           webhookProjects.add(projectId);
-          return await append(projectId, group, true);
+          webhooks = true;
         }
-        // AS001 (the project changed) or AS003 (an id already stored): the long way, which
-        // checks again and answers each case.
       }
+      // AS001 (the project changed) or AS003 (an id already stored), on either try: the long
+      // way, which checks again and answers each case.
     }
     return writeGroup(projectId, group);
   }

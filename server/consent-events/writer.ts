@@ -84,7 +84,11 @@ export const MAX_IN_FLIGHT = 2;
  * with one chain lock, one multi-row insert and one commit. Every batch is still all or nothing
  * on its own (a batch that conflicts is left out and gets its 409, the others are written), and
  * is acknowledged only after the commit that holds it. Instances do not share queues; the lock
- * in the database orders their transactions.
+ * in the database orders their transactions. A group without person identifiers goes the short
+ * way (`appendConsentEvents`, migration 130: one statement that is its own transaction), and
+ * then the next group is sent while it runs, to wait in the database for the lock
+ * ({@link MAX_IN_FLIGHT}); any other group goes the long way, a transaction of several
+ * statements, and the next waits for it here.
  */
 export function createConsentEventWriter(
   db: Database,

@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { verifyChains } from './chain-verification.ts';
-import type { Database } from '../db/database.ts';
+import { linkHashOf, linkText } from './chain.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import {
+  appendConsentEvents,
+  findChainHead,
+  type NewConsentEvent,
+} from '../db/repositories/consent-events.ts';
+import { deleteWebhookEndpoint, insertWebhookEndpoint } from '../db/repositories/webhooks.ts';
 import {
   countRows,
   createTestContext,
+  DEMO_ORGANIZATION_ID,
   DEMO_PROJECT_ID,
   openTestSession,
   postEvents,
@@ -19,16 +27,26 @@ describe('the consent event writer', () => {
   let t: TestContext;
   let visitor: TestSession;
   let transactions = 0;
+  /** Statements of the short way (migration 130) made by the second instance. */
+  let appends = 0;
   /** A second instance on the same database, counting its transactions, its cache never stale. */
   let other: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     t = await createTestContext({ secret: SECRET, projectCacheTtlMs: 3_600_000 });
+    const counting = (db: Queryable): Queryable => ({
+      ...db,
+      query: (sql, params) => {
+        if (sql.includes('consent_events_append(')) appends += 1;
+        return db.query(sql, params);
+      },
+    });
     const counted: Database = {
       ...t.db,
+      ...counting(t.db),
       transaction: (fn) => {
         transactions += 1;
-        return t.db.transaction(fn);
+        return t.db.transaction((tx) => fn(counting(tx)));
       },
     };
     other = createApp({
@@ -112,6 +130,147 @@ describe('the consent event writer', () => {
       JSON.stringify(rows[0]!.allowed_origins),
     ]);
     expect((await postEvents(other, visitor.token, { items: [item()] })).status).toBe(201);
+    expect((await verifyChains(t.db)).broken).toBeUndefined();
+  });
+
+  it('writes batches without identifiers in one statement, its own transaction, chained after the rows before it', async () => {
+    const before = await countRows(t.db, 'consent_events');
+    transactions = 0;
+    appends = 0;
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        postEvents(other, visitor.token, { items: [item(), item({ label: 'marketing' })] }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(6).fill(201));
+    expect(transactions).toBe(0);
+    expect(appends).toBeGreaterThan(0);
+    expect(appends).toBeLessThanOrEqual(6);
+    expect(await countRows(t.db, 'consent_events')).toBe(before + 12);
+    // The rows the earlier tests wrote the long way, then these: one chain.
+    expect((await verifyChains(t.db)).broken).toBeUndefined();
+  });
+
+  it('answers a retry that reaches the short way as the long way does', async () => {
+    const id = randomUUID();
+    const first = await postEvents(other, visitor.token, { items: [item({ id })] });
+    expect(first.status).toBe(201);
+    const before = await countRows(t.db, 'consent_events');
+    appends = 0;
+    transactions = 0;
+    // Refused by the statement (AS003: the id is stored), then written the long way.
+    const retry = await postEvents(other, visitor.token, { items: [item({ id }), item()] });
+    expect(retry.status).toBe(201);
+    expect(appends).toBe(1);
+    expect(transactions).toBe(1);
+    const answered = (await retry.json()) as { items: { id: string }[] };
+    expect(answered.items[0]!.id).toBe(id);
+    expect(await countRows(t.db, 'consent_events')).toBe(before + 1);
+    const changed = await postEvents(other, visitor.token, {
+      items: [item({ id, consentState: 'declined' })],
+    });
+    expect(changed.status).toBe(409);
+    expect(await countRows(t.db, 'consent_events')).toBe(before + 1);
+    expect((await verifyChains(t.db)).broken).toBeUndefined();
+  });
+
+  it('hashes in SQL the bytes linkHashOf hashes, whatever the text holds', async () => {
+    const { rows } = await t.db.query<{ version: string; type: string }>(
+      `select p.config_version::text as version, t.id as type from projects p
+         join consent_types t on t.project_id = p.id and t.label = 'analytics'
+        where p.id = $1`,
+      [DEMO_PROJECT_ID],
+    );
+    const now = t.clock.now.toISOString();
+    const event = (metadata: Record<string, unknown>): NewConsentEvent => ({
+      id: randomUUID(),
+      projectId: DEMO_PROJECT_ID,
+      organizationId: DEMO_ORGANIZATION_ID,
+      concordId: visitor.concordId,
+      consentTypeId: rows[0]!.type,
+      version: 1,
+      category: 'analytics',
+      subcategory: { nested: ['ü', 1.5, null] },
+      label: 'analytics',
+      consentState: 'accepted',
+      consentAction: 'user_click',
+      consentDate: now,
+      expirationDate: new Date(t.clock.now.getTime() + 864e5).toISOString(),
+      metadata,
+      bodyHash: 'b'.repeat(64),
+      createdAt: now,
+      chainVersion: 2,
+    });
+    const events = [
+      event({ note: 'é ✓ 😀 "quoted" back\\slash, {braces}, a\nnew line', empty: '' }),
+      event({ 'a "key"': ['NULL', null, '\t'], n: -0.25 }),
+    ];
+    const texts = events.map(linkText);
+    const head = (await findChainHead(t.db, DEMO_PROJECT_ID))!.hash;
+    const { inserted } = await appendConsentEvents(t.db, DEMO_PROJECT_ID, {
+      configVersion: rows[0]!.version,
+      webhooks: false,
+      clientIds: [],
+      snapshots: [],
+      rollup: [],
+      events,
+      texts,
+    });
+    const first = linkHashOf(head, texts[0]!);
+    expect(inserted.map(({ event: { prevHash, rowHash } }) => [prevHash, rowHash])).toEqual([
+      [head, first],
+      [first, linkHashOf(first, texts[1]!)],
+    ]);
+    expect((await findChainHead(t.db, DEMO_PROJECT_ID))!.hash).toBe(inserted[1]!.event.rowHash);
+    // And what verify recomputes from the stored columns is the same.
+    expect((await verifyChains(t.db)).broken).toBeUndefined();
+  });
+
+  it('queues the deliveries an endpoint wants, and takes the long way for a retry the short way refuses twice', async () => {
+    const id = randomUUID();
+    expect((await postEvents(other, visitor.token, { items: [item({ id })] })).status).toBe(201);
+    const endpoint = randomUUID();
+    await insertWebhookEndpoint(t.db, {
+      id: endpoint,
+      organizationId: DEMO_ORGANIZATION_ID,
+      projectId: DEMO_PROJECT_ID,
+      url: 'http://127.0.0.1:9/hook',
+      secret: 'writer-test-hook',
+      events: ['consent_event.created'],
+    });
+    const deliveries = async (eventId: string) =>
+      (
+        await t.db.query<{ n: string }>(
+          `select count(*)::text as n from webhook_deliveries
+            where project_id = $1 and endpoint_id = $2 and event_id = $3`,
+          [DEMO_PROJECT_ID, endpoint, eventId],
+        )
+      ).rows[0]!.n;
+    try {
+      const before = await countRows(t.db, 'consent_events');
+      appends = 0;
+      transactions = 0;
+      // AS002 (an endpoint, unknown to this instance), then AS003 (the id) in a transaction with
+      // the deliveries, then the long way.
+      const retry = await postEvents(other, visitor.token, { items: [item({ id }), item()] });
+      expect(retry.status).toBe(201);
+      expect(appends).toBe(2);
+      expect(transactions).toBe(2);
+      const answered = (await retry.json()) as { items: { id: string }[] };
+      expect(answered.items[0]!.id).toBe(id);
+      expect(await countRows(t.db, 'consent_events')).toBe(before + 1);
+      expect(await deliveries(answered.items[1]!.id)).toBe('1');
+      // Now known: the short way, in a transaction with the deliveries.
+      appends = 0;
+      transactions = 0;
+      const next = await postEvents(other, visitor.token, { items: [item()] });
+      expect(next.status).toBe(201);
+      expect([appends, transactions]).toEqual([1, 1]);
+      const written = (await next.json()) as { items: { id: string }[] };
+      expect(await deliveries(written.items[0]!.id)).toBe('1');
+    } finally {
+      await deleteWebhookEndpoint(t.db, DEMO_PROJECT_ID, endpoint);
+    }
     expect((await verifyChains(t.db)).broken).toBeUndefined();
   });
 });

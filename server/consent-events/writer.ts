@@ -8,11 +8,13 @@ import {
   type ConsentEventBatch,
 } from './batch.ts';
 import { ensurePersonIdentifiers } from '../db/repositories/person-identifiers.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { linkHashOf, linkText } from './chain.ts';
 import { httpError } from '../http/http-error.ts';
 import type { ProjectCache } from '../projects/cache.ts';
 import {
+  APPEND_REFUSALS,
+  appendConsentEvents,
   ensureEventPartition,
   findConsentEvents,
   insertConsentEvents,
@@ -69,6 +71,12 @@ const NO_COMMITMENTS = new Map<string, string>();
 export const MAX_GROUP_EVENTS = 1000;
 
 /**
+ * How many groups of one project the short way has in the database at once: one running, the
+ * next waiting for its chain lock.
+ */
+export const MAX_IN_FLIGHT = 2;
+
+/**
  * Group commit. A project's events are chained one transaction at a time (its chain head row is
  * locked until commit), so a transaction per request caps a project at one durable commit, a WAL
  * flush, per request. Instead each instance writes a project's batches from one queue: while a
@@ -76,7 +84,11 @@ export const MAX_GROUP_EVENTS = 1000;
  * with one chain lock, one multi-row insert and one commit. Every batch is still all or nothing
  * on its own (a batch that conflicts is left out and gets its 409, the others are written), and
  * is acknowledged only after the commit that holds it. Instances do not share queues; the lock
- * in the database orders their transactions.
+ * in the database orders their transactions. A group without person identifiers goes the short
+ * way (`appendConsentEvents`, migration 130: one statement that is its own transaction), and
+ * then the next group is sent while it runs, to wait in the database for the lock
+ * ({@link MAX_IN_FLIGHT}); any other group goes the long way, a transaction of several
+ * statements, and the next waits for it here.
  */
 export function createConsentEventWriter(
   db: Database,
@@ -84,8 +96,11 @@ export function createConsentEventWriter(
   maxGroupEvents = MAX_GROUP_EVENTS,
   /** Called after a commit that stored events (wakes the webhook deliverer). */
   onStored?: () => void,
+  maxInFlight = MAX_IN_FLIGHT,
 ): ConsentEventWriter {
   const queues = new Map<string, Pending[]>();
+  /** Projects whose last write found an endpoint that wants new events. */
+  const webhookProjects = new Set<string>();
   /** Months (`2025-03`, UTC) whose partition this instance knows to exist. */
   const months = new Set<string>();
 
@@ -102,11 +117,19 @@ export function createConsentEventWriter(
   }
 
   async function drain(projectId: string, queue: Pending[]) {
-    while (queue.length > 0) {
+    /** Groups sent and not answered yet (on the short way, up to `maxInFlight`). */
+    const flying = new Set<Promise<void>>();
+    for (;;) {
+      if (queue.length === 0 || flying.size >= maxInFlight) {
+        if (flying.size === 0) break;
+        await Promise.race(flying);
+        continue;
+      }
       // One turn of the event loop first, so that requests already received join this group.
       // PGlite runs on this thread and its queries never yield to I/O: without this turn every
       // group would be the one request that started it.
       await new Promise((resolve) => setImmediate(resolve));
+      if (queue.length === 0) continue;
       let size = queue[0]!.events.length;
       let count = 1;
       while (
@@ -119,21 +142,124 @@ export function createConsentEventWriter(
         count += 1;
       }
       const group = queue.splice(0, count);
-      try {
-        await ensureMonths(group);
-        const outcomes = answers(await writeGroup(projectId, group));
-        onStored?.();
-        outcomes.forEach((outcome, index) => {
-          if (outcome instanceof Error) group[index]!.reject(outcome);
-          else group[index]!.resolve(outcome);
-        });
-      } catch (error) {
-        if (group.length === 1) group[0]!.reject(error);
-        // A failure of the database is not one batch's fault: each tries again on its own.
-        else queue.unshift(...group.map((pending) => ({ ...pending, alone: true })));
+      const written = settle(projectId, group, queue);
+      if (!short(group)) {
+        await written;
+        continue;
       }
+      // The next group is made and sent while this one is in the database: it waits there for
+      // the chain lock and runs as soon as this one commits, without a turn of this thread.
+      flying.add(written);
+      void written.then(() => flying.delete(written));
     }
     queues.delete(projectId);
+  }
+
+  /** Writes a group and answers each of its batches; never rejects. */
+  async function settle(projectId: string, group: Pending[], queue: Pending[]) {
+    try {
+      await ensureMonths(group);
+      const outcomes = answers(await write(projectId, group));
+      onStored?.();
+      outcomes.forEach((outcome, index) => {
+        if (outcome instanceof Error) group[index]!.reject(outcome);
+        else group[index]!.resolve(outcome);
+      });
+    } catch (error) {
+      if (group.length === 1) group[0]!.reject(error);
+      // A failure of the database is not one batch's fault: each tries again on its own.
+      else queue.unshift(...group.map((pending) => ({ ...pending, alone: true })));
+    }
+  }
+
+  /**
+   * Whether a group can go the short way (`appendConsentEvents`, one statement): every event's
+   * row and link text made before it queued (no person identifiers), all checked against the
+   * same configuration, and no id the callers chose twice in it (a retry within the group).
+   */
+  function short(group: Pending[]): boolean {
+    if (group.some((pending) => !pending.keyed || pending.alone)) return false;
+    if (group.some((pending) => pending.version !== group[0]!.version)) return false;
+    const ids = new Set<string>();
+    let chosen = 0;
+    for (const pending of group) {
+      pending.batch.items.forEach((item, i) => {
+        if (item.id === undefined) return;
+        chosen += 1;
+        ids.add(pending.keyed![i]!.id);
+      });
+    }
+    return ids.size === chosen;
+  }
+
+  /** The short way when the group allows it and the database agrees, else the long way. */
+  async function write(projectId: string, group: Pending[]) {
+    if (short(group)) {
+      let webhooks = webhookProjects.has(projectId);
+      for (;;) {
+        try {
+          return await append(projectId, group, webhooks);
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (typeof code !== 'string' || !(code in APPEND_REFUSALS)) throw error;
+          if (code !== 'AS002' || webhooks) break;
+          // An endpoint wants this project's events: from now on, the short way in a
+          // transaction that also queues the deliveries.
+          webhookProjects.add(projectId);
+          webhooks = true;
+        }
+      }
+      // AS001 (the project changed) or AS003 (an id already stored), on either try: the long
+      // way, which checks again and answers each case.
+    }
+    return writeGroup(projectId, group);
+  }
+
+  /**
+   * The short way: one statement that locks the chain head, checks, hashes and inserts (migration
+   * 130). Alone it is its own transaction; with `webhooks`, the deliveries follow in the same one.
+   */
+  function append(projectId: string, group: Pending[], webhooks: boolean) {
+    const events = group.flatMap((pending) => pending.keyed!);
+    const quiet = new Set<string>();
+    const clientIds: string[] = [];
+    for (const pending of group) {
+      pending.batch.items.forEach((item, i) => {
+        const { id } = pending.keyed![i]!;
+        if (item.id !== undefined) clientIds.push(id);
+        if (pending.batch.disableIntegrations) quiet.add(id);
+      });
+    }
+    const input = {
+      configVersion: group[0]!.version,
+      webhooks,
+      clientIds,
+      snapshots: group.flatMap((pending) => pending.snapshots.sent),
+      rollup: rollupCounts(events, group.at(-1)!.types),
+      events,
+      texts: group.flatMap((pending) => pending.texts!),
+    };
+    const run = async (q: Queryable) => {
+      const { inserted, webhooks: wanted } = await appendConsentEvents(q, projectId, input);
+      if (webhooks && !wanted) webhookProjects.delete(projectId);
+      if (wanted) {
+        await insertWebhookDeliveries(
+          q,
+          projectId,
+          'consent_event.created',
+          inserted
+            .filter(({ event }) => !quiet.has(event.id))
+            .map((row) => ({ eventId: row.event.id, payload: consentEventPayload(stored(row)) })),
+        );
+      }
+      return {
+        outcomes: group.map(() => undefined),
+        keyed: group.map((pending) => pending.keyed!),
+        found: new Map<string, StoredConsentEvent>(),
+        inserted,
+      };
+    };
+    return webhooks ? db.transaction(run) : run(db);
   }
 
   function writeGroup(projectId: string, group: Pending[]) {
@@ -281,7 +407,10 @@ export function createConsentEventWriter(
       const keyed = anonymous
         ? events.map((event) => keyedEvent(event, NO_COMMITMENTS))
         : undefined;
-      const texts = keyed?.map(linkText);
+      let texts = keyed?.map(linkText);
+      // The short way sends the texts one per line; canonical JSON never holds a raw newline,
+      // but should one, the long way takes the batch.
+      if (texts?.some((text) => text.includes('\n'))) texts = undefined;
       const snapshots = batchSnapshots(batch.items, config);
       if (snapshots.named.size > 0) {
         // Snapshots are never changed once stored: a read outside the write's transaction holds.

@@ -283,17 +283,24 @@ function arrayLiteral<T>(
   pick: (item: T) => string | number | null | undefined,
 ): string {
   let out = '{';
+  let any = false;
   for (let index = 0; index < items.length; index += 1) {
     const value = pick(items[index]!);
     if (index > 0) out += ',';
-    if (value === null || value === undefined) out += 'NULL';
-    else if (typeof value === 'number') out += String(value);
+    if (value === null || value === undefined) {
+      out += 'NULL';
+      continue;
+    }
+    any = true;
+    if (typeof value === 'number') out += String(value);
     // Most values (ids, dates, hashes) hold neither: no replace, no regular expression.
     else if (value.includes('"') || value.includes('\\')) {
       out += `"${value.replace(/[\\"]/g, '\\$&')}"`;
     } else out += `"${value}"`;
   }
-  return `${out}}`;
+  // A column of nulls only (say, no event has metadata) goes as an empty array: `unnest` of
+  // several arrays pads the shorter ones with nulls, and PostgreSQL parses nothing.
+  return any ? `${out}}` : '{}';
 }
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
@@ -393,6 +400,88 @@ export async function insertConsentEvents(
   );
   // `seq` is given in insertion order, so the rows come back in the events' order.
   return events.map((event, index) => ({ event, back: inserted[index]! }));
+}
+
+/**
+ * Why `consent_events_append` (migration 130) refused a group, by SQLSTATE: the writer then
+ * writes the group the long way, in a transaction that handles each case.
+ */
+export const APPEND_REFUSALS: Readonly<Record<string, string>> = {
+  AS001: 'the project changed',
+  AS002: 'an endpoint wants the events',
+  AS003: 'an id is already recorded',
+};
+
+/** A group of events for {@link appendConsentEvents}, all made before the chain lock. */
+export interface AppendedGroup {
+  /** The `config_version` the events were checked against. */
+  configVersion: string;
+  /** Whether the caller adds the webhook deliveries in the same transaction. */
+  webhooks: boolean;
+  /** The ids the callers chose (the server's own are fresh random uuids). */
+  clientIds: string[];
+  /** Notice snapshots to store with the events (`insertNoticeSnapshots`). */
+  snapshots: unknown[];
+  /** The rollup counts of the events (`addToRollup`). */
+  rollup: unknown[];
+  /**
+   * The events, as chain version 2 stores them, without person identifiers; each gets its
+   * `prevHash` and `rowHash` once stored.
+   */
+  events: NewConsentEvent[];
+  /**
+   * Each event's link text (consent-events/chain.ts `linkText`), from which the database makes
+   * the row: none may hold a newline (canonical JSON never does), the texts' separator.
+   */
+  texts: string[];
+}
+
+/**
+ * Locks the project's chain head, checks, hashes and inserts a group of events in one statement
+ * (migration 130): with `db` the pool, that statement is the whole transaction, one round trip
+ * in which the head is locked only while PostgreSQL works. Rejects with the error's SQLSTATE in
+ * {@link APPEND_REFUSALS} when the group must be written the long way. Only for rows that keep
+ * no identifier in clear (chain version 2): the function stores none.
+ */
+export async function appendConsentEvents(
+  db: Queryable,
+  projectId: string,
+  group: AppendedGroup,
+): Promise<{ inserted: InsertedConsentEvent[]; webhooks: boolean }> {
+  const { events } = group;
+  const { rows } = await db.query<{
+    seq: string;
+    prev_hash: string;
+    row_hash: string;
+    session_ip_address: string | null;
+    session_domain: string | null;
+    session_geography: string | null;
+    session_user_agent: string | null;
+    webhooks: boolean;
+  }>(
+    `select * from consent_events_append($1::uuid, $2::bigint, $3::boolean, $4::text::uuid[],
+       $5::text::jsonb, $6::text::jsonb, $7::text)`,
+    [
+      projectId,
+      group.configVersion,
+      group.webhooks,
+      arrayLiteral(group.clientIds, (id) => id),
+      group.snapshots.length > 0 ? JSON.stringify(group.snapshots) : null,
+      group.rollup.length > 0 ? JSON.stringify(group.rollup) : null,
+      group.texts.join('\n'),
+    ],
+  );
+  return {
+    inserted: events.map((event, index) => {
+      const back = rows[index]!;
+      // The caller's own objects get their place in the chain: no copy per event.
+      const chained = event as ChainedConsentEvent;
+      chained.prevHash = back.prev_hash;
+      chained.rowHash = back.row_hash;
+      return { event: chained, back };
+    }),
+    webhooks: rows[0]?.webhooks ?? false,
+  };
 }
 
 /**

@@ -25,6 +25,10 @@ export const PROJECT_TABLES: Readonly<Record<string, string>> = {
   visitor_secrets: 'project_id',
   webhook_endpoints: 'project_id',
   webhook_deliveries: 'project_id',
+  notice_snapshots: 'project_id',
+  consent_event_checkpoints: 'project_id',
+  consent_event_seals: 'project_id',
+  person_identifiers: 'project_id',
 };
 
 /**
@@ -38,6 +42,25 @@ export const REFERENCE_TABLES = [
   'api_keys',
   'members',
   'member_sessions',
+  // The IAB's vendor lists: the same for every project.
+  'gvl_documents',
+  'schema_migrations',
+];
+
+/**
+ * Tables of an organization's Privacy API (consent links, collection points, privacy requests,
+ * their audit trails): they name a project, but are found by the organization (a display id, a
+ * link's token, a request's list), so a statement on them need not say which project. On Citus
+ * they are reference tables too: written a few times per person (an invitation, a request), not
+ * per event, so a write's commit on every node costs little, and the hosted link page's choice
+ * still commits its events on the project's node (ARCHITECTURE.md, "Past one machine").
+ */
+export const ORGANIZATION_TABLES = [
+  'collection_points',
+  'consent_links',
+  'consent_link_audit',
+  'privacy_requests',
+  'audit_entries',
 ];
 
 const EVERY_PROJECT = /\/\*\s*every project:/i;

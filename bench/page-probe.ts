@@ -1,8 +1,40 @@
 /**
  * What the benchmark installs in every page before its own scripts run (`addInitScript`): it
  * watches for the widget's notice, long tasks, layout shifts and the first click. Serialized into
- * the page: it must not close over anything.
+ * the page: it must not close over anything. It tells the benchmark when the notice showed and
+ * when the gated script ran through a CDP binding (`waitForSignal`), so that the benchmark does
+ * not evaluate anything in the page while it is measured: Playwright's `waitForFunction` installs
+ * its injected script in the page, a task of its own (about 50 ms at CPU ×4) that counted as a
+ * long task of every widget and never of the page alone.
  */
+import type { CDPSession } from '@playwright/test';
+
+/** The binding the probe calls: `Runtime.addBinding` on the page's CDP session. */
+export const SIGNAL = '__benchSignal';
+export type Signal = 'notice' | 'gated';
+
+/** Installs the binding; call before the first navigation. */
+export async function listenForSignals(cdp: CDPSession): Promise<void> {
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: SIGNAL });
+}
+
+/** Resolves on the probe's next `signal` (or at once if `already` says it came). */
+export function waitForSignal(cdp: CDPSession, signal: Signal, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cdp.off('Runtime.bindingCalled', listener);
+      reject(new Error(`no ${signal} signal from the page in ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (event: { name: string; payload: string }) => {
+      if (event.name !== SIGNAL || event.payload !== signal) return;
+      clearTimeout(timer);
+      cdp.off('Runtime.bindingCalled', listener);
+      resolve();
+    };
+    cdp.on('Runtime.bindingCalled', listener);
+  });
+}
 export interface ProbeResult {
   /** ms after navigation: the notice was laid out visible and a frame was painted after it. */
   noticeAt: number | null;
@@ -37,6 +69,20 @@ export function installProbe(selector: string): void {
     resources: null,
   };
   window.__bench = state;
+  const signal = (name: string) =>
+    (window as unknown as Record<string, ((payload: string) => void) | undefined>)[
+      '__benchSignal'
+    ]?.(name);
+  // The gated script sets `__benchGatedAt`: the probe hears it.
+  let gatedAt: number | undefined;
+  Object.defineProperty(window, '__benchGatedAt', {
+    configurable: true,
+    get: () => gatedAt,
+    set(value: number) {
+      gatedAt = value;
+      signal('gated');
+    },
+  });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTaskMs += entry.duration;
   }).observe({ type: 'longtask', buffered: true });
@@ -82,6 +128,7 @@ export function installProbe(selector: string): void {
       setTimeout(() => {
         state.noticeAt = performance.now();
         state.resources = resources;
+        signal('notice');
       }),
     );
   };

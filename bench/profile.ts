@@ -6,7 +6,14 @@
  */
 import { chromium, type CDPSession } from '@playwright/test';
 import { launchOptions } from '../playwright.config.ts';
-import { inPage, installProbe, readProbe, type ProbeResult } from './page-probe.ts';
+import {
+  inPage,
+  installProbe,
+  listenForSignals,
+  readProbe,
+  waitForSignal,
+  type ProbeResult,
+} from './page-probe.ts';
 import { startPageServer, type Widget } from './page-server.ts';
 import { startAssentServer } from './server-process.ts';
 
@@ -58,10 +65,12 @@ try {
   await page.addInitScript({ content: inPage(installProbe, NOTICE) });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await listenForSignals(cdp);
   const url = `${pages.origin}/bench/${widget}.html`;
   const [, first] = await profiled(cdp, async () => {
+    const noticed = waitForSignal(cdp, 'notice');
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench.noticeAt !== null);
+    await noticed;
   });
   const probe = (await page.evaluate(inPage(readProbe))) as ProbeResult;
   const timings = (await page.evaluate(() =>
@@ -81,8 +90,9 @@ try {
   console.log(topFunctions(first).join('\n'));
   await page.waitForTimeout(500);
   const [, click] = await profiled(cdp, async () => {
+    const gated = waitForSignal(cdp, 'gated');
     await page.getByRole('button', { name: 'Accept all', exact: true }).first().click();
-    await page.waitForFunction(() => window.__benchGatedAt !== undefined);
+    await gated;
   });
   const clicked = (await page.evaluate(inPage(readProbe))) as ProbeResult;
   console.log(
@@ -91,8 +101,9 @@ try {
   console.log(topFunctions(click).join('\n'));
   await page.waitForTimeout(300);
   const [, back] = await profiled(cdp, async () => {
+    const gated = waitForSignal(cdp, 'gated');
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__benchGatedAt !== undefined);
+    await gated;
   });
   const returned = (await page.evaluate(inPage(readProbe))) as ProbeResult;
   console.log(`\nreturn visit: gated script at ${returned.gatedAt!.toFixed(0)} ms; self time:`);

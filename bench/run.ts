@@ -11,7 +11,14 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../playwright.config.ts';
 import { startPageServer, WIDGETS, type Widget } from './page-server.ts';
-import { inPage, installProbe, readProbe, type ProbeResult } from './page-probe.ts';
+import {
+  inPage,
+  installProbe,
+  listenForSignals,
+  readProbe,
+  waitForSignal,
+  type ProbeResult,
+} from './page-probe.ts';
 import { startAssentServer } from './server-process.ts';
 import { summarize } from './stats.ts';
 
@@ -95,9 +102,12 @@ async function measure(
     await page.addInitScript({ content: inPage(installProbe, NOTICE[widget]) });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await listenForSignals(cdp);
     const url = `${origin}/bench/${widget}.html`;
+    // Nothing is evaluated in the page until the measures are in (see page-probe.ts).
+    const noticed = widget !== 'none' && waitForSignal(cdp, 'notice');
     await page.goto(url, { waitUntil: 'load' });
-    if (widget !== 'none') await page.waitForFunction(() => window.__bench.noticeAt !== null);
+    await noticed;
     await page.waitForTimeout(SETTLE_MS);
     const first = (await page.evaluate(inPage(readProbe))) as ProbeResult;
     const weight = await weighResources(first.resources);
@@ -113,19 +123,21 @@ async function measure(
       ...(first.noticeAt !== null && { noticeAt: first.noticeAt }),
     };
     if (widget !== 'none') {
+      const gated = waitForSignal(cdp, 'gated');
       await page.getByRole('button', { name: 'Accept all', exact: true }).first().click();
-      await page.waitForFunction(() => window.__benchGatedAt !== undefined);
+      await gated;
       const clicked = (await page.evaluate(inPage(readProbe))) as ProbeResult;
       sample.clickToGated = clicked.gatedAt! - clicked.clickAt!;
       // Let the decision reach storage before the next visit.
       await page.waitForTimeout(300);
+      const back = waitForSignal(cdp, 'gated');
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.__benchGatedAt !== undefined);
+      await back;
       await page.waitForTimeout(SETTLE_MS);
-      const back = (await page.evaluate(inPage(readProbe))) as ProbeResult;
-      sample.returnGatedAt = back.gatedAt!;
-      sample.returnFlashed = back.noticeAt !== null;
-      sample.returnBrotliBytes = (await weighResources(back.resources)).brotli;
+      const returned = (await page.evaluate(inPage(readProbe))) as ProbeResult;
+      sample.returnGatedAt = returned.gatedAt!;
+      sample.returnFlashed = returned.noticeAt !== null;
+      sample.returnBrotliBytes = (await weighResources(returned.resources)).brotli;
     }
     if (errors.length) throw new Error(`${widget}: page errors: ${errors.join('; ')}`);
     return sample;
@@ -203,6 +215,16 @@ async function main() {
   const pages = await startPageServer(assent.origin);
   const browser = await chromium.launch(launchOptions);
   const samples: Sample[] = [];
+  // Warm servers, as a CMP's CDN and a site's own server are: the first request a fresh Node
+  // process answers takes 150-700 ms (compiling its routes), which fell on one widget's sample.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const widget of WIDGETS)
+      await page.goto(`${pages.origin}/bench/${widget}.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    await context.close();
+  }
   const started = Date.now();
   try {
     for (let run = 0; run < RUNS; run++) {

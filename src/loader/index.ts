@@ -150,11 +150,23 @@ function boot(): void {
 
   // What the second half reads from the loader's own modules (./kernel.ts), set before it loads.
   const importRest = (url: string) => (shareKernel(), import(/* @vite-ignore */ url));
+  // A first visit's notice module downloads from boot on, but its second half starts after the
+  // page's first frame: IndexedDB, the plan and the notice's render, run before that frame,
+  // put off the page's own first paint (the trace of issue 18). In a task after the frame is
+  // painted (an animation frame's callbacks run before its paint, a task queued from one after
+  // it), or in 1 s when none comes (a hidden tab).
+  const painted =
+    likelyNotice &&
+    new Promise((done) => {
+      requestAnimationFrame(() => setTimeout(done));
+      setTimeout(done, 1000);
+    });
   let rest: Promise<LoaderRest> | undefined;
   const load = (): Promise<LoaderRest> =>
     (rest ??= importRest(
       /* @vite-ignore */ `${options.assetBase}${likelyNotice ? `notice-${noticeLanguage(config)}.js` : REST_FILE}`,
-    ).then((module: RestModule) => {
+    ).then(async (module: RestModule) => {
+      await painted;
       const started = module.startRest({
         options,
         emitter,

@@ -237,10 +237,13 @@ export function startRest(context: LoaderContext): LoaderRest {
       runtime.config = withDisplay(config, options.display);
       apply();
     };
-    if (embedded) useConfig(embedded);
     // A copy without decisions: a visitor who left an earlier page without choosing.
     if (!mirror || !Object.keys(mirror.decisions).length) prefetch();
+    // Read before the embedded config is written: IndexedDB runs a read queued behind a write
+    // only once the write commits, and the notice waits on this read (issue 18). Until then
+    // the loader's copy of the embedded config applies (runtime.config, set above).
     const stored = await readStoredState(projectId, runtime.store);
+    if (embedded) useConfig(embedded);
     // The mirror is written synchronously at decision time, IndexedDB a moment later: a page
     // that reloads in between finds the decision in the mirror only. So the record and the
     // mirror merge, each label's later decision winning: a decision in either is never lost

@@ -31,6 +31,14 @@ const TYPES: Record<string, string> = {
 export const WIDGETS = ['none', 'assent', 'cookieconsent', 'orejime'] as const;
 export type Widget = (typeof WIDGETS)[number];
 
+/** The notice of each widget; `host >>> inner` looks inside a shadow root. */
+export const NOTICE: Record<Widget, string> = {
+  none: '',
+  assent: '#assent-notice >>> .notice',
+  cookieconsent: '#cc-main .cm',
+  orejime: '.orejime-Banner',
+};
+
 /**
  * page.html with the widget's tags: what comes before `<!-- gated -->` in the widget's file goes
  * where the site's head scripts go, the rest (its gated analytics tag) at the end of the body.

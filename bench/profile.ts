@@ -14,12 +14,11 @@ import {
   waitForSignal,
   type ProbeResult,
 } from './page-probe.ts';
-import { startPageServer, type Widget } from './page-server.ts';
+import { NOTICE, startPageServer, type Widget } from './page-server.ts';
 import { startAssentServer } from './server-process.ts';
 
 const widget = (process.argv[2] ?? 'assent') as Widget;
 const rate = Number(process.argv[3] ?? 4);
-const NOTICE = '#assent-notice >>> .notice';
 
 interface ProfileNode {
   id: number;
@@ -62,7 +61,7 @@ const browser = await chromium.launch(launchOptions);
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.addInitScript({ content: inPage(installProbe, NOTICE) });
+  await page.addInitScript({ content: inPage(installProbe, NOTICE.assent) });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await listenForSignals(cdp);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../playwright.config.ts';
-import { startPageServer, WIDGETS, type Widget } from './page-server.ts';
+import { NOTICE, startPageServer, WIDGETS, type Widget } from './page-server.ts';
 import {
   inPage,
   installProbe,
@@ -27,14 +27,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const RATES = [1, 4];
 /** How long after the notice (or, without one, after load) long tasks and shifts still count. */
 const SETTLE_MS = 700;
-
-/** The notice of each widget; `host >>> inner` looks inside a shadow root. */
-const NOTICE: Record<Widget, string> = {
-  none: '',
-  assent: '#assent-notice >>> .notice',
-  cookieconsent: '#cc-main .cm',
-  orejime: '.orejime-Banner',
-};
 
 interface Sample {
   widget: Widget;

@@ -18,18 +18,12 @@ import {
   waitForSignal,
   type ProbeResult,
 } from './page-probe.ts';
-import { startPageServer, type Widget } from './page-server.ts';
+import { NOTICE, startPageServer, type Widget } from './page-server.ts';
 import { startAssentServer } from './server-process.ts';
 
 const widget = (process.argv[2] ?? 'assent') as Widget;
 const rate = Number(process.argv[3] ?? 4);
 const out = process.argv[4];
-const NOTICE: Record<Widget, string> = {
-  none: '',
-  assent: '#assent-notice >>> .notice',
-  cookieconsent: '#cc-main .cm',
-  orejime: '.orejime-Banner',
-};
 
 interface TraceData {
   url?: string;

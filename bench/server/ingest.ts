@@ -32,6 +32,7 @@ import { migrate } from '../../server/db/migrations.ts';
 import { createPgliteDatabase } from '../../server/db/pglite-database.ts';
 import { DEMO_PROJECT_ID, fileKeyStore, seedDemo } from '../../server/projects/seed.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { paced } from './paced.ts';
 import { PLAIN_TABLE } from './plain-table.ts';
 import { startCluster } from './postgres-cluster.ts';
 import { PREFILL_METHOD, prefillEvents } from './prefill.ts';
@@ -139,16 +140,44 @@ async function measure(
   }));
   const count = tally.get(server) ?? { acknowledged: 0, failed: 0 };
   tally.set(server, count);
+  const url = `${server.base}/site-v1/${DEMO_PROJECT_ID}/consent-events`;
+  const headers = { ...server.headers, 'content-type': 'application/json' };
+  const body = JSON.stringify({ items });
+  if (rate) {
+    // A fixed rate: paced, open loop (`paced.ts` says why not autocannon's `overallRate`).
+    const fireAt = async (amount: number) => {
+      const result = await paced({
+        url,
+        method: 'POST',
+        headers,
+        body,
+        rate,
+        amount,
+        connections: CONNECTIONS,
+        timeoutMs: 30_000,
+      });
+      count.acknowledged += result.ok * batchSize;
+      count.failed += result.failed;
+      return result;
+    };
+    await fireAt(Math.round(rate * warmSeconds));
+    const result = await fireAt(Math.round(rate * SECONDS));
+    return {
+      requestsPerSecond: result.ok / result.seconds,
+      eventsPerSecond: (result.ok * batchSize) / result.seconds,
+      p50: Math.round(result.p50 * 10) / 10,
+      p99: Math.round(result.p99 * 10) / 10,
+    };
+  }
   const fire = async (amount: number) => {
     const result = await autocannon({
-      url: `${server.base}/site-v1/${DEMO_PROJECT_ID}/consent-events`,
+      url,
       method: 'POST',
-      headers: { ...server.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ items }),
+      headers,
+      body,
       connections: CONNECTIONS,
       amount,
       timeout: 30,
-      ...(rate && { overallRate: rate }),
     });
     count.acknowledged += result['2xx'] * batchSize;
     count.failed += result.non2xx + result.errors + result.timeouts;
@@ -165,7 +194,7 @@ async function measure(
   );
   const reached = second['2xx'] / Math.max(second.duration, 0.1);
   const result = await fire(
-    Math.min(Math.max(Math.round((rate ?? reached) * SECONDS), CONNECTIONS * 5), 400_000),
+    Math.min(Math.max(Math.round(reached * SECONDS), CONNECTIONS * 5), 400_000),
   );
   const seconds = result.duration || SECONDS;
   return {

@@ -122,8 +122,9 @@ function boot(): void {
     states: bootStates,
     apply() {
       const current = bootStates();
-      void applyGates((label) => current[label], options.nonce);
       consentMode.update(config, current);
+      // After Consent Mode: a gated inline script runs as it is activated, and must see the update.
+      void applyGates((label) => current[label], options.nonce);
     },
   };
   const states = () => live.states();

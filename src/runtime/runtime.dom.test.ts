@@ -94,6 +94,26 @@ describe('commit', () => {
     expect(changes).toEqual([{ states: { analytics: 'accepted' }, changed: ['analytics'] }]);
     expect(runtime.states()).toEqual({ analytics: 'accepted' });
   });
+
+  it('starts gated scripts within the commit, after the Consent Mode update their tags read', () => {
+    const { runtime } = setup();
+    document.body.innerHTML =
+      '<script type="text/plain" data-consent="analytics" src="/analytics.js"></script>';
+    // What Google tags would see from a gated script as it is put in the page.
+    const updatesSeen: number[] = [];
+    const { replaceWith } = Element.prototype;
+    const spy = vi.spyOn(Element.prototype, 'replaceWith').mockImplementation(function (
+      this: Element,
+      ...nodes
+    ) {
+      updatesSeen.push(consentUpdates().length);
+      replaceWith.apply(this, nodes);
+    });
+    runtime.commit({ analytics: decision('accepted') });
+    spy.mockRestore();
+    // Not a microtask later, behind the rest of a click's work; and the update came first.
+    expect(updatesSeen).toEqual([1]);
+  });
 });
 
 describe('commit of decisions made at once in two tabs (issue 22 §4)', () => {

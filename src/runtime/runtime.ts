@@ -127,8 +127,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     apply() {
       const current = runtime.states();
-      void options.applyGates((label) => current[label], options.nonce);
       consentMode.update(runtime.config, current);
+      // After Consent Mode: a gated inline script runs as it is activated, and must see the update.
+      void options.applyGates((label) => current[label], options.nonce);
     },
     commit(incoming, fromOtherTab = false) {
       // Only what is later than what this tab holds: two tabs that decide at once, each hearing

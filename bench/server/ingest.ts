@@ -42,6 +42,8 @@ const HOST = '127.0.0.1';
 const ORIGIN = `http://${HOST}`;
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS || 10), 60);
 const CONNECTIONS = Math.min(Number(process.env.BENCH_CONNECTIONS || 16), 64);
+/** Connections of the extra single-event row (`BENCH_WIDE`, 64). */
+const WIDE = Math.min(Number(process.env.BENCH_WIDE || 64), 256);
 const PREFILL = Math.min(Number(process.env.BENCH_PREFILL ?? 1_000_000), 10_000_000);
 const RATE = Math.min(Number(process.env.BENCH_RATE || 1000), 20_000);
 const RUNS = Math.max(1, Math.min(Number(process.env.BENCH_RUNS || 3), 9));
@@ -130,6 +132,7 @@ async function measure(
   batchSize: number,
   warmSeconds: number,
   rate?: number,
+  connections = CONNECTIONS,
 ): Promise<Sample> {
   // No client ids: every request is a new batch (ids would make repeats idempotent no-ops).
   const items = Array.from({ length: batchSize }, (_, index) => ({
@@ -153,7 +156,7 @@ async function measure(
         body,
         rate,
         amount,
-        connections: CONNECTIONS,
+        connections,
         timeoutMs: 30_000,
       });
       count.acknowledged += result.ok * batchSize;
@@ -175,7 +178,7 @@ async function measure(
       method: 'POST',
       headers,
       body,
-      connections: CONNECTIONS,
+      connections,
       amount,
       timeout: 30,
     });
@@ -187,14 +190,14 @@ async function measure(
   // so acknowledged events can be compared with stored rows exactly. A short first fire sizes
   // a warm-up of about `warmSeconds` (compiled code, open pool connections, warm caches), which
   // sizes the measured run to about BENCH_SECONDS.
-  const first = await fire(CONNECTIONS * 5);
+  const first = await fire(connections * 5);
   const firstRate = first['2xx'] / Math.max(first.duration, 0.1);
   const second = await fire(
-    Math.min(Math.max(Math.round(firstRate * warmSeconds), CONNECTIONS), 50_000),
+    Math.min(Math.max(Math.round(firstRate * warmSeconds), connections), 50_000),
   );
   const reached = second['2xx'] / Math.max(second.duration, 0.1);
   const result = await fire(
-    Math.min(Math.max(Math.round(reached * SECONDS), CONNECTIONS * 5), 400_000),
+    Math.min(Math.max(Math.round(reached * SECONDS), connections * 5), 400_000),
   );
   const seconds = result.duration || SECONDS;
   return {
@@ -217,6 +220,14 @@ interface Row {
 
 const rows: Row[] = [];
 
+interface Measure {
+  row: Row;
+  batchSize: number;
+  /** A fixed rate in requests/s, paced; else as fast as the connections go. */
+  rate?: number;
+  connections?: number;
+}
+
 function figure(row: Row, sample: Sample): number {
   if (row.unit === 'events/s') return sample.eventsPerSecond;
   if (row.unit === 'requests/s') return sample.requestsPerSecond;
@@ -228,14 +239,11 @@ const format = (value: number) =>
 const cell = (s: Summary) => `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
 
 /** Runs each measure `RUNS` times, Assent and the reference one after the other each time. */
-async function interleave(
-  servers: [Server, Server],
-  measures: { row: Row; batchSize: number; rate?: number }[],
-) {
+async function interleave(servers: [Server, Server], measures: Measure[]) {
   for (let run = 0; run < RUNS; run += 1) {
-    for (const { row, batchSize, rate } of measures) {
+    for (const { row, batchSize, rate, connections } of measures) {
       for (const server of servers) {
-        const sample = await measure(server, batchSize, run === 0 ? 3 : 1, rate);
+        const sample = await measure(server, batchSize, run === 0 ? 3 : 1, rate, connections);
         (server.name === 'Assent' ? row.assent : row.plain).push(sample);
         console.log(
           `  ${row.label.padEnd(44)} ${server.name.padEnd(6)} run ${run + 1}:` +
@@ -321,7 +329,7 @@ async function phase(
   env: Record<string, string>,
   plainEnv: Record<string, string>,
   openDb: () => Promise<Database>,
-  measures: { row: Row; batchSize: number; rate?: number }[],
+  measures: Measure[],
   prefilled = 0,
 ): Promise<boolean> {
   const assent = await startServer('Assent', env);
@@ -372,9 +380,14 @@ async function postgres(url: string): Promise<boolean> {
       '≥ 3,000 requests/s and ≥ 80 % of plain',
       (a, p) => a.median >= 3_000 && a.median >= 0.8 * p.median,
     );
+    // Single events are bound by the commit's latency: with a connection per request in flight,
+    // requests/s is connections ÷ latency, and the latency holds a durable commit (`fdatasync`,
+    // 2–3 ms on this disk). More connections show what group commit does with the same disk.
+    const manySingle = row(`PostgreSQL, single events, ${WIDE} connections`, 'requests/s', '');
     let ok = await phase('PostgreSQL', env, { DATABASE_URL: freshUrl }, openAt(freshUrl), [
       { row: batches, batchSize: 100 },
       { row: single, batchSize: 1 },
+      { row: manySingle, batchSize: 1, connections: WIDE },
     ]);
     if (PREFILL > 0) {
       const full = `bench_${randomUUID().replace(/-/g, '')}`;

@@ -3,6 +3,11 @@
  * open-source peers, in Chromium on loopback, interleaved, at CPU ×1 and ×4, and prints a markdown
  * table of medians (min–max). BENCH_RUNS sets the runs per configuration (default 7).
  * Needs the built widget (`npm run build`; `npm run bench` builds first).
+ *
+ * `BENCH_BASE=/path/to/another/checkout` (built, with its `node_modules`) adds that checkout's
+ * Assent to the same interleaved run, served by its own server and page server, as the column
+ * "Assent, base": a before and after at the same load, which two runs one after the other on a
+ * noisy machine are not.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,12 +29,15 @@ import { summarize } from './stats.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BASE = process.env.BENCH_BASE;
 const RATES = [1, 4];
 /** How long after the notice (or, without one, after load) long tasks and shifts still count. */
 const SETTLE_MS = 700;
 
 interface Sample {
   widget: Widget;
+  /** Measured on `BENCH_BASE`'s Assent. */
+  base?: boolean;
   rate: number;
   fcp: number;
   noticeAt?: number;
@@ -151,7 +159,8 @@ function cell(values: number[], format: (value: number) => string): string {
 }
 
 function table(samples: Sample[], rate: number): string {
-  const of = (widget: Widget) => samples.filter((s) => s.widget === widget && s.rate === rate);
+  const of = (widget: Widget, base = false) =>
+    samples.filter((s) => s.widget === widget && s.rate === rate && !!s.base === base);
   const alone = summarize(of('none').map((s) => s.fcp))?.median ?? NaN;
   const rows: [string, (s: Sample) => number | undefined, (value: number) => string, boolean][] = [
     ['widget JS + CSS before the notice, brotli (kB)', (s) => s.brotliBytes, kb, false],
@@ -176,18 +185,18 @@ function table(samples: Sample[], rate: number): string {
   const lines = [
     `CPU ×${rate}, ${of('assent').length} runs each: median (min–max)`,
     '',
-    '| measure | page alone | Assent | vanilla-cookieconsent | orejime | Assent ÷ best peer |',
-    '| --- | --- | --- | --- | --- | --- |',
+    `| measure | page alone | Assent | vanilla-cookieconsent | orejime | Assent ÷ best peer |${BASE ? ' Assent, base |' : ''}`,
+    `| --- | --- | --- | --- | --- | --- |${BASE ? ' --- |' : ''}`,
   ];
   for (const [name, pick, format, widgetOnly] of rows) {
-    const values = (widget: Widget) => of(widget).map((s) => pick(s) ?? NaN);
+    const values = (widget: Widget, base = false) => of(widget, base).map((s) => pick(s) ?? NaN);
     const isCount = name.includes('(runs)');
-    const cellFor = (widget: Widget) =>
+    const cellFor = (widget: Widget, base = false) =>
       widgetOnly && widget === 'none'
         ? '–'
         : isCount
-          ? `${values(widget).reduce((a, b) => a + b, 0)} / ${values(widget).length}`
-          : cell(values(widget), format);
+          ? `${values(widget, base).reduce((a, b) => a + b, 0)} / ${values(widget, base).length}`
+          : cell(values(widget, base), format);
     const median = (widget: Widget) => summarize(values(widget).filter(Number.isFinite))?.median;
     const best = Math.min(...peers.map((peer) => median(peer) ?? Infinity));
     const assent = median('assent');
@@ -195,7 +204,8 @@ function table(samples: Sample[], rate: number): string {
       !isCount && assent !== undefined && best > 0 && Number.isFinite(best)
         ? (assent / best).toFixed(2)
         : '–';
-    lines.push(`| ${name} | ${WIDGETS.map(cellFor).join(' | ')} | ${ratio} |`);
+    const base = BASE ? ` ${cellFor('assent', true)} |` : '';
+    lines.push(`| ${name} | ${WIDGETS.map((w) => cellFor(w)).join(' | ')} | ${ratio} |${base}`);
   }
   return lines.join('\n');
 }
@@ -205,6 +215,8 @@ async function main() {
     throw new Error('build the widget first: npm run build');
   const assent = await startAssentServer();
   const pages = await startPageServer(assent.origin);
+  const baseAssent = BASE ? await startAssentServer(BASE) : undefined;
+  const basePages = baseAssent && (await startPageServer(baseAssent.origin));
   const browser = await chromium.launch(launchOptions);
   const samples: Sample[] = [];
   // Warm servers, as a CMP's CDN and a site's own server are: the first request a fresh Node
@@ -214,6 +226,7 @@ async function main() {
     const page = await context.newPage();
     for (const widget of WIDGETS)
       await page.goto(`${pages.origin}/bench/${widget}.html`, { waitUntil: 'load' });
+    if (basePages) await page.goto(`${basePages.origin}/bench/assent.html`, { waitUntil: 'load' });
     await page.waitForTimeout(1000);
     await context.close();
   }
@@ -223,8 +236,18 @@ async function main() {
       for (const rate of RATES) {
         // A different widget goes first on every run: none profits from a warm machine.
         const order = WIDGETS.map((_, i) => WIDGETS[(i + run) % WIDGETS.length]!);
-        for (const widget of order)
-          samples.push(await measure(browser, pages.origin, widget, rate));
+        for (const widget of order) {
+          // With a base, its Assent goes first on every other run.
+          const variants =
+            basePages && widget === 'assent' ? [run % 2 === 1, run % 2 === 0] : [false];
+          for (const base of variants) {
+            const origin = base ? basePages!.origin : pages.origin;
+            samples.push({
+              ...(await measure(browser, origin, widget, rate)),
+              ...(base && { base }),
+            });
+          }
+        }
       }
       process.stderr.write(
         `run ${run + 1}/${RUNS} (${Math.round((Date.now() - started) / 1000)} s)\n`,
@@ -234,6 +257,8 @@ async function main() {
     await browser.close();
     await pages.close();
     assent.stop();
+    await basePages?.close();
+    baseAssent?.stop();
   }
   console.log(
     `Chromium ${browser.version()}, loopback, ${new Date().toISOString().slice(0, 10)}\n`,

@@ -16,11 +16,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startAssentServer(): Promise<{ origin: string; stop(): void }> {
+/** `from`: the checkout whose server (and built `dist/`) to run; this one by default. */
+export async function startAssentServer(from = root): Promise<{ origin: string; stop(): void }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'assent-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
+    cwd: from,
     env: {
       ...process.env,
       PORT: String(port),

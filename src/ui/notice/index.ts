@@ -1,7 +1,5 @@
 import { noticeLabels, pendingDisclosures } from '../../core/choice.ts';
-import type { ChoiceOrigin } from '../../runtime/bundles.ts';
-import type { NoticeBundle } from '../../runtime/bundles.ts';
-import type { Runtime } from '../../runtime/runtime.ts';
+import type { ChoiceOrigin, NoticeBundle, NoticeRuntime } from '../../runtime/bundles.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
@@ -19,7 +17,7 @@ let mounted: Mounted | undefined;
 /** Set while the notice's language loads, so a second call does not show a second notice. */
 let showing = false;
 
-function close(runtime: Runtime) {
+function close(runtime: NoticeRuntime) {
   if (!mounted) return;
   const { host, unsubscribe, returnFocus } = mounted;
   mounted = undefined;

@@ -3,7 +3,7 @@ import type { ChoiceOrigin, NoticeBundle, NoticeRuntime } from '../../runtime/bu
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
-import widgetCss from '../components/widget.css?inline';
+import actionsCss from '../components/actions.css?inline';
 import { renderNotice } from './notice.ts';
 import css from './notice.css?inline';
 
@@ -102,7 +102,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
   };
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
-  adoptStyles(shadow, themeCss + widgetCss + css, config.theme?.accent);
+  adoptStyles(shadow, themeCss + actionsCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
   const stopFocusWatch = blocking ? () => {} : keepFocusVisible(host);
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.

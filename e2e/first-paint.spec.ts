@@ -12,6 +12,11 @@ import { expect, PROJECT, storedEvents, test, visitorOf } from './fixtures.ts';
 const PER_PROJECT = `/assent/${PROJECT}/assent.js`;
 /** The loader's second half: a returning visitor's at idle, a first visit's after its notice. */
 const REST = /\/assent\/chunks\/rest-[\w-]{8}\.js$/;
+/**
+ * A first visit's bytes before the notice, brotli: the per-project loader with the demo's
+ * embedded config (about 1.2 kB) and the notice module (size-limit: 10 kB without the config).
+ */
+const FIRST_VISIT_BROTLI = 11_300;
 
 /** A strict-CSP article page with the loader at `src` and two gated scripts. */
 const pageWith = (src: string, attributes = '') => `<!doctype html>
@@ -86,6 +91,11 @@ test.describe('first visit', () => {
     const widget = paths(requests).filter((path) => path.startsWith('/assent/'));
     expect(widget.slice(0, 2)).toEqual([PER_PROJECT, '/assent/notice-en.js']);
     expect(widget[2]).toMatch(REST);
+    // What the notice waited for, brotli: the code's 10 kB (size-limit) and the demo's config.
+    let beforeBrotli = 0;
+    for (const path of before)
+      beforeBrotli += brotliCompressSync(await (await page.request.get(path)).body()).length;
+    expect(beforeBrotli).toBeLessThanOrEqual(FIRST_VISIT_BROTLI);
     // Nothing gated ran before a choice; the config came with the loader: no site-client.
     expect(await runsOf(page)).toEqual([]);
     await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();

@@ -163,12 +163,15 @@ function noticePerLanguage(): Plugin {
       if (!id.startsWith(NOTICE_PREFIX)) return null;
       const code = id.slice(NOTICE_PREFIX.length);
       return [
-        // The loader's second half: a first visit, which shows the notice, gets both in one file.
-        rest(code),
         `import { registerStrings } from ${JSON.stringify(tag(`${src}/ui/i18n/ui-strings.ts`, code))};`,
         `import strings from ${JSON.stringify(tag(`${src}/ui/i18n/locales/${code}.ts`, code))};`,
+        `import { showNotice } from ${JSON.stringify(tag(`${src}/ui/notice/index.ts`, code))};`,
+        `import { startWithNotice } from ${JSON.stringify(tag(`${src}/loader/first-visit.ts`, code))};`,
         `registerStrings(${JSON.stringify(code)}, strings);`,
-        `export { showNotice } from ${JSON.stringify(tag(`${src}/ui/notice/index.ts`, code))};`,
+        'export { showNotice };',
+        // A first visit's start: the notice, then the loader's second half, `rest.js` (the
+        // entry below, one file for every language), imported after the notice's paint.
+        "export const startRest = (context) => startWithNotice(context, showNotice, () => import('assent-rest.virtual'));",
       ].join('\n');
     },
   };

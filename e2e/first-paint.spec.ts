@@ -1,14 +1,22 @@
 /**
  * Issue 18: the notice at the page's first paint. A first visit fetches the loader and one more
- * file before its notice shows; a returning visitor downloads the loader alone. Counted on the
+ * file before its notice shows (the notice module, without the loader's second half, which comes
+ * after the notice); a returning visitor downloads the loader alone. Counted on the
  * network, so that a regression (a new waterfall, a file more) fails `npm test`. The byte budgets
  * are size-limit's (package.json).
  */
 import { brotliCompressSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
-import { expect, PROJECT, test } from './fixtures.ts';
+import { expect, PROJECT, storedEvents, test, visitorOf } from './fixtures.ts';
 
 const PER_PROJECT = `/assent/${PROJECT}/assent.js`;
+/** The loader's second half: a returning visitor's at idle, a first visit's after its notice. */
+const REST = /\/assent\/chunks\/rest-[\w-]{8}\.js$/;
+/**
+ * A first visit's bytes before the notice, brotli: the per-project loader with the demo's
+ * embedded config (about 1.2 kB) and the notice module (size-limit: 10 kB without the config).
+ */
+const FIRST_VISIT_BROTLI = 11_300;
 
 /** A strict-CSP article page with the loader at `src` and two gated scripts. */
 const pageWith = (src: string, attributes = '') => `<!doctype html>
@@ -43,6 +51,8 @@ const paths = (requests: Request[]) => requests.map((request) => new URL(request
 const runsOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
 const noticeOf = (page: Page) => page.locator('#assent-notice .notice');
+const readyOf = (page: Page) =>
+  page.evaluate(() => (window.assent as { ready: Promise<unknown> }).ready.then(() => true));
 
 /**
  * The files the page had loaded when its notice entered the document, read in the page (a
@@ -76,6 +86,16 @@ test.describe('first visit', () => {
     const requests = await openPage(page, PER_PROJECT);
     const before = await requestsBeforeNotice(page);
     expect(before).toEqual([PER_PROJECT, '/assent/notice-en.js']);
+    // The loader's second half comes after the notice, and nothing else of the widget before it.
+    await expect.poll(() => paths(requests).some((path) => REST.test(path))).toBe(true);
+    const widget = paths(requests).filter((path) => path.startsWith('/assent/'));
+    expect(widget.slice(0, 2)).toEqual([PER_PROJECT, '/assent/notice-en.js']);
+    expect(widget[2]).toMatch(REST);
+    // What the notice waited for, brotli: the code's 10 kB (size-limit) and the demo's config.
+    let beforeBrotli = 0;
+    for (const path of before)
+      beforeBrotli += brotliCompressSync(await (await page.request.get(path)).body()).length;
+    expect(beforeBrotli).toBeLessThanOrEqual(FIRST_VISIT_BROTLI);
     // Nothing gated ran before a choice; the config came with the loader: no site-client.
     expect(await runsOf(page)).toEqual([]);
     await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
@@ -92,14 +112,82 @@ test.describe('first visit', () => {
     expect(loader).not.toContain('__tcfapi');
   });
 
-  test('with the plain loader: the loader, the config and the notice of the language, at once', async ({
+  test('with the plain loader: the loader, its second half, then the config and the notice of the language, at once', async ({
     page,
   }) => {
-    await openPage(page, '/assent/assent.js', `data-project="${PROJECT}"`);
+    const requests = await openPage(page, '/assent/assent.js', `data-project="${PROJECT}"`);
     const before = await requestsBeforeNotice(page);
-    expect(before.sort()).toEqual(
-      ['/assent/assent.js', '/assent/notice-en.js', `/site-v1/${PROJECT}/site-client`].sort(),
+    expect(before).toHaveLength(4);
+    expect(before.slice(0, 2)).toEqual(['/assent/assent.js', expect.stringMatching(REST)]);
+    expect(before.slice(2).sort()).toEqual(
+      ['/assent/notice-en.js', `/site-v1/${PROJECT}/site-client`].sort(),
     );
+    // Both asked for by the second half, neither waiting for the other.
+    const started = (path: string) =>
+      requests.findIndex((request) => new URL(request.url()).pathname === path);
+    expect(started('/assent/notice-en.js')).toBeGreaterThan(0);
+    expect(started(`/site-v1/${PROJECT}/site-client`)).toBeGreaterThan(0);
+  });
+
+  test('a click on the notice before the loader’s second half arrived is kept, and recorded with its proof', async ({
+    page,
+    traffic,
+  }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(REST, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openPage(page, PER_PROJECT);
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    // The manager comes after the second half: nothing is decided yet, nothing runs.
+    await page.waitForTimeout(300);
+    expect(await runsOf(page)).toEqual([]);
+    await expect(noticeOf(page)).toBeVisible();
+    release();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () =>
+        (await storedEvents(page.request, concordId))
+          .filter((event) => event.consentAction === 'user_click')
+          .map((event) => `${event.label}:${event.consentState}`),
+      )
+      .toEqual(expect.arrayContaining(['analytics:accepted', 'marketing:accepted']));
+    // What the notice showed went with the click: its surface and the hash of its snapshot.
+    const proofs = traffic.eventBatches
+      .flatMap((batch) => batch.items)
+      .filter((item) => item.consentAction === 'user_click')
+      .map((item) => item.proof as { surface?: string; noticeHash?: string } | undefined);
+    expect(proofs.length).toBeGreaterThan(0);
+    for (const proof of proofs) {
+      expect(proof?.surface).toBe('notice');
+      expect(proof?.noticeHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  test('a page whose localStorage was cleared does not flash the notice: IndexedDB’s decisions keep it away', async ({
+    page,
+  }) => {
+    await openPage(page, PER_PROJECT);
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    await page.waitForTimeout(500);
+    // The mirror gone, the record kept: the loader takes it for a first visit.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await readyOf(page);
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    await page.waitForTimeout(300);
+    // The notice never entered the document (the observer of beforeEach never fired).
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __beforeNotice?: string[] }).__beforeNotice,
+      ),
+    ).toBeUndefined();
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
   });
 
   test('an embedded config that does not parse is fetched instead, and the notice shows', async ({
@@ -135,8 +223,6 @@ test.describe('first visit', () => {
  */
 const LOADER_BROTLI = 6_000;
 const RETURNING_BROTLI = 10_500;
-/** The loader's second half, imported at idle by a returning visitor's loader. */
-const REST = /\/assent\/chunks\/rest-[\w-]{8}\.js$/;
 
 test('returning visitor: gated scripts run from the loader alone, its second half at idle, no notice', async ({
   page,
@@ -175,8 +261,6 @@ test('returning visitor: gated scripts run from the loader alone, its second hal
 });
 
 const MIRROR = `assent:${PROJECT}`;
-const readyOf = (page: Page) =>
-  page.evaluate(() => (window.assent as { ready: Promise<unknown> }).ready.then(() => true));
 
 test('a reload right after a click never shows the notice again (the mirror decides the first paint)', async ({
   page,

@@ -76,7 +76,11 @@ export function latestExpirationFor(
 
 // Every day of a leap year and of a common year: a calendar duration (months, years) is longer
 // or shorter depending on where it starts, so a bound is checked from every kind of start.
-const CHECK_STARTS = Array.from({ length: 731 }, (_, day) => Date.UTC(2024, 0, 1 + day));
+// Pure: a bundle that does not check durations (the notice's) leaves it out, and does not
+// compute it.
+const CHECK_STARTS = /* @__PURE__ */ Array.from({ length: 731 }, (_, day) =>
+  Date.UTC(2024, 0, 1 + day),
+);
 
 /**
  * Why a type of `category` may not have `duration` (ISO 8601), or `undefined` when it may: it

@@ -4,9 +4,10 @@
  * the synchronous mirror and gates tags from it, all before it returns. Everything else is the
  * loader's second half (src/loader/rest.ts): IndexedDB, revalidation, the plan, the notice, the
  * manager and UI bundles, tab sync. A returning visitor with nothing to be asked imports it
- * (`rest.js`) at idle, or at once when a window API call or a click needs it; a visitor who is
- * going to see the notice gets it inside the notice module (`notice-<code>.js`), the one file a
- * first visit fetches after the loader.
+ * (`rest.js`) at idle, or at once when a window API call or a click needs it; a first visit of
+ * the per-project loader imports the notice module (`notice-<code>.js`), the one file it
+ * fetches before its notice, which shows the notice and then imports the second half
+ * (src/loader/first-visit.ts).
  */
 import { noticeLabels } from '../core/choice.ts';
 import { isAllowingState, labelRecord, validDecisions } from '../core/decision.ts';
@@ -52,9 +53,12 @@ const PREFIX = '[assent]';
 /** The longest a returning visitor's page waits for an idle moment before the second half. */
 const IDLE_TIMEOUT_MS = 2000;
 
-/** What the second half's module exports: `rest.js`, and each `notice-<code>.js` too. */
+/**
+ * What the second half's module exports: `rest.js`, and each `notice-<code>.js` too, whose start
+ * shows the notice and resolves once it has imported and started `rest.js`.
+ */
 interface RestModule {
-  startRest(context: LoaderContext): LoaderRest;
+  startRest(context: LoaderContext): LoaderRest | Promise<LoaderRest>;
 }
 
 function createPageEmitter(): Emitter<AssentEvents> {
@@ -141,18 +145,21 @@ function boot(): void {
       NOTICE_LANGUAGES,
     ).builtIn;
   // Whether this page will likely show the notice: no config yet, or a purpose it asks about
-  // without a valid decision (a first visit above all). Then the second half comes inside the
-  // notice module, one file for both; else it is `rest.js`, at idle.
+  // without a valid decision (a first visit above all). Then the second half starts at once,
+  // after the first frame; with an embedded config and no TCF (whose own notice comes first),
+  // from the notice module, which shows the notice before it imports `rest.js`. Else `rest.js`
+  // is imported at idle, and imports the notice if it is to show.
   const current = states();
   const likelyNotice =
     !!options.projectId &&
     (!config ||
       noticeLabels(config.consentTypes, options.preview).some((label) => !current[label]));
+  const noticeFirst = likelyNotice && !!options.embedded && !config?.tcf;
 
   // What the second half reads from the loader's own modules (./kernel.ts), set before it loads.
   const importRest = (url: string) => (shareKernel(), import(/* @vite-ignore */ url));
-  // A first visit's notice module downloads from boot on, but its second half starts after the
-  // page's first frame: IndexedDB, the plan and the notice's render, run before that frame,
+  // A first visit's notice module downloads from boot on, but its start waits for the page's
+  // first frame: IndexedDB, the plan and the notice's render, run before that frame,
   // put off the page's own first paint (the trace of issue 18). In a task after the frame is
   // painted (an animation frame's callbacks run before its paint, a task queued from one after
   // it), or in 1 s when none comes (a hidden tab).
@@ -165,10 +172,10 @@ function boot(): void {
   let rest: Promise<LoaderRest> | undefined;
   const load = (): Promise<LoaderRest> =>
     (rest ??= importRest(
-      /* @vite-ignore */ `${options.assetBase}${likelyNotice ? `notice-${noticeLanguage(config)}.js` : REST_FILE}`,
+      /* @vite-ignore */ `${options.assetBase}${noticeFirst ? `notice-${noticeLanguage(config)}.js` : REST_FILE}`,
     ).then(async (module: RestModule) => {
       await painted;
-      const started = module.startRest({
+      const started = await module.startRest({
         options,
         emitter,
         consentMode,

@@ -5,10 +5,9 @@
  * visitor id, the outbox), revalidates the config, plans what to ask, shows the notice, loads
  * the manager and UI bundles, and keeps the tabs in step.
  *
- * It is built twice into the UI build, from one source: as `rest.js`, which a returning visitor's
- * loader imports at idle (or at the first call that needs it), and inside every `notice-<code>.js`,
- * so that a first visit, which will show the notice, still fetches one file after the loader.
- * The loader starts it once, from whichever of the two it imported.
+ * It is `chunks/rest-*.js` in the UI build, which a returning visitor's loader imports at idle
+ * (or at the first call that needs it), and a first visit's notice module (`notice-<code>.js`,
+ * src/loader/first-visit.ts) right after its notice is painted: the notice shows without it.
  */
 import { createSiteApi } from '../api/site-api.ts';
 import { noticeLabels } from '../core/choice.ts';
@@ -91,6 +90,8 @@ export interface LoaderRest {
   showPreferences(container?: Element, at?: 'opt-out'): Promise<void>;
   /** Gated markup was added (`<assent-gate>`, `<assent-request>`): their bundles, once. */
   markup(): void;
+  /** The runtime's manager, imported on first use (a first visit's notice, src/loader/first-visit.ts). */
+  manager(): Promise<Manager>;
 }
 
 export function startRest(context: LoaderContext): LoaderRest {
@@ -222,8 +223,9 @@ export function startRest(context: LoaderContext): LoaderRest {
     }
     const fresh = embedded ? undefined : runtime.api.getConfig();
     // No decisions yet: this visit almost surely ends with the notice. Fetching its code while
-    // the configuration is on its way takes round trips off the notice's path (a first visit
-    // already has it: this half came inside it). Failures are reported by show().
+    // the configuration is on its way takes round trips off the notice's path (a first visit of
+    // the per-project loader already has it: this half came from it). Failures are reported by
+    // show().
     let prefetched = false;
     const prefetch = () => {
       if (prefetched) return;
@@ -405,5 +407,6 @@ export function startRest(context: LoaderContext): LoaderRest {
     showNotice: () => ready.then(() => show()),
     showPreferences,
     markup,
+    manager: loadManager,
   };
 }

@@ -88,9 +88,19 @@ export interface NoticeOptions {
   labels?: string[];
 }
 
+/**
+ * What the notice reads of the runtime: a first visit's notice shows before the loader's second
+ * half, which creates the runtime, has arrived (src/loader/first-visit.ts), from a view of what
+ * the loader knows.
+ */
+export type NoticeRuntime = Pick<
+  Runtime,
+  'config' | 'decisions' | 'preview' | 'now' | 'languages' | 'emitter' | 'identity'
+>;
+
 /** `notice.js` */
 export interface NoticeBundle {
-  showNotice(runtime: Runtime, options: NoticeOptions): Promise<void>;
+  showNotice(runtime: NoticeRuntime, options: NoticeOptions): Promise<void>;
 }
 
 /** What the hosted consent-link page (issue 16) gives the preference center. */

@@ -1,4 +1,5 @@
 import { createStore, del, get, set, update, type UseStore } from 'idb-keyval';
+import { DB_NAME, STORAGE_TIMEOUT_MS, STORE_NAME } from './database.ts';
 
 /** The little of a key-value store Assent needs; IndexedDB in browsers, memory in tests. */
 export interface KeyValueStore {
@@ -9,15 +10,9 @@ export interface KeyValueStore {
   del(key: string): Promise<void>;
 }
 
-/**
- * A hung `indexedDB.open` (seen in Firefox private windows and when another tab blocks an
- * upgrade) never settles; bound every call so the widget still answers.
- */
-const TIMEOUT_MS = 1500;
-
 function bounded<T>(promise: Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('storage timed out')), TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error('storage timed out')), STORAGE_TIMEOUT_MS);
     promise.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (error: unknown) => (clearTimeout(timer), reject(error)),
@@ -26,11 +21,11 @@ function bounded<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** IndexedDB through idb-keyval, in a database of Assent's own. */
-export function createIndexedDbStore(dbName = 'assent'): KeyValueStore {
+export function createIndexedDbStore(dbName = DB_NAME): KeyValueStore {
   let idb: UseStore | undefined;
   // createStore opens the database at once and may throw (no indexedDB, blocked storage):
   // defer it to the first call so such a failure becomes a rejected promise.
-  const open = (): UseStore => (idb ??= createStore(dbName, 'kv'));
+  const open = (): UseStore => (idb ??= createStore(dbName, STORE_NAME));
   const run = <T>(action: (store: UseStore) => Promise<T>): Promise<T> => {
     try {
       return bounded(action(open()));

@@ -11,6 +11,7 @@ import type { TcfBundle, TcfOptions } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { adoptStyles, createHost } from '../ui/components/shadow-host.ts';
 import themeCss from '../ui/components/theme.css?inline';
+import actionsCss from '../ui/components/actions.css?inline';
 import widgetCss from '../ui/components/widget.css?inline';
 import { loadStrings } from '../ui/i18n/ui-strings.ts';
 import { decodeAcString, encodeAcString } from './ac-string.ts';
@@ -119,7 +120,11 @@ async function boot(runtime: Runtime, options: TcfOptions, config: TcfSiteConfig
     close();
     const made = createHost('assent-tcf', siteConfig, strings);
     host = made.host;
-    adoptStyles(made.shadow, `${themeCss}\n${widgetCss}\n${css}`, siteConfig.theme?.accent);
+    adoptStyles(
+      made.shadow,
+      `${themeCss}\n${widgetCss}\n${actionsCss}\n${css}`,
+      siteConfig.theme?.accent,
+    );
     const layer = document.createElement('div');
     layer.className = 'layer';
     made.shadow.append(layer);

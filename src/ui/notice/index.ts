@@ -1,11 +1,9 @@
 import { noticeLabels, pendingDisclosures } from '../../core/choice.ts';
-import type { ChoiceOrigin } from '../../runtime/bundles.ts';
-import type { NoticeBundle } from '../../runtime/bundles.ts';
-import type { Runtime } from '../../runtime/runtime.ts';
+import type { ChoiceOrigin, NoticeBundle, NoticeRuntime } from '../../runtime/bundles.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
-import widgetCss from '../components/widget.css?inline';
+import actionsCss from '../components/actions.css?inline';
 import { renderNotice } from './notice.ts';
 import css from './notice.css?inline';
 
@@ -19,7 +17,7 @@ let mounted: Mounted | undefined;
 /** Set while the notice's language loads, so a second call does not show a second notice. */
 let showing = false;
 
-function close(runtime: Runtime) {
+function close(runtime: NoticeRuntime) {
   if (!mounted) return;
   const { host, unsubscribe, returnFocus } = mounted;
   mounted = undefined;
@@ -104,7 +102,7 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
   };
   const { host, shadow } = createHost('assent-notice', config, strings);
   host.setAttribute('data-layout', config.layout ?? 'bar-bottom');
-  adoptStyles(shadow, themeCss + widgetCss + css, config.theme?.accent);
+  adoptStyles(shadow, themeCss + actionsCss + css, config.theme?.accent);
   const returnFocus = document.activeElement;
   const stopFocusWatch = blocking ? () => {} : keepFocusVisible(host);
   // A decision made anywhere (this notice, the window API, another bundle) closes the notice.

@@ -14,6 +14,7 @@ import type { Runtime } from '../../runtime/runtime.ts';
 import { adoptStyles, applyLanguage, createHost } from '../components/shadow-host.ts';
 import { loadStrings, type ResolvedStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
+import actionsCss from '../components/actions.css?inline';
 import widgetCss from '../components/widget.css?inline';
 import { PreferenceCenter } from './preference-center.tsx';
 import { openLatestReceipt } from '../../manager/receipt.ts';
@@ -67,7 +68,7 @@ function mount(
       buttons: ['rejectAll', 'acceptAll', 'save'],
     },
   };
-  adoptStyles(root, themeCss + widgetCss + css, config.theme?.accent);
+  adoptStyles(root, themeCss + widgetCss + actionsCss + css, config.theme?.accent);
   const center = (
     <PreferenceCenter
       types={types}
@@ -191,7 +192,7 @@ export const showLinkPreferences: PreferencesBundle['showLinkPreferences'] = asy
   const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
   container.setAttribute('lang', strings.language);
   container.setAttribute('dir', strings.dir);
-  adoptStyles(root, themeCss + widgetCss + css, options.accent);
+  adoptStyles(root, themeCss + widgetCss + actionsCss + css, options.accent);
   const decisions = signal(options.decisions);
   const initial = signal(initialChoices(options.decisions));
   render(

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEmitter } from '../core/emitter.ts';
+import type { ConsentType, SiteConfig } from '../core/types.ts';
+import type { AssentEvents } from '../runtime/runtime.ts';
+import type { Manager, NoticeBundle } from '../runtime/bundles.ts';
+import { writeMirror } from '../storage/sync-mirror.ts';
+import { startWithNotice } from './first-visit.ts';
+import type { LoaderContext, LoaderRest } from './rest.ts';
+
+const PROJECT = '00000000-0000-4000-8000-00000000000b';
+const analytics: ConsentType = {
+  id: 'id-analytics',
+  category: 'privacy_setting',
+  label: 'analytics',
+  version: 1,
+  name: 'Analytics',
+  description: '',
+  required: false,
+  readOnly: false,
+  validStates: ['viewed', 'accepted', 'declined', 'implied'],
+  status: 'active',
+};
+const config: SiteConfig = {
+  projectId: PROJECT,
+  name: 'Test',
+  consentTypes: [analytics],
+  defaultConsentDuration: 'P6M',
+  texts: {},
+  defaultLanguage: 'en',
+  theme: { accent: '#000' },
+  geography: 'unknown',
+  policy: 'opt-in',
+};
+
+/** The loader's context for a per-project loader with `embedded` (happy-dom has no IndexedDB: none read). */
+function contextWith(embedded: SiteConfig | undefined): LoaderContext {
+  return {
+    options: { projectId: PROJECT, preview: false, embedded, assetBase: '/assent/' },
+    emitter: createEmitter<AssentEvents>(),
+    config: embedded,
+    languages: ['en'],
+    failed: vi.fn(),
+  } as unknown as LoaderContext;
+}
+
+/** A second half whose `ready` and manager the test settles. */
+function fakeRest() {
+  const manager = { choose: vi.fn() } as unknown as Manager;
+  let settle = () => {};
+  const ready = new Promise<void>((resolve) => (settle = resolve));
+  const half = {
+    ready: ready.then(() => ({})),
+    manager: vi.fn(async () => manager),
+    showPreferences: vi.fn(async () => {}),
+  } as unknown as LoaderRest;
+  const importRest = vi.fn(async () => ({ startRest: () => half }));
+  return { half, manager, importRest, settle };
+}
+
+afterEach(() => localStorage.clear());
+
+describe('startWithNotice', () => {
+  it('shows the notice before it imports the second half, and resolves to the second half', async () => {
+    const rest = fakeRest();
+    const order: string[] = [];
+    const showNotice = vi.fn<NoticeBundle['showNotice']>(async () => void order.push('notice'));
+    rest.importRest.mockImplementation(async () => {
+      order.push('rest');
+      return { startRest: () => rest.half };
+    });
+    const started = await startWithNotice(contextWith(config), showNotice, rest.importRest);
+    expect(started).toBe(rest.half);
+    expect(order).toEqual(['notice', 'rest']);
+    expect(showNotice.mock.calls[0]![0].config).toBe(config);
+    expect(showNotice.mock.calls[0]![1].labels).toBeUndefined();
+  });
+
+  it('hands a click the manager only once the second half is ready', async () => {
+    const rest = fakeRest();
+    const showNotice = vi.fn<NoticeBundle['showNotice']>(async () => {});
+    await startWithNotice(contextWith(config), showNotice, rest.importRest);
+    let got: Manager | undefined;
+    void showNotice.mock.calls[0]![1].manager().then((manager) => (got = manager));
+    await new Promise((done) => setTimeout(done, 10));
+    expect(got).toBeUndefined();
+    rest.settle();
+    await vi.waitFor(() => expect(got).toBe(rest.manager));
+  });
+
+  it('leaves the notice to the second half when the mirror holds a decision', async () => {
+    writeMirror(PROJECT, {
+      decisions: {
+        analytics: {
+          label: 'analytics',
+          consentType: analytics.id,
+          version: 1,
+          state: 'accepted',
+          action: 'user_click',
+          consentDate: '2026-11-22T08:00:00.000Z',
+          expirationDate: '2027-04-22T08:00:00.000Z',
+          eventId: 'event-accepted',
+        },
+      },
+    });
+    const rest = fakeRest();
+    const showNotice = vi.fn<NoticeBundle['showNotice']>(async () => {});
+    expect(await startWithNotice(contextWith(config), showNotice, rest.importRest)).toBe(rest.half);
+    expect(showNotice).not.toHaveBeenCalled();
+  });
+
+  it('leaves it to the second half without an embedded config, for the TCF, and where the plan implies', async () => {
+    for (const embedded of [
+      undefined,
+      { ...config, tcf: {} } as SiteConfig,
+      { ...config, policy: 'opt-out' } as SiteConfig,
+    ]) {
+      const rest = fakeRest();
+      const showNotice = vi.fn<NoticeBundle['showNotice']>(async () => {});
+      expect(await startWithNotice(contextWith(embedded), showNotice, rest.importRest)).toBe(
+        rest.half,
+      );
+      expect(showNotice).not.toHaveBeenCalled();
+    }
+  });
+});

@@ -61,20 +61,43 @@ function outcomesOf(events: NewConsentEvent[], types: Map<string, ConsentType>):
 /** The rollup counts of events about to be inserted: one per label and state, and the outcomes. */
 export function rollupCounts(events: NewConsentEvent[], types: ConsentType[]): RollupCount[] {
   const byId = new Map(types.map((type) => [type.id, type]));
-  const counts = new Map<string, RollupCount>();
+  const counts: RollupCount[] = [];
+  // The counts of the last event's day, session, language and surface, by label and state: the
+  // events of a group come a request at a time, so that key is made once per run of them, not
+  // once per event (issue 19: this runs for every stored event).
+  let last: NewConsentEvent | undefined;
+  let day = '';
+  let byLabel = new Map<string, Map<string, RollupCount>>();
+  const runs = new Map<string, Map<string, Map<string, RollupCount>>>();
   const add = (event: NewConsentEvent, label: string, state: string) => {
-    const day = event.createdAt.slice(0, 10);
     const sessionId = event.sessionId ?? null;
     // From the event's proof (issue 17); a server-made event's surface is its path's.
     const language = event.proof?.language ?? '';
     const surface = event.proof?.surface ?? event.surface ?? '';
-    // One string per count, unambiguous whatever the texts hold: the day has a fixed length, a
-    // session id is a uuid or null, the free texts go with their lengths and the state is last.
-    // Half the time of a JSON array of them (issue 19: it runs for every stored event).
-    const key = `${day}|${sessionId}|${language.length}:${language}|${surface.length}:${surface}|${label.length}:${label}|${state}`;
-    const known = counts.get(key);
+    if (
+      last === undefined ||
+      event.createdAt !== last.createdAt ||
+      sessionId !== (last.sessionId ?? null) ||
+      language !== (last.proof?.language ?? '') ||
+      surface !== (last.proof?.surface ?? last.surface ?? '')
+    ) {
+      // One string per run, unambiguous whatever the texts hold: the day has a fixed length, a
+      // session id is a uuid or null, the free texts go with their lengths.
+      day = event.createdAt.slice(0, 10);
+      const key = `${day}|${sessionId}|${language.length}:${language}|${surface.length}:${surface}`;
+      byLabel = runs.get(key) ?? new Map();
+      runs.set(key, byLabel);
+    }
+    last = event;
+    let byState = byLabel.get(label);
+    if (byState === undefined) byLabel.set(label, (byState = new Map()));
+    const known = byState.get(state);
     if (known) known.n += 1;
-    else counts.set(key, { day, sessionId, language, surface, label, state, n: 1 });
+    else {
+      const count = { day, sessionId, language, surface, label, state, n: 1 };
+      byState.set(state, count);
+      counts.push(count);
+    }
   };
   // Issue 19: a group commit can hold a thousand events of one visitor; each is pushed once,
   // not copied with every event before it.
@@ -89,5 +112,5 @@ export function rollupCounts(events: NewConsentEvent[], types: ConsentType[]): R
   for (const own of people.values()) {
     for (const outcome of outcomesOf(own, byId)) add(own[0]!, '', outcome);
   }
-  return [...counts.values()];
+  return counts;
 }

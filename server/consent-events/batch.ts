@@ -226,12 +226,23 @@ export function keyedEvent(
   };
 }
 
+/**
+ * What every item of a batch shares, made once per batch rather than once per event (issue 19):
+ * the server's time as text and, for the Site API's events dated by the server, the expiration
+ * of each type and state (`browserDates` with the server's own date depends on nothing else).
+ */
+interface BatchShared {
+  now: string;
+  expirations: Map<string, string>;
+}
+
 /** Checks one item against the session and the project, and makes the row to insert. */
 function prepare(
   item: ConsentEventBatchItem,
   index: number,
   batch: ConsentEventBatch,
   { project, types }: ProjectConfig,
+  shared: BatchShared,
 ): NewConsentEvent {
   const at = `items/${index}`;
   const { session, now } = batch;
@@ -250,39 +261,58 @@ function prepare(
   const refusal = refuseState(type, item.consentState);
   if (refusal) throw httpError(400, `${at}/consentState: ${refusal}`);
   if (item.proof) refuseUndecodableStrings(item.proof, `${at}/proof`);
-  const dates = session
-    ? browserDates(item, at, type, project, now)
-    : callerDates(item, at, type, project, now);
-  return {
+  let consentDate: string;
+  let expirationDate: string;
+  let clientConsentDate: string | undefined;
+  if (session && !item.consentDate && !item.expirationDate && item.consentAction !== 'import') {
+    // Dated by the server: the same for every item of the type and state in this batch.
+    const key = `${type.id}|${item.consentState === 'declined'}`;
+    let expiration = shared.expirations.get(key);
+    if (expiration === undefined) {
+      expiration = browserDates(item, at, type, project, now).expirationDate.toISOString();
+      shared.expirations.set(key, expiration);
+    }
+    consentDate = shared.now;
+    expirationDate = expiration;
+  } else {
+    const dates = session
+      ? browserDates(item, at, type, project, now)
+      : callerDates(item, at, type, project, now);
+    consentDate = dates.consentDate.toISOString();
+    expirationDate = dates.expirationDate.toISOString();
+    clientConsentDate = dates.clientConsentDate?.toISOString();
+  }
+  // Members set one by one rather than spread from temporary objects: this runs for every event.
+  const event: NewConsentEvent = {
     id: item.id?.toLowerCase() ?? randomUUID(),
     projectId: project.id,
     organizationId: project.organizationId,
-    // An import that names its person by another identifier gets a concordId derived from that
-    // identifier's commitment, when the writer has it (keyedEvent).
-    ...((session?.concordId ?? item.concordId) !== undefined && {
-      concordId: session?.concordId ?? item.concordId!.toLowerCase(),
-    }),
-    ...(item.userId !== undefined && { userId: item.userId }),
-    ...(item.email !== undefined && { email: item.email }),
-    ...(item.phoneNumber !== undefined && { phoneNumber: item.phoneNumber }),
-    ...(item.projectUserId !== undefined && { projectUserId: item.projectUserId }),
     consentTypeId: type.id,
     version: type.version,
     category: type.category,
-    ...(item.subcategory !== undefined && { subcategory: item.subcategory }),
     label: type.label,
     consentState: item.consentState,
     consentAction: item.consentAction,
-    consentDate: dates.consentDate.toISOString(),
-    expirationDate: dates.expirationDate.toISOString(),
-    ...(dates.clientConsentDate && { clientConsentDate: dates.clientConsentDate.toISOString() }),
-    ...(session && { sessionId: session.id }),
-    ...(batch.surface !== undefined && { surface: batch.surface }),
-    ...(item.metadata !== undefined && { metadata: item.metadata }),
-    ...(item.proof !== undefined && { proof: storedProof(item.proof) }),
+    consentDate,
+    expirationDate,
     bodyHash: sha256(canonicalJson(withoutIdentifiers(item.body ?? item, item))),
-    createdAt: now.toISOString(),
+    createdAt: shared.now,
   };
+  // An import that names its person by another identifier gets a concordId derived from that
+  // identifier's commitment, when the writer has it (keyedEvent).
+  const concordId = session?.concordId ?? item.concordId?.toLowerCase();
+  if (concordId !== undefined) event.concordId = concordId;
+  if (item.userId !== undefined) event.userId = item.userId;
+  if (item.email !== undefined) event.email = item.email;
+  if (item.phoneNumber !== undefined) event.phoneNumber = item.phoneNumber;
+  if (item.projectUserId !== undefined) event.projectUserId = item.projectUserId;
+  if (item.subcategory !== undefined) event.subcategory = item.subcategory;
+  if (clientConsentDate !== undefined) event.clientConsentDate = clientConsentDate;
+  if (session) event.sessionId = session.id;
+  if (batch.surface !== undefined) event.surface = batch.surface;
+  if (item.metadata !== undefined) event.metadata = item.metadata;
+  if (item.proof !== undefined) event.proof = storedProof(item.proof);
+  return event;
 }
 
 /**
@@ -298,5 +328,6 @@ export function prepareConsentEvents(
   if (session && !isAllowedOrigin(session.origin, config.project.allowedOrigins)) {
     throw httpError(403, `origin ${session.origin} is no longer allowed for this project`);
   }
-  return batch.items.map((item, index) => prepare(item, index, batch, config));
+  const shared: BatchShared = { now: batch.now.toISOString(), expirations: new Map() };
+  return batch.items.map((item, index) => prepare(item, index, batch, config, shared));
 }

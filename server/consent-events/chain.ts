@@ -71,6 +71,8 @@ const EVENT_KEYS = (
     'identifierCommitments',
   ] satisfies (keyof NewConsentEvent)[]
 ).sort();
+/** Each member's name as the text writes it, `"id":`, made once. */
+const MEMBER_PREFIXES = new Map(EVENT_KEYS.map((key) => [key, `${JSON.stringify(key)}:`]));
 const LEFT_OUT_OF_V2 = new Set<string>(PERSON_IDENTIFIERS);
 const LEFT_OUT_OF_V1 = new Set<string>(['chainVersion', 'identifierCommitments']);
 
@@ -91,7 +93,9 @@ export function linkText(event: NewConsentEvent): string {
     const value = members[key];
     if (value === undefined || leftOut.has(key)) continue;
     if (out.length > 1) out += ',';
-    out += `"${key}":${canonicalJson(value)}`;
+    // A string is its JSON text (most members are); anything else, canonical JSON's.
+    out += MEMBER_PREFIXES.get(key)!;
+    out += typeof value === 'string' ? JSON.stringify(value) : canonicalJson(value);
   }
   let count = 0;
   for (const key in members) if (Object.hasOwn(members, key)) count += 1;

@@ -1,4 +1,5 @@
 import type { ConsentEventRecord, ConsentType } from '../../src/core/types.ts';
+import { PERSON_IDENTIFIERS } from '../../src/core/identifiers.ts';
 import { rollupCounts } from '../analytics/outcome.ts';
 import { addToRollup } from '../db/repositories/consent-rollups.ts';
 import {
@@ -9,7 +10,7 @@ import {
 } from './batch.ts';
 import { ensurePersonIdentifiers } from '../db/repositories/person-identifiers.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { linkHashOf, linkText } from './chain.ts';
+import { KEYED_CHAIN_VERSION, linkHashOf, linkText } from './chain.ts';
 import { httpError } from '../http/http-error.ts';
 import type { ProjectCache } from '../projects/cache.ts';
 import {
@@ -18,6 +19,7 @@ import {
   ensureEventPartition,
   findConsentEvents,
   insertConsentEvents,
+  insertedRecord,
   lockChainHead,
   storedConsentEvent as stored,
   type InsertedConsentEvent,
@@ -65,7 +67,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const NO_COMMITMENTS = new Map<string, string>();
+/** Whether an event names no person identifier (`eventIdentifiers` is empty), without arrays. */
+function namesNoIdentifier(event: NewConsentEvent): boolean {
+  for (const kind of PERSON_IDENTIFIERS) if (event[kind] !== undefined) return false;
+  return true;
+}
 
 /** The most events one transaction takes; more wait for the next (a 100-event batch is ~25 KiB). */
 export const MAX_GROUP_EVENTS = 1000;
@@ -380,7 +386,8 @@ export function createConsentEventWriter(
     inserted,
   }: Awaited<ReturnType<typeof writeGroup>>): (ConsentEventRecord[] | Error)[] {
     const records = new Map<string, ConsentEventRecord>();
-    for (const row of inserted) records.set(row.event.id, stored(row).record);
+    const sessions = new Map<string, NonNullable<ConsentEventRecord['session']>>();
+    for (const row of inserted) records.set(row.event.id, insertedRecord(row, sessions));
     return outcomes.map(
       (outcome, index) =>
         outcome ??
@@ -402,11 +409,15 @@ export function createConsentEventWriter(
         if (!config) throw httpError(404, `project ${batch.projectId} not found`);
         events = prepareConsentEvents(batch, config);
       }
-      // Without identifiers an event's row and link text need nothing from the database.
-      const anonymous = events.every((event) => eventIdentifiers(event).length === 0);
-      const keyed = anonymous
-        ? events.map((event) => keyedEvent(event, NO_COMMITMENTS))
-        : undefined;
+      // Without identifiers an event's row and link text need nothing from the database, and
+      // its chain version 2 row is the event itself with its version (as `keyedEvent` makes it
+      // with no commitments, without a copy per event).
+      const anonymous = events.every(namesNoIdentifier);
+      let keyed: NewConsentEvent[] | undefined;
+      if (anonymous) {
+        for (const event of events) event.chainVersion = KEYED_CHAIN_VERSION;
+        keyed = events;
+      }
       let texts = keyed?.map(linkText);
       // The short way sends the texts one per line; canonical JSON never holds a raw newline,
       // but should one, the long way takes the batch.

@@ -114,6 +114,8 @@ const KERNEL_PREFIX = '\0assent-kernel:';
 
 /** `rest.js`: the loader's second half alone, its module graph copied like a notice's. */
 const REST_ID = '\0assent-rest';
+/** In a notice module's code until the `rest` entry's file name is known. */
+const REST_PLACEHOLDER = '__assent_rest_file__';
 
 /**
  * One notice module per language (`notice-<code>.js`): the notice's code, CSS and that
@@ -171,8 +173,22 @@ function noticePerLanguage(): Plugin {
         'export { showNotice };',
         // A first visit's start: the notice, then the loader's second half, `rest.js` (the
         // entry below, one file for every language), imported after the notice's paint.
-        "export const startRest = (context) => startWithNotice(context, showNotice, () => import('assent-rest.virtual'));",
+        // By a URL (the `rest` entry's file, set in generateBundle below), not a static
+        // `import()`: a download that failed is asked for again under another URL
+        // (src/loader/first-visit.ts).
+        `const rest = ${JSON.stringify(`./${REST_PLACEHOLDER}`)};`,
+        'export const startRest = (context) => startWithNotice(context, showNotice, (query) => import(rest + query));',
       ].join('\n');
+    },
+    generateBundle(_, bundle) {
+      const rest = Object.values(bundle).find(
+        (file) => file.type === 'chunk' && file.isEntry && file.name === 'rest',
+      );
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.code.includes(REST_PLACEHOLDER)) continue;
+        if (!rest) this.error(`${file.fileName} imports the loader's second half, not built`);
+        file.code = file.code.replaceAll(REST_PLACEHOLDER, rest.fileName);
+      }
     },
   };
 }

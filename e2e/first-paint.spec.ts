@@ -12,6 +12,8 @@ import { expect, PROJECT, storedEvents, test, visitorOf } from './fixtures.ts';
 const PER_PROJECT = `/assent/${PROJECT}/assent.js`;
 /** The loader's second half: a returning visitor's at idle, a first visit's after its notice. */
 const REST = /\/assent\/chunks\/rest-[\w-]{8}\.js$/;
+/** The same, asked for again after a failed download, under another URL. */
+const REST_AGAIN = /\/assent\/chunks\/rest-[\w-]{8}\.js(\?retry=\d+)?$/;
 /**
  * A first visit's bytes before the notice, brotli: the per-project loader with the demo's
  * embedded config (about 1.2 kB) and the notice module (size-limit: 10 kB without the config).
@@ -168,6 +170,38 @@ test.describe('first visit', () => {
     }
   });
 
+  test('its notice closes when another tab decided before its second half came', async ({
+    page,
+    context,
+    traffic,
+  }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(REST, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openPage(page, PER_PROJECT);
+    await expect(noticeOf(page)).toBeVisible();
+    // The second tab's second half comes: it decides, and tells the tabs that listen. This one
+    // does not listen yet: its second half reads the decision from the mirror.
+    const other = await context.newPage();
+    await openPage(other, PER_PROJECT);
+    await noticeOf(other).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => runsOf(other)).toEqual(['a1', 'm1']);
+    await page.waitForTimeout(300);
+    await expect(noticeOf(page)).toBeVisible();
+    release();
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    // The decision is the other tab's, recorded there: this one sent no click.
+    await page.waitForTimeout(300);
+    const clicks = traffic.eventBatches
+      .flatMap((batch) => batch.items)
+      .filter((item) => item.consentAction === 'user_click');
+    expect(clicks).toEqual([]);
+  });
+
   test('a page whose localStorage was cleared does not flash the notice: IndexedDB’s decisions keep it away', async ({
     page,
   }) => {
@@ -322,6 +356,53 @@ test('a decision the mirror holds and IndexedDB lost keeps the notice away, and 
 test.describe('the loader’s second half does not load', () => {
   // The aborted request is logged by Chromium as a failed resource.
   test.use({ expectedConsoleErrors: [/Failed to load resource/] });
+
+  test('on a first visit, a click waits while the second half fails to download, and is recorded once it comes', async ({
+    page,
+    traffic,
+  }) => {
+    const asked: string[] = [];
+    await page.route(REST_AGAIN, (route) => {
+      asked.push(new URL(route.request().url()).search);
+      return asked.length <= 2 ? route.abort() : route.continue();
+    });
+    await openPage(page, PER_PROJECT);
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.waitForTimeout(300);
+    expect(await runsOf(page)).toEqual([]);
+    await expect(noticeOf(page)).toBeVisible();
+    // Asked for again 1 s and 2 s later, each time under another URL: the page's module map
+    // keeps a failed URL's failure.
+    await expect.poll(() => runsOf(page), { timeout: 10_000 }).toEqual(['a1', 'm1']);
+    expect(asked).toEqual(['', '?retry=1', '?retry=2']);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+    const concordId = await visitorOf(traffic);
+    await expect
+      .poll(async () =>
+        (await storedEvents(page.request, concordId))
+          .filter((event) => event.consentAction === 'user_click')
+          .map((event) => `${event.label}:${event.consentState}`),
+      )
+      .toEqual(expect.arrayContaining(['analytics:accepted', 'marketing:accepted']));
+  });
+
+  test('a manager that failed to download is asked for again, under another URL, by the click', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    await page.route(/\/assent\/manager\.js(\?retry=\d+)?$/, (route) => {
+      asked.push(new URL(route.request().url()).search);
+      return asked.length === 1 ? route.abort() : route.continue();
+    });
+    await openPage(page, PER_PROJECT);
+    // The notice asks for the manager as it shows, to record that it was seen: that one fails.
+    await expect.poll(() => asked).toEqual(['']);
+    await readyOf(page);
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    expect(asked).toEqual(['', '?retry=1']);
+    await expect(page.locator('#assent-notice')).toHaveCount(0);
+  });
 
   test('the gates still follow the mirror: nothing declined runs, a call answers false and an error event says why', async ({
     page,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEmitter } from '../core/emitter.ts';
-import type { ConsentType, SiteConfig } from '../core/types.ts';
+import type { ConsentState, ConsentType, SiteConfig } from '../core/types.ts';
 import type { AssentEvents } from '../runtime/runtime.ts';
 import type { Manager, NoticeBundle } from '../runtime/bundles.ts';
 import { writeMirror } from '../storage/sync-mirror.ts';
@@ -43,8 +43,11 @@ function contextWith(embedded: SiteConfig | undefined): LoaderContext {
   } as unknown as LoaderContext;
 }
 
-/** A second half whose `ready` and manager the test settles. */
-function fakeRest() {
+/**
+ * A second half whose `ready` and manager the test settles; `states` is what its runtime holds
+ * once ready (read from the mirror another tab wrote, say).
+ */
+function fakeRest(states: Record<string, ConsentState> = {}) {
   const manager = { choose: vi.fn() } as unknown as Manager;
   let settle = () => {};
   const ready = new Promise<void>((resolve) => (settle = resolve));
@@ -52,12 +55,19 @@ function fakeRest() {
     ready: ready.then(() => ({})),
     manager: vi.fn(async () => manager),
     showPreferences: vi.fn(async () => {}),
+    runtime: {
+      decisions: Object.fromEntries(Object.keys(states).map((label) => [label, {}])),
+      states: () => states,
+    },
   } as unknown as LoaderRest;
-  const importRest = vi.fn(async () => ({ startRest: () => half }));
+  const importRest = vi.fn(async (_query: string) => ({ startRest: () => half }));
   return { half, manager, importRest, settle };
 }
 
-afterEach(() => localStorage.clear());
+afterEach(() => {
+  vi.useRealTimers();
+  localStorage.clear();
+});
 
 describe('startWithNotice', () => {
   it('shows the notice before it imports the second half, and resolves to the second half', async () => {
@@ -120,6 +130,81 @@ describe('startWithNotice', () => {
         rest.half,
       );
       expect(showNotice).not.toHaveBeenCalled();
+    }
+  });
+
+  it('asks again for a second half that did not download, under another URL, and a click waits for it', async () => {
+    vi.useFakeTimers();
+    const rest = fakeRest();
+    rest.importRest.mockImplementation(async (query) => {
+      // A network gone for a moment: the first two downloads fail.
+      if (rest.importRest.mock.calls.length < 3) throw new TypeError(`no ${query}`);
+      return { startRest: () => rest.half };
+    });
+    const showNotice = vi.fn<NoticeBundle['showNotice']>(async () => {});
+    const context = contextWith(config);
+    const starting = startWithNotice(context, showNotice, rest.importRest);
+    await vi.waitFor(() => expect(showNotice).toHaveBeenCalled());
+    let got: Manager | undefined;
+    void showNotice.mock.calls[0]![1].manager().then((manager) => (got = manager));
+    // 1 s after the first failure, 2 s after the second.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(rest.importRest.mock.calls.map(([query]) => query)).toEqual([
+      '',
+      '?retry=1',
+      '?retry=2',
+    ]);
+    expect(await starting).toBe(rest.half);
+    expect(got).toBeUndefined();
+    rest.settle();
+    await vi.waitFor(() => expect(got).toBe(rest.manager));
+    expect(context.failed).not.toHaveBeenCalled();
+  });
+
+  it('reports a second half that never downloads, changes nothing, and starts again at the next click', async () => {
+    vi.useFakeTimers();
+    const rest = fakeRest();
+    rest.importRest.mockRejectedValue(new TypeError('offline'));
+    const showNotice = vi.fn<NoticeBundle['showNotice']>(async () => {});
+    const context = contextWith(config);
+    const starting = startWithNotice(context, showNotice, rest.importRest).catch(
+      (error: unknown) => error,
+    );
+    await vi.waitFor(() => expect(showNotice).toHaveBeenCalled());
+    const { manager } = showNotice.mock.calls[0]![1];
+    const click = manager().catch((error: unknown) => error);
+    // 1 + 2 + 4 + 8 s: four more tries, then the click and the loader hear of the failure.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(rest.importRest).toHaveBeenCalledTimes(5);
+    expect(await click).toBeInstanceOf(TypeError);
+    expect(await starting).toBeInstanceOf(TypeError);
+    expect(context.failed).toHaveBeenCalledTimes(1);
+    rest.importRest.mockResolvedValue({ startRest: () => rest.half });
+    const again = manager();
+    rest.settle();
+    expect(await again).toBe(rest.manager);
+    expect(rest.importRest).toHaveBeenLastCalledWith('?retry=5');
+  });
+
+  it('closes its notice when the second half finds every purpose decided in another tab, not some', async () => {
+    const marketing = { ...analytics, id: 'id-marketing', label: 'marketing', name: 'Marketing' };
+    const both = { ...config, consentTypes: [analytics, marketing] };
+    for (const [states, closes] of [
+      [{ analytics: 'accepted', marketing: 'declined' }, true],
+      [{ analytics: 'accepted' }, false],
+    ] as const) {
+      const rest = fakeRest(states);
+      const context = contextWith(both);
+      const changes: unknown[] = [];
+      context.emitter.on('change', (change) => changes.push(change));
+      await startWithNotice(
+        context,
+        vi.fn(async () => {}),
+        rest.importRest,
+      );
+      rest.settle();
+      await new Promise((done) => setTimeout(done, 10));
+      expect(changes).toEqual(closes ? [{ states, changed: ['analytics', 'marketing'] }] : []);
     }
   });
 });

@@ -16,6 +16,7 @@
  * on any visit; its notice is this module's (the loader's import of it is the module's one
  * instance).
  */
+import { noticeLabels } from '../core/choice.ts';
 import { planConsent } from '../core/consent-plan.ts';
 import { labelRecord } from '../core/decision.ts';
 import type { SiteConfig } from '../core/types.ts';
@@ -63,16 +64,39 @@ const painted = () =>
   });
 
 /**
+ * A second half that did not download is asked for again after 1 s, 2 s, 4 s and 8 s, each time
+ * under another URL (`?retry=<n>`): a page's module map keeps a URL's failure for its life. What
+ * waits for it (a click, the window API) waits through them; after the last, the next call that
+ * needs it starts again.
+ */
+const RETRY_MS = [1000, 2000, 4000, 8000];
+
+/**
  * The notice module's start (`startRest`, as the loader calls it): the notice first if it is to
- * show now, then the second half, which it resolves to.
+ * show now, then the second half, which it resolves to. `importRest` imports it with `query`
+ * after its URL.
  */
 export async function startWithNotice(
   context: LoaderContext,
   showNotice: NoticeBundle['showNotice'],
-  importRest: () => Promise<RestModule>,
+  importRest: (query: string) => Promise<RestModule>,
 ): Promise<LoaderRest> {
   let rest: Promise<LoaderRest> | undefined;
-  const started = () => (rest ??= importRest().then((module) => module.startRest(context)));
+  let tries = 0;
+  const download = (round = 0): Promise<RestModule> =>
+    importRest(tries++ ? `?retry=${tries - 1}` : '').catch((error: unknown) =>
+      round < RETRY_MS.length
+        ? new Promise((done) => setTimeout(done, RETRY_MS[round])).then(() => download(round + 1))
+        : Promise.reject(error),
+    );
+  const started = () =>
+    (rest ??= download().then(
+      (module) => module.startRest(context),
+      (error: unknown) => {
+        rest = undefined;
+        throw error;
+      },
+    ));
   const { options, config } = context;
   if (options.embedded && config && !config.tcf && (await asksNow(context, config))) {
     try {
@@ -94,6 +118,19 @@ export async function startWithNotice(
               .catch((error: unknown) => (context.failed(error), Promise.reject(error))),
           onCustomize: (at) => void started().then((half) => half.showPreferences(undefined, at)),
         },
+      );
+      // Another tab may have decided while this one waited for its second half, which reads
+      // that from the mirror but hears of it from no tab: this notice closes as it would have
+      // on hearing it. Not on a decision of some purposes only: this notice asks for the rest.
+      void started().then(
+        (half) =>
+          half.ready.then(() => {
+            const { runtime } = half;
+            const states = runtime.states();
+            if (noticeLabels(config.consentTypes, options.preview).every((label) => states[label]))
+              context.emitter.emit('change', { states, changed: Object.keys(runtime.decisions) });
+          }),
+        () => {},
       );
     } catch (error) {
       // The second half shows it again, and reports what fails again.

@@ -123,7 +123,19 @@ export function startRest(context: LoaderContext): LoaderRest {
   const states = () => runtime.states();
   const apply = () => runtime.apply();
 
-  const importFile = (file: string) => import(/* @vite-ignore */ `${options.assetBase}${file}`);
+  // A file that did not download is asked for again under another URL at the next call: a
+  // page's module map keeps a URL's failure for its life (a chunk it imports, too: that one
+  // stays failed).
+  const failures: Record<string, number> = {};
+  const importFile = (file: string) => {
+    const tries = failures[file];
+    return import(
+      /* @vite-ignore */ `${options.assetBase}${file}${tries ? `?retry=${tries}` : ''}`
+    ).catch((error: unknown) => {
+      failures[file] = (tries ?? 0) + 1;
+      throw error;
+    });
+  };
   const importBundle = <T>(name: string): Promise<T> => {
     // Its chunks at once: otherwise each is discovered only once the file before it is in.
     for (const file of context.bundleFiles[name] ?? []) void importFile(file).catch(() => {});
@@ -134,8 +146,12 @@ export function startRest(context: LoaderContext): LoaderRest {
     importBundle<NoticeBundle>(`notice-${context.noticeLanguage(config)}`);
   let manager: Promise<Manager> | undefined;
   const loadManager = () =>
-    (manager ??= importBundle<ManagerBundle>('manager').then((module) =>
-      module.managerFor(runtime),
+    (manager ??= importBundle<ManagerBundle>('manager').then(
+      (module) => module.managerFor(runtime),
+      (error: unknown) => {
+        manager = undefined;
+        throw error;
+      },
     ));
 
   const fail = (message: string) => emitter.emit('error', { message });

@@ -7,7 +7,7 @@
  */
 import { brotliCompressSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
-import { expect, PROJECT, storedEvents, test, visitorOf } from './fixtures.ts';
+import { expect, PROJECT, storedEvents, test, visitorOf, type Traffic } from './fixtures.ts';
 
 const PER_PROJECT = `/assent/${PROJECT}/assent.js`;
 /** The loader's second half: a returning visitor's at idle, a first visit's after its notice. */
@@ -47,6 +47,29 @@ async function openPage(page: Page, src: string, attributes = '') {
   );
   await page.goto('/first-paint.html');
   return requests;
+}
+
+/** Waits until the server stores the visitor's click accepting both purposes. */
+async function expectAcceptedStored(page: Page, traffic: Traffic) {
+  const concordId = await visitorOf(traffic);
+  await expect
+    .poll(async () =>
+      (await storedEvents(page.request, concordId))
+        .filter((event) => event.consentAction === 'user_click')
+        .map((event) => `${event.label}:${event.consentState}`),
+    )
+    .toEqual(expect.arrayContaining(['analytics:accepted', 'marketing:accepted']));
+}
+
+/** Holds the loader's second half back until the returned function is called. */
+async function holdRest(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(REST, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 const paths = (requests: Request[]) => requests.map((request) => new URL(request.url()).pathname);
@@ -135,12 +158,7 @@ test.describe('first visit', () => {
     page,
     traffic,
   }) => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(REST, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRest(page);
     await openPage(page, PER_PROJECT);
     await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
     // The manager comes after the second half: nothing is decided yet, nothing runs.
@@ -150,14 +168,7 @@ test.describe('first visit', () => {
     release();
     await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
     await expect(page.locator('#assent-notice')).toHaveCount(0);
-    const concordId = await visitorOf(traffic);
-    await expect
-      .poll(async () =>
-        (await storedEvents(page.request, concordId))
-          .filter((event) => event.consentAction === 'user_click')
-          .map((event) => `${event.label}:${event.consentState}`),
-      )
-      .toEqual(expect.arrayContaining(['analytics:accepted', 'marketing:accepted']));
+    await expectAcceptedStored(page, traffic);
     // What the notice showed went with the click: its surface and the hash of its snapshot.
     const proofs = traffic.eventBatches
       .flatMap((batch) => batch.items)
@@ -175,12 +186,7 @@ test.describe('first visit', () => {
     context,
     traffic,
   }) => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(REST, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRest(page);
     await openPage(page, PER_PROJECT);
     await expect(noticeOf(page)).toBeVisible();
     // The second tab's second half comes: it decides, and tells the tabs that listen. This one
@@ -268,12 +274,7 @@ test('returning visitor: gated scripts run from the loader alone, its second hal
   await page.waitForTimeout(500);
   const from = requests.length;
   // The second half held back: the gates must not wait for it.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(REST, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRest(page);
   await page.reload({ waitUntil: 'domcontentloaded' });
   await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
   release();
@@ -376,14 +377,7 @@ test.describe('the loader’s second half does not load', () => {
     await expect.poll(() => runsOf(page), { timeout: 10_000 }).toEqual(['a1', 'm1']);
     expect(asked).toEqual(['', '?retry=1', '?retry=2']);
     await expect(page.locator('#assent-notice')).toHaveCount(0);
-    const concordId = await visitorOf(traffic);
-    await expect
-      .poll(async () =>
-        (await storedEvents(page.request, concordId))
-          .filter((event) => event.consentAction === 'user_click')
-          .map((event) => `${event.label}:${event.consentState}`),
-      )
-      .toEqual(expect.arrayContaining(['analytics:accepted', 'marketing:accepted']));
+    await expectAcceptedStored(page, traffic);
   });
 
   test('a manager that failed to download is asked for again, under another URL, by the click', async ({

@@ -10,21 +10,11 @@ import {
   statesFromChoices,
   withDisclosures,
 } from './choice.ts';
+import { consentType } from './testing.ts';
 import type { ConsentType, Decision } from './types.ts';
 
-const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType => ({
-  id: `id-${label}`,
-  category: 'privacy_setting',
-  label,
-  version: 1,
-  name: label,
-  description: '',
-  required: false,
-  readOnly: false,
-  validStates: ['viewed', 'accepted', 'declined', 'implied'],
-  status: 'active',
-  ...extra,
-});
+const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType =>
+  consentType(label, { name: label, ...extra });
 
 const necessary = type('necessary', { required: true, validStates: ['accepted'] });
 const analytics = type('analytics');

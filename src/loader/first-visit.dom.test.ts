@@ -1,36 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEmitter } from '../core/emitter.ts';
-import type { ConsentState, ConsentType, SiteConfig } from '../core/types.ts';
+import { consentType, siteConfig, TEST_PROJECT } from '../core/testing.ts';
+import type { ConsentState, SiteConfig } from '../core/types.ts';
 import type { AssentEvents } from '../runtime/runtime.ts';
 import type { Manager, NoticeBundle } from '../runtime/bundles.ts';
 import { writeMirror } from '../storage/sync-mirror.ts';
 import { startWithNotice } from './first-visit.ts';
 import type { LoaderContext, LoaderRest } from './rest.ts';
 
-const PROJECT = '00000000-0000-4000-8000-00000000000b';
-const analytics: ConsentType = {
-  id: 'id-analytics',
-  category: 'privacy_setting',
-  label: 'analytics',
-  version: 1,
-  name: 'Analytics',
-  description: '',
-  required: false,
-  readOnly: false,
-  validStates: ['viewed', 'accepted', 'declined', 'implied'],
-  status: 'active',
-};
-const config: SiteConfig = {
-  projectId: PROJECT,
-  name: 'Test',
-  consentTypes: [analytics],
-  defaultConsentDuration: 'P6M',
-  texts: {},
-  defaultLanguage: 'en',
-  theme: { accent: '#000' },
-  geography: 'unknown',
-  policy: 'opt-in',
-};
+const PROJECT = TEST_PROJECT;
+const analytics = consentType('analytics');
+const config = siteConfig([analytics]);
 
 /** The loader's context for a per-project loader with `embedded` (happy-dom has no IndexedDB: none read). */
 function contextWith(embedded: SiteConfig | undefined): LoaderContext {
@@ -187,8 +167,7 @@ describe('startWithNotice', () => {
   });
 
   it('closes its notice when the second half finds every purpose decided in another tab, not some', async () => {
-    const marketing = { ...analytics, id: 'id-marketing', label: 'marketing', name: 'Marketing' };
-    const both = { ...config, consentTypes: [analytics, marketing] };
+    const both = siteConfig([analytics, consentType('marketing')]);
     for (const [states, closes] of [
       [{ analytics: 'accepted', marketing: 'declined' }, true],
       [{ analytics: 'accepted' }, false],

@@ -4,6 +4,7 @@ import type { NoticeSnapshot } from '../core/types.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, SiteApi } from '../api/site-api.ts';
 import { createEmitter } from '../core/emitter.ts';
+import { consentType, siteConfig } from '../core/testing.ts';
 import type {
   ConsentEventInput,
   ConsentStateItem,
@@ -29,34 +30,12 @@ function identityToken(claims: Record<string, unknown>, alg = 'HS256') {
   const body = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
   return `${body}.${alg === 'none' ? '' : createHmac('sha256', 'site-secret').update(body).digest('base64url')}`;
 }
-const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType => ({
-  id: `id-${label}`,
-  category: 'privacy_setting',
-  label,
-  version: 1,
-  name: label,
-  description: '',
-  required: false,
-  readOnly: false,
-  validStates: ['viewed', 'accepted', 'declined', 'implied'],
-  status: 'active',
-  consentDuration: 'P6M',
-  ...extra,
-});
-const config: SiteConfig = {
-  projectId: PROJECT,
-  name: 'Test',
-  consentTypes: [
-    type('necessary', { required: true, validStates: ['accepted'] }),
-    type('analytics'),
-  ],
-  defaultConsentDuration: 'P6M',
-  texts: {},
-  defaultLanguage: 'en',
-  theme: { accent: '#000' },
-  geography: 'unknown',
-  policy: 'opt-in',
-};
+const type = (label: string, extra: Partial<ConsentType> = {}): ConsentType =>
+  consentType(label, { name: label, consentDuration: 'P6M', ...extra });
+const config: SiteConfig = siteConfig([
+  type('necessary', { required: true, validStates: ['accepted'] }),
+  type('analytics'),
+]);
 
 type Answer = ApiResult<unknown>;
 const accepted = (items: ConsentEventInput[]): Answer => ({

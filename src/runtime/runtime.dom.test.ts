@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteApi } from '../api/site-api.ts';
 import { createEmitter } from '../core/emitter.ts';
-import type { ConsentType, Decision, SiteConfig } from '../core/types.ts';
+import { consentType, siteConfig, TEST_PROJECT } from '../core/testing.ts';
+import type { Decision } from '../core/types.ts';
 import { connectDataLayer } from '../integrations/data-layer.ts';
 import { startConsentMode } from '../integrations/google-consent-mode.ts';
 import { applyGates } from '../integrations/script-gate.ts';
@@ -9,30 +10,9 @@ import { createMemoryStore } from '../storage/key-value-store.ts';
 import { readMirror } from '../storage/sync-mirror.ts';
 import { createRuntime, type AssentEvents } from './runtime.ts';
 
-const PROJECT = '00000000-0000-4000-8000-00000000000b';
-const analytics: ConsentType = {
-  id: 'id-analytics',
-  category: 'privacy_setting',
-  label: 'analytics',
-  version: 1,
-  name: 'Analytics',
-  description: '',
-  required: false,
-  readOnly: false,
-  validStates: ['viewed', 'accepted', 'declined', 'implied'],
-  status: 'active',
-};
-const config: SiteConfig = {
-  projectId: PROJECT,
-  name: 'Test',
-  consentTypes: [analytics],
-  defaultConsentDuration: 'P6M',
-  texts: {},
-  defaultLanguage: 'en',
-  theme: { accent: '#000' },
-  geography: 'unknown',
-  policy: 'opt-in',
-};
+const PROJECT = TEST_PROJECT;
+const analytics = consentType('analytics');
+const config = siteConfig([analytics]);
 const decision = (state: Decision['state']): Decision => ({
   label: 'analytics',
   consentType: analytics.id,

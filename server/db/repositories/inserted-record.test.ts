@@ -5,23 +5,11 @@ import {
   type ChainedConsentEvent,
   type InsertedConsentEvent,
 } from './consent-events.ts';
+import { NEW_EVENT } from '../../testing/consent-event.ts';
 
 const event: ChainedConsentEvent = {
-  id: '0b6a2c1e-8f4d-4a51-9a0e-2f1d7c3b9e10',
-  projectId: '5f0c3c52-6a2c-4f0e-8d2b-1f6a9b7d4e21',
-  organizationId: '9d3e1f2a-4b5c-4d6e-8f7a-0b1c2d3e4f50',
-  concordId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-  consentTypeId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
-  version: 3,
-  category: 'analytics',
-  label: 'analytics',
-  consentState: 'accepted',
-  consentAction: 'user_click',
-  consentDate: '2026-01-02T03:04:05.000Z',
-  expirationDate: '2027-01-02T03:04:05.000Z',
+  ...NEW_EVENT,
   sessionId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
-  bodyHash: 'ab'.repeat(32),
-  createdAt: '2026-01-02T03:04:05.000Z',
   chainVersion: 2,
   prevHash: '',
   rowHash: 'cd'.repeat(32),

@@ -25,14 +25,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import type { Database } from '../../server/db/database.ts';
 import { createPgDatabase } from '../../server/db/pg-database.ts';
 import { migrate } from '../../server/db/migrations.ts';
 import { createPgliteDatabase } from '../../server/db/pglite-database.ts';
 import { DEMO_PROJECT_ID, fileKeyStore, seedDemo } from '../../server/projects/seed.ts';
 import { summarize, type Summary } from '../stats.ts';
-import { paced } from './paced.ts';
+import { closed, paced } from './paced.ts';
 import { PLAIN_TABLE } from './plain-table.ts';
 import { startCluster } from './postgres-cluster.ts';
 import { PREFILL_METHOD, prefillEvents } from './prefill.ts';
@@ -173,38 +172,37 @@ async function measure(
     };
   }
   const fire = async (amount: number) => {
-    const result = await autocannon({
+    const result = await closed({
       url,
       method: 'POST',
       headers,
       body,
       connections,
       amount,
-      timeout: 30,
+      timeoutMs: 30_000,
     });
-    count.acknowledged += result['2xx'] * batchSize;
-    count.failed += result.non2xx + result.errors + result.timeouts;
+    count.acknowledged += result.ok * batchSize;
+    count.failed += result.failed;
     return result;
   };
-  // A fixed number of requests rather than a duration: autocannon then waits for every answer,
-  // so acknowledged events can be compared with stored rows exactly. A short first fire sizes
-  // a warm-up of about `warmSeconds` (compiled code, open pool connections, warm caches), which
+  // A fixed number of requests rather than a duration: every answer is waited for, so
+  // acknowledged events can be compared with stored rows exactly. A short first fire sizes a
+  // warm-up of about `warmSeconds` (compiled code, open pool connections, warm caches), which
   // sizes the measured run to about BENCH_SECONDS.
   const first = await fire(connections * 5);
-  const firstRate = first['2xx'] / Math.max(first.duration, 0.1);
+  const firstRate = first.ok / Math.max(first.seconds, 0.001);
   const second = await fire(
-    Math.min(Math.max(Math.round(firstRate * warmSeconds), connections), 50_000),
+    Math.min(Math.max(Math.round(firstRate * warmSeconds), connections), 100_000),
   );
-  const reached = second['2xx'] / Math.max(second.duration, 0.1);
+  const reached = second.ok / Math.max(second.seconds, 0.001);
   const result = await fire(
-    Math.min(Math.max(Math.round(reached * SECONDS), connections * 5), 400_000),
+    Math.min(Math.max(Math.round(reached * SECONDS), connections * 5), 1_000_000),
   );
-  const seconds = result.duration || SECONDS;
   return {
-    requestsPerSecond: result['2xx'] / seconds,
-    eventsPerSecond: (result['2xx'] * batchSize) / seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    requestsPerSecond: result.ok / result.seconds,
+    eventsPerSecond: (result.ok * batchSize) / result.seconds,
+    p50: Math.round(result.p50 * 10) / 10,
+    p99: Math.round(result.p99 * 10) / 10,
   };
 }
 

@@ -1,13 +1,21 @@
 /**
- * Requests at a fixed rate, open loop: request `i` is due `i / rate` seconds after the start,
- * whatever the answers before it did, and its latency counts from when it was due, so a server
- * that falls behind shows it in the percentiles (no coordinated omission).
+ * The bench's load generators, over Node's own HTTP client (keep-alive sockets):
  *
- * Not autocannon's `overallRate`: it gives each connection its share of a second
- * (`rate / connections` requests), sends that share back to back at the second's start and then
- * waits for the next second. Against a server that answers at once, 10,000 requests at 1,000 a
- * second took it 11.0 s (906 requests/s) and its p99 was 26 ms, so the "1,000 requests/s" row
- * measured the generator's bursts and pauses, not the server.
+ * - `paced`: requests at a fixed rate, open loop: request `i` is due `i / rate` seconds after
+ *   the start, whatever the answers before it did, and its latency counts from when it was due,
+ *   so a server that falls behind shows it in the percentiles (no coordinated omission). Not
+ *   autocannon's `overallRate`: it gives each connection its share of a second (`rate /
+ *   connections` requests), sends that share back to back at the second's start and then waits
+ *   for the next second. Against a server that answers at once, 10,000 requests at 1,000 a
+ *   second took it 11.0 s (906 requests/s) and its p99 was 26 ms, so the "1,000 requests/s" row
+ *   measured the generator's bursts and pauses, not the server.
+ * - `closed`: full speed, closed loop: each connection sends its next request as its answer
+ *   comes, until `amount` are sent; the time is from the first request to the last answer. Not
+ *   autocannon with `amount`: its run ends at its next one-second tick after the last answer,
+ *   so its duration is whole seconds plus a few milliseconds (80 requests answered in 15 ms
+ *   took it "1.04 s", 8,000 in 2.7 s "4.04 s"), and every rate the bench derived from it (the
+ *   warm-up's too, which sized the measured run) was cut down to the amount over a whole number
+ *   of seconds: the ~800 requests/s both servers "stopped at" was that, not the disk.
  */
 import { Agent, request } from 'node:http';
 
@@ -36,40 +44,43 @@ export interface PacedResult {
   p99: number;
 }
 
-export function paced(options: PacedOptions): Promise<PacedResult> {
+/**
+ * The shared part: keep-alive sockets, and `run` deciding when each request goes; `send(from)`
+ * sends one, its latency counted from `from`; what `run` returns is called after each answer.
+ */
+function load(
+  options: ClosedOptions,
+  run: (send: (from: number) => void, start: number) => (() => void) | void,
+): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(options.url);
   const headers = { ...options.headers, 'content-length': String(Buffer.byteLength(options.body)) };
-  const interval = 1000 / options.rate;
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
-  let answered = 0;
-  let sent = 0;
   let last = 0;
   const start = performance.now();
 
   return new Promise((resolve) => {
-    const done = (due: number, success: boolean) => {
+    const done = (from: number, success: boolean) => {
       const now = performance.now();
-      latencies.push(now - due);
+      latencies.push(now - from);
       last = Math.max(last, now);
       if (success) ok += 1;
       else failed += 1;
-      answered += 1;
-      if (answered < options.amount) return;
+      if (ok + failed < options.amount) return answered?.();
       agent.destroy();
       latencies.sort((a, b) => a - b);
       const at = (share: number) =>
         latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!;
       resolve({ ok, failed, seconds: (last - start) / 1000, p50: at(0.5), p99: at(0.99) });
     };
-    const send = (due: number) => {
+    const send = (from: number) => {
       let settled = false;
       const settle = (success: boolean) => {
         if (settled) return;
         settled = true;
-        done(due, success);
+        done(from, success);
       };
       const outgoing = request(
         {
@@ -91,6 +102,14 @@ export function paced(options: PacedOptions): Promise<PacedResult> {
       outgoing.on('error', () => settle(false));
       outgoing.end(options.body);
     };
+    const answered = run(send, start);
+  });
+}
+
+export function paced(options: PacedOptions): Promise<PacedResult> {
+  const interval = 1000 / options.rate;
+  let sent = 0;
+  return load(options, (send, start) => {
     // Every turn sends what is due by now (a timer is late by a millisecond or more), then
     // sleeps until the next one is due.
     const tick = () => {
@@ -104,5 +123,21 @@ export function paced(options: PacedOptions): Promise<PacedResult> {
       }
     };
     tick();
+  });
+}
+
+export type ClosedOptions = Omit<PacedOptions, 'rate'>;
+
+export function closed(options: ClosedOptions): Promise<PacedResult> {
+  let sent = 0;
+  return load(options, (send) => {
+    // One request in flight per connection: the next goes when an answer comes.
+    const next = () => {
+      if (sent >= options.amount) return;
+      sent += 1;
+      send(performance.now());
+    };
+    for (let i = 0; i < options.connections; i++) next();
+    return next;
   });
 }

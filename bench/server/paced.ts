@@ -12,8 +12,8 @@
  * - `closed`: full speed, closed loop: each connection sends its next request as its answer
  *   comes, until `amount` are sent; the time is from the first request to the last answer. Not
  *   autocannon with `amount`: its run ends at its next one-second tick after the last answer,
- *   so its duration is whole seconds plus a few milliseconds (80 requests answered in 15 ms
- *   took it "1.04 s", 8,000 in 2.7 s "4.04 s"), and every rate the bench derived from it (the
+ *   so its duration is whole seconds plus a few milliseconds (80 requests to a server answering
+ *   in 2 ms took it "1.04 s", this 0.07 s), and every rate the bench derived from it (the
  *   warm-up's too, which sized the measured run) was cut down to the amount over a whole number
  *   of seconds: the ~800 requests/s both servers "stopped at" was that, not the disk.
  */

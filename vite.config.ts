@@ -160,6 +160,17 @@ function noticePerLanguage(): Plugin {
           ...names.map(({ name, index }) => `export const ${name} = kernel[${index}];`),
         ].join('\n');
       }
+      const locales = `${src}/ui/i18n/built-in-locales.ts`;
+      if (id.startsWith(`${locales}?`)) {
+        // The notice module's language is registered with it (below), and the loader chose the
+        // module by the same rule: another language is for a rare case (a fresh config that
+        // picks another), which imports `strings.js` for it, not 32 file names.
+        return [
+          "import { NOTICE_LANGUAGES } from '../../loader/notice-languages.ts';",
+          'export const BUILT_IN = NOTICE_LANGUAGES;',
+          `export const importLocale = (code) => import(${JSON.stringify(`${src}/ui/i18n/ui-strings.ts`)}).then((shared) => shared.importLocale(code));`,
+        ].join('\n');
+      }
       if (!id.startsWith(NOTICE_PREFIX)) return null;
       const code = id.slice(NOTICE_PREFIX.length);
       return [

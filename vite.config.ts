@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { NOTICE_FIELDS } from './src/ui/i18n/notice-strings.ts';
 
 /**
  * The loader must stay free of UI code: a returning visitor downloads only it. Fails the loader
@@ -184,6 +185,34 @@ function noticePerLanguage(): Plugin {
         // entry below, one file for every language), imported after the notice's paint.
         "export const startRest = (context) => startWithNotice(context, showNotice, () => import('assent-rest.virtual'));",
       ].join('\n');
+    },
+    // After the TypeScript is stripped: the notice module's copy of its language keeps only the
+    // fields the notice reads (src/ui/i18n/notice-strings.ts), half of the language's bytes.
+    transform: {
+      order: 'post',
+      handler(source, id) {
+        if (!id.startsWith(`${resolvePath('src')}/ui/i18n/locales/`) || !id.includes('?notice='))
+          return null;
+        const declaration = this.parse(source).body.find(
+          (node) => node.type === 'ExportDefaultDeclaration',
+        )?.declaration;
+        if (declaration?.type !== 'ObjectExpression') {
+          return this.error(`${id}: the notice module expects \`export default { … }\``);
+        }
+        const kept = declaration.properties.filter((property) => {
+          if (
+            property.type !== 'Property' ||
+            property.computed ||
+            property.key.type !== 'Identifier'
+          )
+            this.error(
+              `${id}: the notice module expects plain fields, not ${source.slice(property.start, property.end)}`,
+            );
+          return (NOTICE_FIELDS as readonly string[]).includes(property.key.name);
+        });
+        const fields = kept.map((property) => source.slice(property.start, property.end));
+        return `${source.slice(0, declaration.start)}{${fields.join(',')}}${source.slice(declaration.end)}`;
+      },
     },
   };
 }

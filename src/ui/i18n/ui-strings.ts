@@ -43,7 +43,8 @@ export const chooseLanguage = (
 
 /**
  * Strings bundled with the code that shows them: a notice module of one language
- * (`notice-<code>.js`) carries its language's strings, so that it needs no request for them.
+ * (`notice-<code>.js`) carries its language's strings, so that it needs no request for them
+ * (only the fields the notice reads: ./notice-strings.ts; nothing else in that module reads them).
  */
 const bundled: Record<string, UiStrings> = {};
 export function registerStrings(code: string, strings: UiStrings): void {
@@ -85,10 +86,5 @@ export async function loadStrings(
     language,
     dir: strings.dir ?? 'ltr',
     notice: { ...strings.notice, ...own },
-    preferences: strings.preferences,
-    floatingButton: strings.floatingButton,
-    gate: strings.gate,
-    usPrivacy: strings.usPrivacy,
-    request: strings.request,
   };
 }

@@ -212,6 +212,41 @@ test.describe('first visit', () => {
     expect(before).toEqual([PER_PROJECT, '/assent/notice-de.js']);
     await expect(noticeOf(page).getByRole('button', { name: 'Alle akzeptieren' })).toBeVisible();
   });
+
+  test('a notice module asked for another language shows it, its strings through strings.js', async ({
+    page,
+  }) => {
+    // The loader picks the module by the language the notice shows, so this is rare (a config
+    // that changed since): the module carries its own language's strings alone, not the
+    // others' file names (vite.config.ts).
+    const requests = await openPage(page, PER_PROJECT);
+    await expect(noticeOf(page)).toBeVisible();
+    // Once the second half has run its plan, which would show the English notice again.
+    await readyOf(page);
+    await page.evaluate(async (url) => {
+      document.querySelector('#assent-notice')?.remove();
+      const german = (await import(url)) as {
+        showNotice(runtime: unknown, options: unknown): Promise<void>;
+      };
+      await german.showNotice(
+        {
+          config: { texts: {}, defaultLanguage: 'en', consentTypes: [], layout: 'box' },
+          decisions: {},
+          preview: false,
+          now: () => new Date(),
+          languages: ['fr'],
+          emitter: { on: () => () => {}, emit: () => {} },
+        },
+        { manager: () => new Promise(() => {}), onCustomize: () => {} },
+      );
+    }, '/assent/notice-de.js');
+    await expect(page.locator('#assent-notice')).toHaveAttribute('lang', 'fr');
+    await expect(noticeOf(page).getByRole('button', { name: 'Tout accepter' })).toBeVisible();
+    expect(paths(requests)).toContain('/assent/strings.js');
+    expect(paths(requests).filter((path) => path.startsWith('/assent/i18n/'))).toEqual([
+      expect.stringMatching(/^\/assent\/i18n\/fr-[\w-]+\.js$/),
+    ]);
+  });
 });
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { NOTICE_FIELDS } from './src/ui/i18n/notice-strings.ts';
 
 /**
  * The loader must stay free of UI code: a returning visitor downloads only it. Fails the loader
@@ -157,9 +158,25 @@ function noticePerLanguage(): Plugin {
       if (id.startsWith(KERNEL_PREFIX)) {
         const path = id.slice(KERNEL_PREFIX.length).replace(/\?.*$/, '');
         const names = sharedWithLoader().get(path) ?? [];
+        // A pure call per name, not `kernel[index]`: a property read is kept even where its
+        // name is not used (a statement of its own), and each such module has names these
+        // files do not use.
         return [
-          "const kernel = globalThis[Symbol.for('assent.kernel')];",
-          ...names.map(({ name, index }) => `export const ${name} = kernel[${index}];`),
+          "const read = (index) => globalThis[Symbol.for('assent.kernel')][index];",
+          ...names.map(
+            ({ name, index }) => `export const ${name} = /* @__PURE__ */ read(${index});`,
+          ),
+        ].join('\n');
+      }
+      const locales = `${src}/ui/i18n/built-in-locales.ts`;
+      if (id.startsWith(`${locales}?`)) {
+        // The notice module's language is registered with it (below), and the loader chose the
+        // module by the same rule: another language is for a rare case (a fresh config that
+        // picks another), which imports `strings.js` for it, not 32 file names.
+        return [
+          "import { NOTICE_LANGUAGES } from '../../loader/notice-languages.ts';",
+          'export const BUILT_IN = NOTICE_LANGUAGES;',
+          `export const importLocale = (code) => import(${JSON.stringify(`${src}/ui/i18n/ui-strings.ts`)}).then((shared) => shared.importLocale(code));`,
         ].join('\n');
       }
       if (!id.startsWith(NOTICE_PREFIX)) return null;
@@ -189,6 +206,34 @@ function noticePerLanguage(): Plugin {
         if (!rest) this.error(`${file.fileName} imports the loader's second half, not built`);
         file.code = file.code.replaceAll(REST_PLACEHOLDER, rest.fileName);
       }
+    },
+    // After the TypeScript is stripped: the notice module's copy of its language keeps only the
+    // fields the notice reads (src/ui/i18n/notice-strings.ts), half of the language's bytes.
+    transform: {
+      order: 'post',
+      handler(source, id) {
+        if (!id.startsWith(`${resolvePath('src')}/ui/i18n/locales/`) || !id.includes('?notice='))
+          return null;
+        const declaration = this.parse(source).body.find(
+          (node) => node.type === 'ExportDefaultDeclaration',
+        )?.declaration;
+        if (declaration?.type !== 'ObjectExpression') {
+          return this.error(`${id}: the notice module expects \`export default { … }\``);
+        }
+        const kept = declaration.properties.filter((property) => {
+          if (
+            property.type !== 'Property' ||
+            property.computed ||
+            property.key.type !== 'Identifier'
+          )
+            this.error(
+              `${id}: the notice module expects plain fields, not ${source.slice(property.start, property.end)}`,
+            );
+          return (NOTICE_FIELDS as readonly string[]).includes(property.key.name);
+        });
+        const fields = kept.map((property) => source.slice(property.start, property.end));
+        return `${source.slice(0, declaration.start)}{${fields.join(',')}}${source.slice(declaration.end)}`;
+      },
     },
   };
 }
@@ -312,6 +357,9 @@ export default defineConfig(({ mode }) => {
                     format: 'es' as const,
                     // Library mode leaves ES output unminified; these files are only ever served.
                     minify: true,
+                    // Without the pure annotations (`/* @__PURE__ */`) minifying keeps: only a
+                    // bundler reading these files would use them (0.08 kB of preferences.js).
+                    comments: { legal: true, annotation: false, jsdoc: false },
                     // The loader's second half is hashed (the loader knows its name from the
                     // manifest): immutable, a returning visitor's copy comes from the cache.
                     entryFileNames: (chunk: { name: string }) =>

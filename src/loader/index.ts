@@ -24,6 +24,7 @@ import { defineElements } from '../elements/index.ts';
 import { usesGpp } from './gpp-stub.ts';
 import { iabStubs } from './iab-stubs.ts';
 import { shareKernel } from './kernel.ts';
+import { NOTICE_LANGUAGES } from './notice-languages.ts';
 import type { LoaderRest, LoaderContext } from './rest.ts';
 import { readScriptTag, withDisplay } from './script-tag.ts';
 import { drainQueue, type AssentApi } from './window-api.ts';
@@ -37,17 +38,13 @@ declare global {
 
 /**
  * Set by the build: the chunks each bundle imports (imported with it, at once, not one after the
- * other), and the languages that have a notice module of their own (`notice-<code>.js`).
+ * other), and the second half's file.
  */
 declare const __ASSENT_BUNDLE_FILES__: Record<string, string[]> | undefined;
-declare const __ASSENT_NOTICE_LANGUAGES__: string[] | undefined;
 declare const __ASSENT_REST_FILE__: string | undefined;
 const REST_FILE = typeof __ASSENT_REST_FILE__ === 'undefined' ? 'rest.js' : __ASSENT_REST_FILE__;
 const BUNDLE_FILES: Record<string, string[]> =
   typeof __ASSENT_BUNDLE_FILES__ === 'undefined' ? {} : __ASSENT_BUNDLE_FILES__;
-const NOTICE_LANGUAGES = new Set(
-  typeof __ASSENT_NOTICE_LANGUAGES__ === 'undefined' ? ['en'] : __ASSENT_NOTICE_LANGUAGES__,
-);
 
 const PREFIX = '[assent]';
 /** The longest a returning visitor's page waits for an idle moment before the second half. */

@@ -1,7 +1,7 @@
 /**
  * What the loader shares of its own modules with its second half and the notice module (issue
- * 18): the UI build's `rest.js` and `notice-<code>.js` read these functions from the loader
- * instead of carrying copies of their own (vite.config.ts reads the imports below: a module
+ * 18): the UI build's `rest.js` and `notice-<code>.js` read these functions (and the languages
+ * that have a notice module) from the loader instead of carrying copies of their own (vite.config.ts reads the imports below: a module
  * named here is, in those files, the names imported here and nothing else, and the build fails
  * if they import another of its names), so that a first visit downloads them once. Under a
  * symbol, not a name: nothing in the page's own namespace.
@@ -17,6 +17,7 @@ import {
 } from '../core/decision.ts';
 import { addDuration, parseDuration } from '../core/duration.ts';
 import { languageForms, pickLanguage } from '../core/language.ts';
+import { NOTICE_LANGUAGES } from '../loader/notice-languages.ts';
 import { withDisplay } from '../loader/script-tag.ts';
 import { clearMirror, healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
 
@@ -41,6 +42,7 @@ export const KERNEL = [
   readMirror,
   writeMirror,
   withDisplay,
+  NOTICE_LANGUAGES,
 ];
 
 /** Where the loader puts them (`Symbol.for`), before it imports anything that reads them. */

@@ -1,6 +1,9 @@
 import type { SiteConfig } from '../../core/types.ts';
 import type { ResolvedStrings } from '../i18n/ui-strings.ts';
 
+/** What a host reads of its strings (the notice's are only what it reads: notice-strings.ts). */
+type HostStrings = Pick<ResolvedStrings, 'language' | 'dir'>;
+
 const COLOR = /^#[0-9a-f]{3,8}$/i;
 const MODES = ['light', 'dark', 'auto'];
 
@@ -24,7 +27,7 @@ export function adoptStyles(root: ShadowRoot, css: string, accent?: string): voi
 export function createHost(
   id: string,
   config: SiteConfig,
-  strings: ResolvedStrings,
+  strings: HostStrings,
 ): { host: HTMLElement; shadow: ShadowRoot } {
   const host = document.createElement('div');
   host.id = id;
@@ -35,7 +38,7 @@ export function createHost(
 }
 
 /** Language, direction and theme of a host (also of an inline `<assent-preferences>`). */
-export function applyLanguage(host: Element, config: SiteConfig, strings: ResolvedStrings): void {
+export function applyLanguage(host: Element, config: SiteConfig, strings: HostStrings): void {
   host.setAttribute('lang', strings.language);
   host.setAttribute('dir', strings.dir);
   const mode = config.theme?.mode;

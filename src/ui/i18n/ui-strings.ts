@@ -9,40 +9,7 @@ import type { NoticeTexts, SiteConfig } from '../../core/types.ts';
 import type { RequestTexts } from '../../elements/assent-request.ts';
 import type { GateTexts } from '../../elements/gate-text.ts';
 import type { PreferenceTexts } from '../preferences/preference-texts.ts';
-
-/** Everything one language module holds. */
-export interface UiStrings {
-  /** `rtl` for right-to-left scripts (Arabic, Hebrew). */
-  dir?: 'rtl';
-  /** Built-in notice texts; the project's own texts for the language win over them. */
-  notice: NoticeTexts;
-  preferences: PreferenceTexts;
-  /**
-   * The first layer's sentence that the choice applies to all the person's devices, shown only
-   * once the page identified the person (`assent.identify`, issue 17).
-   */
-  allDevices: string;
-  /** Accessible name of the floating button that reopens the preference center. */
-  floatingButton: string;
-  /** The `<assent-gate>` placeholder. */
-  gate: GateTexts;
-  /** The `<assent-request>` form, and the preference center's link to it. */
-  request: RequestTexts;
-  /** US state privacy laws (issue 21). */
-  usPrivacy: UsPrivacyTexts;
-}
-
-/** What the US state laws need said (`src/core/us-states.ts`). */
-export interface UsPrivacyTexts {
-  /** Where Global Privacy Control declined something (CCPA regulations §7025(c)(6)). */
-  signalHonoured: string;
-  /** California's opt-out link (CCPA §1798.135(a)(1)). */
-  doNotSellOrShare: string;
-  /** The other states' opt-out link. */
-  optOut: string;
-  /** California's notice at collection (CCPA §1798.100(b)), beside the privacy policy link. */
-  noticeAtCollection: string;
-}
+import { BUILT_IN, importLocale, type UiStrings, type UsPrivacyTexts } from './built-in-locales.ts';
 
 /** The strings the widget renders with, for the language it chose. */
 export interface ResolvedStrings {
@@ -58,8 +25,8 @@ export interface ResolvedStrings {
   request: RequestTexts;
 }
 
-const LOCALES = import.meta.glob<{ default: UiStrings }>('./locales/*.ts');
-const BUILT_IN = new Set(Object.keys(LOCALES).map((path) => path.slice(10, -3)));
+/** For the notice modules: their stand-in for ./built-in-locales.ts imports it (vite.config.ts). */
+export { importLocale };
 
 /** Codes of the built-in languages (`pt-br` besides `pt`). */
 export const builtInLanguages = (): string[] => [...BUILT_IN].sort();
@@ -76,7 +43,8 @@ export const chooseLanguage = (
 
 /**
  * Strings bundled with the code that shows them: a notice module of one language
- * (`notice-<code>.js`) carries its language's strings, so that it needs no request for them.
+ * (`notice-<code>.js`) carries its language's strings, so that it needs no request for them
+ * (only the fields the notice reads: ./notice-strings.ts; nothing else in that module reads them).
  */
 const bundled: Record<string, UiStrings> = {};
 export function registerStrings(code: string, strings: UiStrings): void {
@@ -89,7 +57,7 @@ export function registerStrings(code: string, strings: UiStrings): void {
  */
 export function preloadStrings(languages: readonly string[]): void {
   const builtIn = languages.flatMap(languageForms).find((form) => BUILT_IN.has(form));
-  if (builtIn) void LOCALES[`./locales/${builtIn}.ts`]!().catch(() => {});
+  if (builtIn) void importLocale(builtIn).catch(() => {});
 }
 
 /**
@@ -108,9 +76,9 @@ export async function loadStrings(
   );
   let strings: UiStrings;
   try {
-    strings = bundled[builtIn] ?? (await LOCALES[`./locales/${builtIn}.ts`]!()).default;
+    strings = bundled[builtIn] ?? (await importLocale(builtIn));
   } catch {
-    strings = (await LOCALES['./locales/en.ts']!()).default;
+    strings = await importLocale('en');
   }
   const own = textsKey ? config.texts[textsKey] : undefined;
   return {
@@ -118,10 +86,5 @@ export async function loadStrings(
     language,
     dir: strings.dir ?? 'ltr',
     notice: { ...strings.notice, ...own },
-    preferences: strings.preferences,
-    floatingButton: strings.floatingButton,
-    gate: strings.gate,
-    usPrivacy: strings.usPrivacy,
-    request: strings.request,
   };
 }

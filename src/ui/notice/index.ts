@@ -1,6 +1,7 @@
 import { noticeLabels, pendingDisclosures } from '../../core/choice.ts';
 import type { ChoiceOrigin, NoticeBundle, NoticeRuntime } from '../../runtime/bundles.ts';
 import { adoptStyles, createHost } from '../components/shadow-host.ts';
+import type { NoticeStrings } from '../i18n/notice-strings.ts';
 import { loadStrings } from '../i18n/ui-strings.ts';
 import themeCss from '../components/theme.css?inline';
 import actionsCss from '../components/actions.css?inline';
@@ -60,7 +61,8 @@ export const showNotice: NoticeBundle['showNotice'] = async (runtime, options) =
   const config = runtime.config;
   if (!config || mounted?.host.isConnected || showing) return;
   showing = true;
-  let strings;
+  // A notice module carries only these of its language's strings (../i18n/notice-strings.ts).
+  let strings: NoticeStrings;
   try {
     strings = await loadStrings(config, runtime.languages);
   } finally {

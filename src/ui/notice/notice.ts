@@ -2,7 +2,7 @@ import type { ConsentState, ConsentType, NoticeTexts, SiteConfig } from '../../c
 import { allStates } from '../../core/choice.ts';
 import { safeLinkHref } from '../../core/link.ts';
 import { el } from '../components/dom.ts';
-import type { UsPrivacyTexts } from '../i18n/ui-strings.ts';
+import type { UsPrivacyTexts } from '../i18n/built-in-locales.ts';
 
 export interface NoticeProps {
   config: SiteConfig;

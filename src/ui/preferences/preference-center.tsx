@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ConsentState, ConsentType, Decision, NoticeTexts } from '../../core/types.ts';
 import { allStates, statesFromChoices, type Choices } from '../../core/choice.ts';
 import { signalHonoured } from '../../core/decision.ts';
-import type { UsPrivacyTexts } from '../i18n/ui-strings.ts';
+import type { UsPrivacyTexts } from '../i18n/built-in-locales.ts';
 import { safeLinkHref } from '../../core/link.ts';
 import { TypeSwitch } from '../components/type-switch.tsx';
 import { categoryKey, type PreferenceTexts } from './preference-texts.ts';

@@ -1,5 +1,5 @@
 import { ENGLISH_NOTICE_TEXTS } from '../../../core/english-notice-texts.ts';
-import type { UiStrings } from '../ui-strings.ts';
+import type { UiStrings } from '../built-in-locales.ts';
 
 export default {
   notice: ENGLISH_NOTICE_TEXTS,

@@ -1,4 +1,4 @@
-import type { UiStrings } from '../ui-strings.ts';
+import type { UiStrings } from '../built-in-locales.ts';
 
 export default {
   notice: {

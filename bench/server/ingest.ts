@@ -145,59 +145,34 @@ async function measure(
   const url = `${server.base}/site-v1/${DEMO_PROJECT_ID}/consent-events`;
   const headers = { ...server.headers, 'content-type': 'application/json' };
   const body = JSON.stringify({ items });
-  if (rate) {
-    // A fixed rate: paced, open loop (`paced.ts` says why not autocannon's `overallRate`).
-    const fireAt = async (amount: number) => {
-      const result = await paced({
-        url,
-        method: 'POST',
-        headers,
-        body,
-        rate,
-        amount,
-        connections,
-        timeoutMs: 30_000,
-      });
-      count.acknowledged += result.ok * batchSize;
-      count.failed += result.failed;
-      return result;
-    };
-    await fireAt(Math.round(rate * warmSeconds));
-    const result = await fireAt(Math.round(rate * SECONDS));
-    return {
-      requestsPerSecond: result.ok / result.seconds,
-      eventsPerSecond: (result.ok * batchSize) / result.seconds,
-      p50: Math.round(result.p50 * 10) / 10,
-      p99: Math.round(result.p99 * 10) / 10,
-    };
-  }
+  // A fixed rate: paced, open loop (`paced.ts` says why not autocannon's `overallRate`); else
+  // full speed, closed loop (`paced.ts` says why not autocannon's `amount`).
   const fire = async (amount: number) => {
-    const result = await closed({
-      url,
-      method: 'POST',
-      headers,
-      body,
-      connections,
-      amount,
-      timeoutMs: 30_000,
-    });
+    const request = { url, method: 'POST', headers, body, connections, amount, timeoutMs: 30_000 };
+    const result = await (rate ? paced({ ...request, rate }) : closed(request));
     count.acknowledged += result.ok * batchSize;
     count.failed += result.failed;
     return result;
   };
-  // A fixed number of requests rather than a duration: every answer is waited for, so
-  // acknowledged events can be compared with stored rows exactly. A short first fire sizes a
-  // warm-up of about `warmSeconds` (compiled code, open pool connections, warm caches), which
-  // sizes the measured run to about BENCH_SECONDS.
-  const first = await fire(connections * 5);
-  const firstRate = first.ok / Math.max(first.seconds, 0.001);
-  const second = await fire(
-    Math.min(Math.max(Math.round(firstRate * warmSeconds), connections), 100_000),
-  );
-  const reached = second.ok / Math.max(second.seconds, 0.001);
-  const result = await fire(
-    Math.min(Math.max(Math.round(reached * SECONDS), connections * 5), 1_000_000),
-  );
+  let result;
+  if (rate) {
+    await fire(Math.round(rate * warmSeconds));
+    result = await fire(Math.round(rate * SECONDS));
+  } else {
+    // A fixed number of requests rather than a duration: every answer is waited for, so
+    // acknowledged events can be compared with stored rows exactly. A short first fire sizes a
+    // warm-up of about `warmSeconds` (compiled code, open pool connections, warm caches), which
+    // sizes the measured run to about BENCH_SECONDS.
+    const first = await fire(connections * 5);
+    const firstRate = first.ok / Math.max(first.seconds, 0.001);
+    const second = await fire(
+      Math.min(Math.max(Math.round(firstRate * warmSeconds), connections), 100_000),
+    );
+    const reached = second.ok / Math.max(second.seconds, 0.001);
+    result = await fire(
+      Math.min(Math.max(Math.round(reached * SECONDS), connections * 5), 1_000_000),
+    );
+  }
   return {
     requestsPerSecond: result.ok / result.seconds,
     eventsPerSecond: (result.ok * batchSize) / result.seconds,

@@ -1,10 +1,11 @@
 /**
  * What the loader shares of its own modules with its second half and the notice module (issue
  * 18): the UI build's `rest.js` and `notice-<code>.js` read these functions (and the languages
- * that have a notice module) from the loader instead of carrying copies of their own (vite.config.ts reads the imports below: a module
- * named here is, in those files, the names imported here and nothing else, and the build fails
- * if they import another of its names), so that a first visit downloads them once. Under a
- * symbol, not a name: nothing in the page's own namespace.
+ * that have a notice module) from the loader instead of carrying copies of their own
+ * (vite.config.ts reads the imports below: a module named here is, in those files, the names
+ * imported here and nothing else, and the build fails if they import another of its names), so
+ * that a first visit downloads them once. Under a symbol, not a name: nothing in the page's own
+ * namespace.
  */
 import {
   isAllowingState,

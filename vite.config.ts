@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -112,6 +113,27 @@ function readShared(): Map<string, { name: string; index: number }[]> {
   return result;
 }
 const KERNEL_PREFIX = '\0assent-kernel:';
+/** The one reader of the kernel in each file that reads it (`kernelKey` below). */
+const KERNEL_READ = '\0assent-kernel-read';
+
+/**
+ * Where the loader puts its kernel, `assent.kernel.<version>` (src/loader/kernel.ts): the version
+ * hashes src/loader/kernel.ts, the modules it shares and the notice languages, so that a loader
+ * and the files that read its kernel agree only when they were built from the same kernel. A
+ * loader in a visitor's HTTP cache (`max-age=60, stale-while-revalidate`) can meet the
+ * `notice-<code>.js` of a newer deploy (`no-cache`): that file then finds no kernel under its key
+ * and fails with a message saying so (the loader reports it in an `error` event; nothing gated
+ * runs), instead of calling whatever function the older loader keeps at an index.
+ */
+let kernelKeyOnce: string | undefined;
+export function kernelKey(): string {
+  if (kernelKeyOnce) return kernelKeyOnce;
+  const hash = createHash('sha256').update(readFileSync(KERNEL_FILE, 'utf8'));
+  for (const path of [...sharedWithLoader().keys()].sort())
+    hash.update(readFileSync(resolvePath('src', `${path}.ts`), 'utf8'));
+  hash.update(JSON.stringify(NOTICE_LANGUAGES));
+  return (kernelKeyOnce = `assent.kernel.${hash.digest('base64url').slice(0, 8)}`);
+}
 
 /** `rest.js`: the loader's second half alone, its module graph copied like a notice's. */
 const REST_ID = '\0assent-rest';
@@ -134,6 +156,7 @@ function noticePerLanguage(): Plugin {
       const entry = /assent-notice-([a-z-]+)\.virtual$/.exec(source)?.[1];
       if (entry) return NOTICE_PREFIX + entry;
       if (source.endsWith('assent-rest.virtual')) return REST_ID;
+      if (source.startsWith(KERNEL_READ)) return source;
       const code = importer && /[?&]notice=([a-z-]+)/.exec(importer)?.[1];
       // idb-keyval too: the loader's second half is in each notice module and in `rest.js`,
       // which would otherwise share it as a chunk of its own, one request more.
@@ -152,6 +175,14 @@ function noticePerLanguage(): Plugin {
     },
     load(id) {
       const src = resolvePath('src');
+      if (id.startsWith(KERNEL_READ))
+        return [
+          `const kernel = globalThis[Symbol.for(${JSON.stringify(kernelKey())})];`,
+          'export const read = (index) => {',
+          '  if (!kernel) throw Error(`assent: ${import.meta.url} is of another build than the loader`);',
+          '  return kernel[index];',
+          '};',
+        ].join('\n');
       const rest = (code: string) =>
         `export { startRest } from ${JSON.stringify(tag(`${src}/loader/rest.ts`, code))};`;
       if (id === REST_ID) return rest('rest');
@@ -162,7 +193,7 @@ function noticePerLanguage(): Plugin {
         // name is not used (a statement of its own), and each such module has names these
         // files do not use.
         return [
-          "const read = (index) => globalThis[Symbol.for('assent.kernel')][index];",
+          `import { read } from ${JSON.stringify(tag(KERNEL_READ, id.replace(/^[^?]*\?notice=/, '')))};`,
           ...names.map(
             ({ name, index }) => `export const ${name} = /* @__PURE__ */ read(${index});`,
           ),
@@ -287,6 +318,7 @@ export default defineConfig(({ mode }) => {
               __ASSENT_BUNDLE_FILES__: JSON.stringify(bundleFiles()),
               __ASSENT_NOTICE_LANGUAGES__: JSON.stringify(NOTICE_LANGUAGES),
               __ASSENT_REST_FILE__: JSON.stringify(restFile()),
+              __ASSENT_KERNEL_KEY__: JSON.stringify(kernelKey()),
             }
           : {},
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -246,6 +246,41 @@ test.describe('first visit', () => {
     expect(await runsOf(page)).toEqual([]);
   });
 
+  test('a notice module of a newer build than the cached loader fails with a message, and nothing gated runs', async ({
+    page,
+  }) => {
+    // A deploy between the loader's caching (max-age, stale-while-revalidate) and this visit:
+    // the newer notice module reads the kernel under its own build's key, which this loader
+    // did not set. Without the key's version it would call this loader's functions by index.
+    await page.route('**/assent/notice-en.js', async (route) => {
+      const current = await (await route.fetch()).text();
+      expect(current).toMatch(/assent\.kernel\.[\w-]{8}/);
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: current.replace(/assent\.kernel\.[\w-]{8}/g, 'assent.kernel.NEWBUILD'),
+      });
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { assentErrors: string[] }).assentErrors = seen;
+      document.addEventListener('assent:error', (event) =>
+        seen.push((event as CustomEvent<{ message: string }>).detail.message),
+      );
+    });
+    await openPage(page, PER_PROJECT);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { assentErrors: string[] }).assentErrors),
+      )
+      .toEqual([expect.stringMatching(/notice-en\.js is of another build than the loader/)]);
+    await expect(noticeOf(page)).toHaveCount(0);
+    expect(await runsOf(page)).toEqual([]);
+    // The visitor's next page, once the loader is revalidated, is of one build again.
+    await page.unroute('**/assent/notice-en.js');
+    await page.reload();
+    await expect(noticeOf(page)).toBeVisible();
+  });
+
   test('the notice module is the visitor language’s own', async ({ page }) => {
     await openPage(page, PER_PROJECT, 'data-language="de"');
     const before = await requestsBeforeNotice(page);

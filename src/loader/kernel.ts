@@ -46,8 +46,15 @@ export const KERNEL = [
   NOTICE_LANGUAGES,
 ];
 
-/** Where the loader puts them (`Symbol.for`), before it imports anything that reads them. */
-export const KERNEL_KEY = 'assent.kernel';
+declare const __ASSENT_KERNEL_KEY__: string | undefined;
+
+/**
+ * Where the loader puts them (`Symbol.for`), before it imports anything that reads them:
+ * `assent.kernel.<version>`, set by the build (vite.config.ts, `kernelKey`), so that a file of
+ * another build's kernel finds nothing rather than other functions at its indices.
+ */
+export const KERNEL_KEY =
+  typeof __ASSENT_KERNEL_KEY__ === 'undefined' ? 'assent.kernel' : __ASSENT_KERNEL_KEY__;
 
 export function shareKernel(): void {
   const global = globalThis as unknown as Record<symbol, unknown>;

@@ -5,6 +5,7 @@
  * network, so that a regression (a new waterfall, a file more) fails `npm test`. The byte budgets
  * are size-limit's (package.json).
  */
+import { randomUUID } from 'node:crypto';
 import { brotliCompressSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
 import { expect, PROJECT, storedEvents, test, visitorOf, type Traffic } from './fixtures.ts';
@@ -387,6 +388,80 @@ test('a reload right after a click never shows the notice again (the mirror deci
     await page.evaluate(() => (window.assent as { reset(): Promise<void> }).reset());
     await expect(noticeOf(page)).toBeVisible();
   }
+});
+
+test('a page left in the task of its click loses no record: the click is recorded', async ({
+  page,
+  traffic,
+}) => {
+  await page.route('**/first-paint.html?next', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: pageWith(PER_PROJECT) }),
+  );
+  // Slow, so that the page goes before the click's IndexedDB write and send could finish.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await openPage(page, PER_PROJECT);
+  const concordId = await visitorOf(traffic);
+  await noticeOf(page).getByRole('button', { name: 'Accept all' }).waitFor();
+  await page.evaluate(() => {
+    const notice = document.querySelector('#assent-notice')!.shadowRoot!;
+    const accept = [...notice.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Accept all',
+    )!;
+    accept.click();
+    location.href = '/first-paint.html?next';
+  });
+  await page.waitForURL('**/first-paint.html?next');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect
+    .poll(
+      async () =>
+        (await storedEvents(page.request, concordId))
+          .filter((event) => event.consentAction === 'user_click')
+          .map((event) => `${event.label}:${event.consentState}`)
+          .sort(),
+      { timeout: 15_000 },
+    )
+    .toEqual([
+      'analytics:accepted',
+      'marketing:accepted',
+      'necessary:accepted',
+      'privacy_policy:accepted',
+    ]);
+});
+
+test('events an earlier page held and did not store are sent by the next page', async ({
+  page,
+  traffic,
+}) => {
+  await openPage(page, PER_PROJECT);
+  await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+  await expectAcceptedStored(page, traffic);
+  const concordId = await visitorOf(traffic);
+  // As a page left between its click and its outbox's write leaves them (held at the click,
+  // src/storage/pending-events.ts): one of this visitor's events, another id, 10 s ago.
+  const sent = traffic.eventBatches.flatMap((batch) => batch.items);
+  const model = sent.find(
+    (item) => item.consentAction === 'user_click' && !('notice' in (item.proof as object)),
+  )!;
+  const held = {
+    ...model,
+    id: randomUUID(),
+    consentDate: new Date(Date.now() - 10_000).toISOString(),
+  };
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`assent:${PROJECT}:pending`, JSON.stringify([held])],
+  );
+  await page.reload();
+  await expect
+    .poll(async () => (await storedEvents(page.request, concordId)).map((event) => event.id), {
+      timeout: 15_000,
+    })
+    .toContain(held.id);
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), `assent:${PROJECT}:pending`))
+    .toBeNull();
 });
 
 test('a decision the mirror holds and IndexedDB lost keeps the notice away, and is written back', async ({

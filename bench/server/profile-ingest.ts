@@ -234,6 +234,8 @@ try {
   if (process.env.AUTO_EXPLAIN) {
     const log = await readFile(cluster.log, 'utf8');
     const plans = log.split(/\n(?=\S.*LOG: {2}duration)/).filter((p) => p.includes('Query Text'));
+    if (process.env.PLAN_MATCH)
+      plans.splice(0, plans.length, ...plans.filter((p) => p.includes(process.env.PLAN_MATCH!)));
     console.log(`\n${plans.length} plans logged; the last:\n${plans.at(-1)?.slice(0, 8000)}`);
   }
   cluster.stop();

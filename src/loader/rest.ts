@@ -33,6 +33,7 @@ import { createRuntime, type AssentEvents, type Runtime } from '../runtime/runti
 import { writeConfig } from '../storage/config-cache.ts';
 import { writeDecisions } from '../storage/decisions.ts';
 import { createIndexedDbStore, withMemoryFallback } from '../storage/key-value-store.ts';
+import { readPending } from '../storage/pending-events.ts';
 import { readStoredState } from '../storage/stored-state.ts';
 import { CONFIG_FRESH_MS } from '../storage/config-freshness.ts';
 import { healMirror, readMirror, writeMirror } from '../storage/sync-mirror.ts';
@@ -302,8 +303,9 @@ export function startRest(context: LoaderContext): LoaderRest {
         }, delay);
       retry(1000);
     }
-    // Events an earlier page left, or an outbox that could not be read and may hold some.
-    if (stored.outbox.length || stored.outboxUnreadable)
+    // Events an earlier page left, stored or held (a page left right after a decision), or
+    // an outbox that could not be read and may hold some.
+    if (stored.outbox.length || stored.outboxUnreadable || readPending(projectId).length)
       void loadManager().then((m) => m.flush(), reportImport);
     await applyPlan();
   }

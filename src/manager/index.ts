@@ -3,7 +3,14 @@ import { createConsentEvent, decisionOf } from '../core/consent-event.ts';
 import { refuseState } from '../core/consent-type.ts';
 import { refuseRetiredType } from '../core/consent-rules.ts';
 import { labelRecord, isTypeInForce } from '../core/decision.ts';
-import type { ConsentAction, ConsentEventInput, ConsentState, Decision } from '../core/types.ts';
+import type {
+  ConsentAction,
+  ConsentEventInput,
+  ConsentProof,
+  ConsentState,
+  Decision,
+  NoticeSnapshot,
+} from '../core/types.ts';
 import type { ChoiceOrigin, Manager, ManagerBundle } from '../runtime/bundles.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { clearVisitor, writeDecisions } from '../storage/decisions.ts';
@@ -21,7 +28,7 @@ export const managerFor: ManagerBundle['managerFor'] = (runtime) => {
     const created = createManager(runtime);
     managers.set(runtime, (manager = created));
     // A closing tab cancels ordinary requests; keepalive ones outlive it.
-    addEventListener('pagehide', () => created.flushOnExit());
+    addEventListener('pagehide', () => created.flushOnExit(true));
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') created.flushOnExit();
     });
@@ -74,30 +81,62 @@ export function createManager(
     return { events, decisions };
   }
 
+  /** proof.ts once imported, and the hash it made of each notice shown, by the notice's `shown`. */
+  let proofModule: typeof import('./proof.ts') | undefined;
+  const hashed = new WeakMap<object, { notice: NoticeSnapshot; noticeHash: string }>();
+
   /** Each event carries the proof; the first also the snapshot, which the server stores once. */
-  async function withProof(
+  const withProof = (
     events: ConsentEventInput[],
-    origin: ChoiceOrigin,
-  ): Promise<ConsentEventInput[]> {
+    proof: ConsentProof,
+    notice?: NoticeSnapshot,
+  ): ConsentEventInput[] =>
+    events.map((event, index) => ({
+      ...event,
+      proof: index === 0 && notice ? { ...proof, notice } : proof,
+    }));
+
+  /**
+   * Records events with their proof, never losing them to a page that goes away meanwhile: they
+   * are held (localStorage, synchronously: src/storage/pending-events.ts) before anything is
+   * awaited, with their final proof when it can be made at once (proof.ts is in and hashed this
+   * notice before: the notice's own viewed events did), else with what is known without it,
+   * which a page left before the hash keeps. Then they go to the outbox.
+   */
+  async function record(events: ConsentEventInput[], origin: ChoiceOrigin): Promise<void> {
     const gpc = globalThis.navigator?.globalPrivacyControl === true || runtime.config?.gpc === true;
     // Read now, before anything is awaited: the decision just committed made these strings and
     // decided what the signal stands for; a later one must not reach this event's proof.
     const extras = { ...runtime.proofExtras };
     const valid = runtime.valid();
+    const known = origin.shown && hashed.get(origin.shown);
+    const final =
+      !!proofModule && (!!known || !origin.shown || !origin.surface || !globalThis.crypto?.subtle);
+    const held = final
+      ? withProof(
+          events,
+          proofModule!.proofWith(origin, gpc, valid, extras, known?.noticeHash),
+          known?.notice,
+        )
+      : withProof(events, {
+          ...(origin.surface && { surface: origin.surface }),
+          ...extras,
+          signals: { gpc },
+        });
+    outbox.hold(held);
+    if (final) return outbox.enqueue(held);
     let made: Awaited<ReturnType<typeof import('./proof.ts').proofOf>>;
     try {
-      made = await (await import('./proof.ts')).proofOf(origin, gpc, valid, extras);
+      proofModule ??= await import('./proof.ts');
+      made = await proofModule.proofOf(origin, gpc, valid, extras);
     } catch {
       // The module did not download: the decision still goes, with what is known without it.
-      made = {
-        proof: { ...(origin.surface && { surface: origin.surface }), ...extras, signals: { gpc } },
-      };
+      return outbox.enqueue(held);
     }
     const { proof, notice } = made;
-    return events.map((event, index) => ({
-      ...event,
-      proof: index === 0 && notice ? { ...proof, notice } : proof,
-    }));
+    if (origin.shown && notice && proof.noticeHash)
+      hashed.set(origin.shown, { notice, noticeHash: proof.noticeHash });
+    return outbox.enqueue(withProof(events, proof, notice));
   }
 
   /** The context of the choice rules (core/choice.ts) on this page, now. */
@@ -124,7 +163,7 @@ export function createManager(
         writeDecisions(runtime.projectId, built.decisions, runtime.store).catch(() =>
           report('could not store the consent decision in this browser'),
         ),
-        withProof(built.events, origin).then((events) => outbox.enqueue(events)),
+        record(built.events, origin),
       ]);
       return true;
     },
@@ -151,7 +190,7 @@ export function createManager(
         'implied',
       );
       if (typeof built === 'string') return report(built);
-      await outbox.enqueue(await withProof(built.events, origin));
+      await record(built.events, origin);
     },
     async identify(input) {
       // Only an identity the site's backend signed; its claims are checked before anything is
@@ -197,7 +236,7 @@ export function createManager(
     },
     sessionToken: () => (visitorId(), outbox.sessionToken()),
     flush: () => outbox.flush(),
-    flushOnExit: () => outbox.flushOnExit(),
+    flushOnExit: (leaving) => outbox.flushOnExit(leaving),
     pendingCount: () => outbox.pendingCount(),
     deadLetterCount: () => outbox.deadLetterCount(),
   };

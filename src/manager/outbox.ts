@@ -7,6 +7,7 @@ import {
   readOutbox,
   removeFromOutbox,
 } from '../storage/outbox-store.ts';
+import { addPending, readPending, removePending } from '../storage/pending-events.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { adoptVisitor, currentVisitorSecret } from './visitor.ts';
 
@@ -26,6 +27,13 @@ const SESSION_MARGIN_MS = 60_000;
  * stay under it with room for headers and other requests.
  */
 const KEEPALIVE_BUDGET = 60_000;
+
+/**
+ * Held events an earlier page left (src/storage/pending-events.ts) are moved to the outbox once
+ * they are this old: a younger one may be another tab's, whose own outbox is about to take it
+ * with its final proof (the server refuses a second body for one id).
+ */
+const ADOPT_AFTER_MS = 5000;
 
 /** Statuses after which the same request may succeed later. */
 const isRetryable = (status: number) =>
@@ -83,12 +91,31 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   /** Visitor ids the server refused the secret of: their events can never be delivered. */
   const refused = new Set<string>();
   let sending: Promise<void> | undefined;
-  let again = false;
+  /** The run that follows the one in flight, once a call asked for it. */
+  let queued: Promise<void> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   let deadLetters = 0;
+  /** Events of a decision whose proof is still being made (`hold`), by id. */
+  const held = new Map<string, ConsentEventInput>();
+  /** Held events a leaving page sent as they were: that body is theirs from then on. */
+  const sentHeld = new Set<string>();
 
   const report = (message: string) => runtime.emitter.emit('error', { message });
+
+  /**
+   * Moves what earlier pages held and did not get into the outbox (left at once after a
+   * decision) into it; what is too young to be surely theirs, a little later.
+   */
+  async function adoptHeld(): Promise<void> {
+    const now = runtime.now().getTime();
+    const left = readPending(runtime.projectId).filter((event) => event.id && !held.has(event.id));
+    const due = left.filter((event) => now - Date.parse(event.consentDate ?? '') >= ADOPT_AFTER_MS);
+    if (due.length < left.length) setTimeout(() => void adoptHeld().then(flush), ADOPT_AFTER_MS);
+    // An event the outbox holds already (the page went after its write) keeps its stored body.
+    if (due.length) await store(due);
+  }
+  const adopted = adoptHeld().catch(() => {});
 
   async function sessionToken(concordId = runtime.visitorId): Promise<ApiResult<string>> {
     const open = concordId === undefined ? undefined : sessions.get(concordId);
@@ -171,6 +198,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
       memoryOnly.delete(id);
       known.delete(id);
     }
+    removePending(runtime.projectId, ids);
     await removeFromOutbox(runtime.projectId, ids, runtime.store).catch(() => {});
   }
 
@@ -221,6 +249,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   }
 
   async function deliver(): Promise<void> {
+    await adopted;
     const { events, unread } = await collect();
     for (const batch of batchesOf(events)) {
       const result = await sendBatch(batch);
@@ -254,12 +283,16 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
     retryTimer = setTimeout(() => void flush(), delay);
   }
 
-  /** Sends whatever waits. A call during a run makes one more run follow it. */
+  /**
+   * Sends whatever waits. A call during a run makes one more run follow it (one, for any number
+   * of calls), and resolves when that one is done: what it was called for has been sent.
+   */
   function flush(): Promise<void> {
-    if (sending) {
-      again = true;
-      return sending;
-    }
+    if (sending)
+      return (queued ??= sending.then(() => {
+        queued = undefined;
+        return flush();
+      }));
     clearTimeout(retryTimer);
     sending = env
       .exclusive(`assent-outbox:${runtime.projectId}`, deliver)
@@ -269,41 +302,63 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
       })
       .finally(() => {
         sending = undefined;
-        if (again) {
-          again = false;
-          void flush();
-        }
       });
     return sending;
   }
 
-  /** Queues events durably (as far as storage allows) and starts sending them. */
-  async function enqueue(events: ConsentEventInput[]): Promise<void> {
+  /**
+   * Holds a decision's events, synchronously, until `enqueue` takes them with their final proof:
+   * in localStorage for the next page, and here for a page that leaves meanwhile.
+   */
+  function hold(events: ConsentEventInput[]): void {
+    for (const event of events) held.set(event.id!, event);
+    addPending(runtime.projectId, events);
+  }
+
+  /** Writes events to the stored outbox, or memory when storage refuses. */
+  async function store(events: ConsentEventInput[]): Promise<void> {
     for (const event of events) known.set(event.id!, event);
+    const ids = new Set(events.map((event) => event.id!));
     try {
       await addToOutbox(runtime.projectId, events, runtime.store);
+      // In the outbox now, the next page's to send: not held any more.
+      removePending(runtime.projectId, ids);
     } catch {
+      // Still held in localStorage (when it takes them) until the server acknowledges them.
       for (const event of events) memoryOnly.set(event.id!, event);
     }
+    for (const id of ids) held.delete(id);
+  }
+
+  /**
+   * Queues events durably (as far as storage allows) and starts sending them. An event a leaving
+   * page already sent as held goes as it was sent.
+   */
+  async function enqueue(events: ConsentEventInput[]): Promise<void> {
+    await store(events.map((event) => (sentHeld.has(event.id!) ? held.get(event.id!)! : event)));
     void flush();
   }
 
   /**
-   * The page is going away: hand what is not yet acknowledged to keepalive requests, which
-   * outlive it. What does not fit, or finds no session, stays stored for the next page.
+   * The page is hidden or going away: hand what is not yet acknowledged to keepalive requests,
+   * which outlive it, and when it is `leaving`, the held events too, as they are. What does not
+   * fit, or finds no session, stays stored (or held) for the next page.
    */
-  function flushOnExit(): void {
+  function flushOnExit(leaving = false): void {
     const session = runtime.visitorId ? sessions.get(runtime.visitorId) : undefined;
-    if (!session || !known.size) return;
+    const waiting = [...known.values()];
+    if (leaving) for (const [id, event] of held) if (!known.has(id)) waiting.push(event);
+    if (!session || !waiting.length) return;
     const batch: ConsentEventInput[] = [];
     let bytes = 0;
-    for (const event of known.values()) {
+    for (const event of waiting) {
       if (event.concordId !== session.concordId) continue;
       bytes += JSON.stringify(event).length + 1;
       if (bytes > KEEPALIVE_BUDGET || batch.length === BATCH_SIZE) break;
       batch.push(event);
     }
     if (!batch.length) return;
+    for (const event of batch) if (held.has(event.id!)) sentHeld.add(event.id!);
     void runtime.api.sendEvents(session.token, batch, { keepalive: true }).then((result) => {
       // Still alive (a hidden tab, or bfcache): the acknowledgement removes them here.
       if (result.ok) void forgetDelivered(batch);
@@ -311,6 +366,7 @@ export function createOutbox(runtime: Runtime, env: OutboxEnvironment = browserE
   }
 
   return {
+    hold,
     enqueue,
     flush,
     flushOnExit,

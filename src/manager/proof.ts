@@ -9,28 +9,45 @@ import { noticeSnapshotText, snapshotTypes } from '../core/proof.ts';
 import type { ConsentProof, Decision, NoticeSnapshot } from '../core/types.ts';
 import type { ChoiceOrigin } from '../runtime/bundles.ts';
 
-/** The proof of a choice, with the snapshot it hashed (sent once, with the first event). */
-export async function proofOf(
+/**
+ * The proof of a choice, given the hash of the notice shown, if any (`proofOf` makes it): at
+ * once, for a notice hashed before (the manager keeps each notice's hash, so that a click on a
+ * notice whose viewed events were recorded needs nothing asynchronous).
+ */
+export function proofWith(
   origin: ChoiceOrigin,
   gpc: boolean,
   /** The valid decisions once the choice took effect. */
   decisions: Record<string, Decision>,
   /** The IAB strings in force then (`Runtime.proofExtras`). */
   extras: Pick<ConsentProof, 'tcf' | 'gpp'>,
-): Promise<{ proof: ConsentProof; notice?: NoticeSnapshot }> {
+  noticeHash?: string,
+): ConsentProof {
   const { surface, shown } = origin;
-  const proof: ConsentProof = {
+  return {
     ...(surface && { surface }),
     ...(shown && { language: shown.language }),
     ...extras,
     // Honoured as the "Opt-out preference signal honoured" indicator says it (issue 21).
     signals: gpc ? { gpc, gpcHonoured: signalHonoured(decisions).length > 0 } : { gpc },
+    ...(noticeHash && { noticeHash }),
   };
-  if (!shown || !surface || !globalThis.crypto?.subtle) return { proof };
+}
+
+/** The proof of a choice, with the snapshot it hashed (sent once, with the first event). */
+export async function proofOf(
+  origin: ChoiceOrigin,
+  gpc: boolean,
+  decisions: Record<string, Decision>,
+  extras: Pick<ConsentProof, 'tcf' | 'gpp'>,
+): Promise<{ proof: ConsentProof; notice?: NoticeSnapshot }> {
+  const { surface, shown } = origin;
+  if (!shown || !surface || !globalThis.crypto?.subtle)
+    return { proof: proofWith(origin, gpc, decisions, extras) };
   const notice: NoticeSnapshot = { ...shown, surface, types: snapshotTypes(shown.types) };
   const digest = new Uint8Array(
     await crypto.subtle.digest('SHA-256', new TextEncoder().encode(noticeSnapshotText(notice))),
   );
-  proof.noticeHash = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return { proof, notice };
+  const noticeHash = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return { proof: proofWith(origin, gpc, decisions, extras, noticeHash), notice };
 }

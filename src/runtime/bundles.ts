@@ -54,8 +54,12 @@ export interface Manager {
   sessionToken(): Promise<ApiResult<string>>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
-  /** Hands unacknowledged events to keepalive requests: the page is going away. */
-  flushOnExit(): void;
+  /**
+   * Hands unacknowledged events to keepalive requests: the page is hidden, or with `leaving`
+   * (`pagehide`) going away, when the events of a decision whose proof is still being made go
+   * too, as held.
+   */
+  flushOnExit(leaving?: boolean): void;
   /** Events not yet acknowledged by the server. */
   pendingCount(): number;
   /** Events the server refused as wrong, kept aside in this page's life. */

@@ -10,11 +10,10 @@ import { consentType, siteConfig } from '../core/testing.ts';
 import type { ConsentEventInput, SiteConfig } from '../core/types.ts';
 import { validDecisions } from '../core/decision.ts';
 import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
+import { testManager } from './testing.ts';
 import type { ChoiceOrigin } from '../runtime/bundles.ts';
 import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
 import { addPending, readPending } from '../storage/pending-events.ts';
-import { createManager } from './index.ts';
-import { createOutbox } from './outbox.ts';
 
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
 const VISITOR = 'c0ffee00-0000-4000-8000-000000000001';
@@ -73,13 +72,7 @@ function page(store: KeyValueStore, sent: { items: ConsentEventInput[]; keepaliv
     commit: (decisions) => void (runtime.decisions = { ...runtime.decisions, ...decisions }),
     forget: () => {},
   };
-  let id = 0;
-  const outbox = createOutbox(runtime, { random: () => 0.5, exclusive: (_name, task) => task() });
-  const manager = createManager(
-    runtime,
-    outbox,
-    () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
-  );
+  const manager = testManager(runtime);
   return { runtime, manager };
 }
 

@@ -12,13 +12,12 @@ import type {
   SiteConfig,
 } from '../core/types.ts';
 import { createMemoryStore, type KeyValueStore } from '../storage/key-value-store.ts';
-import { createManager } from './index.ts';
 import { decisionsToAdopt } from './identity.ts';
 import { CLOCK_SKEW_MS } from '../core/clock-skew.ts';
-import { createOutbox } from './outbox.ts';
 import { latestReceiptUrl } from './receipt.ts';
 import { validDecisions } from '../core/decision.ts';
 import type { AssentEvents, Runtime } from '../runtime/runtime.ts';
+import { testManager } from './testing.ts';
 
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
 const VISITOR_SECRET = 's'.repeat(43);
@@ -114,13 +113,7 @@ function setup(
       runtime.visitorSecret = undefined;
     }),
   };
-  let id = 0;
-  const outbox = createOutbox(runtime, { random: () => 0.5, exclusive: (_name, task) => task() });
-  const manager = createManager(
-    runtime,
-    outbox,
-    () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
-  );
+  const manager = testManager(runtime);
   return {
     runtime,
     manager,

@@ -529,18 +529,39 @@ test.describe('the loader’s second half does not load', () => {
     page,
   }) => {
     const asked: string[] = [];
-    await page.route(/\/assent\/manager\.js(\?retry=\d+)?$/, (route) => {
-      asked.push(new URL(route.request().url()).search);
+    await page.route(/\/assent\/(r\d+\/)?manager\.js$/, (route) => {
+      asked.push(new URL(route.request().url()).pathname);
       return asked.length === 1 ? route.abort() : route.continue();
     });
     await openPage(page, PER_PROJECT);
     // The notice asks for the manager as it shows, to record that it was seen: that one fails.
-    await expect.poll(() => asked).toEqual(['']);
+    await expect.poll(() => asked).toEqual(['/assent/manager.js']);
     await readyOf(page);
     await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
-    expect(asked).toEqual(['', '?retry=1']);
+    expect(asked).toEqual(['/assent/manager.js', '/assent/r1/manager.js']);
     await expect(page.locator('#assent-notice')).toHaveCount(0);
+  });
+
+  test('a chunk the manager imports that failed is asked for again with it, under another path', async ({
+    page,
+    traffic,
+  }) => {
+    // The page's module map keeps the failure of the chunk's URL: under `r1/`, the manager's
+    // own imports have new URLs.
+    const asked: string[] = [];
+    await page.route(/\/assent\/(r\d+\/)?chunks\/choice-[\w-]{8}\.js$/, (route) => {
+      asked.push(new URL(route.request().url()).pathname.replace(/-[\w-]{8}\.js$/, '.js'));
+      return asked.length === 1 ? route.abort() : route.continue();
+    });
+    await openPage(page, PER_PROJECT);
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    await readyOf(page);
+    await noticeOf(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => runsOf(page)).toEqual(['a1', 'm1']);
+    expect(asked[0]).toBe('/assent/chunks/choice.js');
+    expect(asked).toContain('/assent/r1/chunks/choice.js');
+    await expectAcceptedStored(page, traffic);
   });
 
   test('the gates still follow the mirror: nothing declined runs, a call answers false and an error event says why', async ({

@@ -43,7 +43,7 @@ import { readBody } from './middleware/body-read.ts';
 import { createRateLimiter, rateLimit, type RateLimit } from './middleware/rate-limit.ts';
 import { createSecret } from './crypto/random-secret.ts';
 import { siteCors, siteCorsBeforeRouting } from './middleware/site-cors.ts';
-import { HASHED_FILE, IMMUTABLE, staticFiles } from './http/static-files.ts';
+import { HASHED_FILE, IMMUTABLE, RETRY_PATH, staticFiles } from './http/static-files.ts';
 import { loaderScriptRoutes } from './routes/site/loader-script.ts';
 
 /** What the site API is made of. Production passes the database and settings; tests pass fakes. */
@@ -282,6 +282,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         // time. Hashed chunks never change under their name: cached for a year.
         headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' },
         cacheControl: (path) => (HASHED_FILE.test(path) ? IMMUTABLE : undefined),
+        // `/assent/r1/manager.js` is `/assent/manager.js`, and so are the chunks it imports.
+        alias: RETRY_PATH,
       }),
     );
     const consoleDir = deps.staticDirs.console;

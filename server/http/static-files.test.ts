@@ -87,6 +87,25 @@ describe('static files', () => {
     );
   });
 
+  it('serves a retry under /assent/r<n>/ as the file itself, with its headers', async () => {
+    // The widget asks again under another path after a failed download, so that the chunks
+    // the file imports get new URLs too (src/loader/rest.ts).
+    const entry = await app.request('/assent/r1/assent.js');
+    expect(entry.status).toBe(200);
+    expect(await entry.text()).toBe('export {};');
+    expect(entry.headers.get('cache-control')).toBe('no-cache');
+    const chunk = await app.request('/assent/r12/chunks/manager-AbC_12-z.js');
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Only `r` and up to two digits, once, in front.
+    for (const path of [
+      '/assent/r123/assent.js',
+      '/assent/r1/r1/assent.js',
+      '/assent/rx/assent.js',
+    ])
+      expect((await app.request(path)).status, path).toBe(404);
+  });
+
   it('serves the demo site at / with index.html for folders and the right types', async () => {
     const home = await app.request('/');
     expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -24,6 +24,11 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** A built chunk whose name ends in its content hash (`chunks/x-AbC123_-.js`, `i18n/de-….js`). */
 export const HASHED_FILE = /^\/(?:chunks|i18n)\/[^/]+-[A-Za-z0-9_-]{8}\.js$/;
+/**
+ * A retry's path: the widget asks for a file that did not download again under `r<n>/`, so that
+ * the files it imports get new URLs too (a page keeps a URL's failure for its life).
+ */
+export const RETRY_PATH = /^\/r\d{1,2}(?=\/)/;
 /** For files that never change under their name. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -39,6 +44,11 @@ export interface StaticFilesOptions {
   cacheControl?: (path: string) => string | undefined;
   /** @default node:fs/promises readFile */
   read?: (path: string) => Promise<Uint8Array>;
+  /**
+   * A first part of the path that names no folder and is dropped (`/r2/chunks/x.js` is
+   * `/chunks/x.js`): the widget's retries (src/loader/rest.ts).
+   */
+  alias?: RegExp;
 }
 
 /**
@@ -56,6 +66,7 @@ export function staticFiles(root: string, options: StaticFilesOptions = {}): Han
     } catch {
       return handleNotFound(c);
     }
+    if (options.alias) path = path.replace(options.alias, '');
     if (path.endsWith('/') || path === '') path += 'index.html';
     const file = resolve(base, `.${path}`);
     if (path.includes('\0') || !file.startsWith(base + sep)) return handleNotFound(c);

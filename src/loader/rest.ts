@@ -124,14 +124,14 @@ export function startRest(context: LoaderContext): LoaderRest {
   const states = () => runtime.states();
   const apply = () => runtime.apply();
 
-  // A file that did not download is asked for again under another URL at the next call: a
-  // page's module map keeps a URL's failure for its life (a chunk it imports, too: that one
-  // stays failed).
+  // A file that did not download is asked for again at the next call under another path,
+  // `r<n>/` (the site API serves it as the file): a page's module map keeps a URL's failure for
+  // its life, and under a new path the chunks the file imports get new URLs too.
   const failures: Record<string, number> = {};
   const importFile = (file: string) => {
     const tries = failures[file];
     return import(
-      /* @vite-ignore */ `${options.assetBase}${file}${tries ? `?retry=${tries}` : ''}`
+      /* @vite-ignore */ `${options.assetBase}${tries ? `r${tries}/` : ''}${file}`
     ).catch((error: unknown) => {
       failures[file] = (tries ?? 0) + 1;
       throw error;

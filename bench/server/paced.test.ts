@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closed, paced } from './paced.ts';
+import { answerIn, closed, paced } from './paced.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
@@ -47,10 +47,44 @@ describe('closed', () => {
     expect(result.seconds).toBeLessThan(1);
   });
 
+  it('opens another connection when the server closes one, and counts nothing twice', async () => {
+    const { seen, url } = await start();
+    server!.on('request', (_request, response) => response.setHeader('connection', 'close'));
+    const result = await closed({ ...options(url), connections: 2, amount: 10 });
+    expect(result).toMatchObject({ ok: 10, failed: 0 });
+    expect(seen.requests).toBe(10);
+  });
+
   it('counts answers other than 2xx as failed', async () => {
     const { url } = await start();
     const result = await closed({ ...options(`${url}/fail`), connections: 2, amount: 6 });
     expect(result).toMatchObject({ ok: 0, failed: 6 });
+  });
+});
+
+describe('answerIn', () => {
+  const answer = (text: string) => answerIn(Buffer.from(text, 'latin1'));
+  it('finds a whole answer by its Content-Length, and none while part of its body is missing', () => {
+    const head =
+      'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n';
+    expect(answer(`${head}{`)).toBeUndefined();
+    expect(answer(`${head}{}HTTP/1.1`)).toEqual({
+      length: head.length + 2,
+      status: 201,
+      closes: false,
+    });
+    expect(answer('HTTP/1.1 200 OK\r\nContent-')).toBeUndefined();
+  });
+
+  it('reads chunked bodies to their last chunk, and says when the server closes', () => {
+    const head = 'HTTP/1.1 409 Conflict\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n';
+    const body = '4\r\n{"a"\r\na\r\n:"0123456"\r\n1\r\n}\r\n0\r\n\r\n';
+    expect(answer(head + body.slice(0, -2))).toBeUndefined();
+    expect(answer(head + body)).toEqual({
+      length: (head + body).length,
+      status: 409,
+      closes: true,
+    });
   });
 });
 

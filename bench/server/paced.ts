@@ -45,6 +45,28 @@ export interface PacedResult {
   p99: number;
 }
 
+/** Counts answers and their latencies from now; the result once `amount` are in. */
+function tally(amount: number) {
+  const start = performance.now();
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  let last = 0;
+  const answered = (from: number, success: boolean): PacedResult | undefined => {
+    const now = performance.now();
+    latencies.push(now - from);
+    last = Math.max(last, now);
+    if (success) ok += 1;
+    else failed += 1;
+    if (ok + failed < amount) return undefined;
+    latencies.sort((a, b) => a - b);
+    const at = (share: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!;
+    return { ok, failed, seconds: (last - start) / 1000, p50: at(0.5), p99: at(0.99) };
+  };
+  return { start, answered };
+}
+
 /**
  * The shared part: keep-alive sockets, and `run` deciding when each request goes; `send(from)`
  * sends one, its latency counted from `from`; what `run` returns is called after each answer.
@@ -56,25 +78,14 @@ function load(
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(options.url);
   const headers = { ...options.headers, 'content-length': String(Buffer.byteLength(options.body)) };
-  const latencies: number[] = [];
-  let ok = 0;
-  let failed = 0;
-  let last = 0;
-  const start = performance.now();
+  const { start, answered: count } = tally(options.amount);
 
   return new Promise((resolve) => {
     const done = (from: number, success: boolean) => {
-      const now = performance.now();
-      latencies.push(now - from);
-      last = Math.max(last, now);
-      if (success) ok += 1;
-      else failed += 1;
-      if (ok + failed < options.amount) return answered?.();
+      const result = count(from, success);
+      if (!result) return answered?.();
       agent.destroy();
-      latencies.sort((a, b) => a - b);
-      const at = (share: number) =>
-        latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!;
-      resolve({ ok, failed, seconds: (last - start) / 1000, p50: at(0.5), p99: at(0.99) });
+      resolve(result);
     };
     const send = (from: number) => {
       let settled = false;
@@ -181,25 +192,13 @@ export function closed(options: ClosedOptions): Promise<PacedResult> {
     '',
   ].join('\r\n');
   const message = Buffer.concat([Buffer.from(head, 'latin1'), body]);
-  const latencies: number[] = [];
-  let ok = 0;
-  let failed = 0;
+  const { answered: count } = tally(options.amount);
   let sent = 0;
-  let last = 0;
-  const start = performance.now();
 
   return new Promise((resolve) => {
     const answered = (from: number, success: boolean) => {
-      const now = performance.now();
-      latencies.push(now - from);
-      last = Math.max(last, now);
-      if (success) ok += 1;
-      else failed += 1;
-      if (ok + failed < options.amount) return;
-      latencies.sort((a, b) => a - b);
-      const at = (share: number) =>
-        latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!;
-      resolve({ ok, failed, seconds: (last - start) / 1000, p50: at(0.5), p99: at(0.99) });
+      const result = count(from, success);
+      if (result) resolve(result);
     };
     const open = () => {
       const socket = connect({ host: target.hostname, port: Number(target.port) });

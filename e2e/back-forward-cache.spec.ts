@@ -12,6 +12,8 @@ test('neither resends nor shows the notice again when a page returns from the ba
   request,
 }) => {
   const concordId = await acceptAllStored(page, traffic, request, '/index.html');
+  // The views and the click go in one batch or two, as the outbox finds them; none may follow.
+  const batchesBeforeLeaving = traffic.eventBatches.length;
   await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
   await page.goto('/shop.html');
   // A restore fires pageshow, not load.
@@ -22,5 +24,5 @@ test('neither resends nor shows the notice again when a page returns from the ba
   await expect(page.locator('#assent-notice')).toHaveCount(0);
   expect(await page.locator('#status-analytics').textContent()).toBe('Analytics: running');
   expect(await storedEvents(request, concordId)).toHaveLength(7);
-  expect(traffic.eventBatches).toHaveLength(2);
+  expect(traffic.eventBatches).toHaveLength(batchesBeforeLeaving);
 });

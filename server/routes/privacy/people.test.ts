@@ -255,7 +255,8 @@ describe('GET …/people/export and POST …/people/erase', () => {
       ['accepted', undefined],
       ['declined', 'bob@example.com'],
     ]);
-    expect(JSON.stringify(items)).not.toMatch(/ada/i);
+    // Ada's identifiers, not the letters: a random id can hold "ada" (CI once found "462ada9a-…").
+    expect(JSON.stringify(items)).not.toMatch(/ada-1|ada@example/i);
     // Bob and the other organization keep theirs; the chains verify.
     expect((await exportOf('email=bob@example.com')).events).toHaveLength(1);
     const elsewhere = await api(
